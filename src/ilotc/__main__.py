@@ -1,0 +1,5 @@
+"""`python -m ilotc`."""
+
+from ilotc.cli.main import run
+
+run()

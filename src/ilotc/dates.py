@@ -1,0 +1,129 @@
+"""Dates of month or day precision, as the plan writes them.
+
+A plan date is `YYYY-MM` (a whole month) or `YYYY-MM-DD` (one day). CONTRACT's rules:
+as a due date, a month means its whole period (met by its last day); as an as-of date or
+a status change, a month means its first day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+_DATE_FORM = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+
+ACCEPTED_FORM = "YYYY-MM or YYYY-MM-DD (for example 2000-06 or 2000-06-15)"
+
+
+class DateFormatError(ValueError):
+    """A date string that is not a real `YYYY-MM` or `YYYY-MM-DD` date."""
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class PlanDate:
+    """A month (`day` is None) or a single day."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise DateFormatError(f"year {self.year} is out of range 1-9999")
+        if not 1 <= self.month <= 12:
+            raise DateFormatError(f"month {self.month:02d} does not exist")
+        if (
+            self.day is not None
+            and not 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]
+        ):
+            raise DateFormatError(
+                f"day {self.day:02d} does not exist in {self.year:04d}-{self.month:02d}"
+            )
+
+    @classmethod
+    def parse(cls, text: str) -> PlanDate:
+        """Read `YYYY-MM` or `YYYY-MM-DD`; raise DateFormatError saying what is wrong."""
+        match = _DATE_FORM.match(text.strip()) if isinstance(text, str) else None
+        if match is None:
+            raise DateFormatError(f"{text!r} is not a date; expected {ACCEPTED_FORM}")
+        year, month, day = match.groups()
+        try:
+            return cls(int(year), int(month), int(day) if day else None)
+        except DateFormatError as error:
+            raise DateFormatError(f"{text!r} is not a real date: {error}") from None
+
+    @classmethod
+    def of(cls, value: PlanDate | dt.date | str) -> PlanDate:
+        """Coerce a PlanDate, a `datetime.date` (day precision) or a string."""
+        if isinstance(value, PlanDate):
+            return value
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        return cls.parse(value)
+
+    @classmethod
+    def month_of(cls, year: int, month: int) -> PlanDate:
+        """The whole month `year-month`."""
+        return cls(year, month)
+
+    @property
+    def is_month(self) -> bool:
+        """True for month precision."""
+        return self.day is None
+
+    def as_month(self) -> PlanDate:
+        """The month this date falls in."""
+        return PlanDate(self.year, self.month)
+
+    def first_day(self) -> dt.date:
+        """The first day of the period: what a month means as an as-of date or status change."""
+        return dt.date(self.year, self.month, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        """The last day of the period: what a month means as a due date."""
+        if self.day is not None:
+            return dt.date(self.year, self.month, self.day)
+        return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    def add_months(self, months: int) -> PlanDate:
+        """Shift by whole months, keeping the precision; a day past the month's end is clamped."""
+        index = self.year * 12 + (self.month - 1) + months
+        year, month0 = divmod(index, 12)
+        if self.day is None:
+            return PlanDate(year, month0 + 1)
+        last = calendar.monthrange(year, month0 + 1)[1]
+        return PlanDate(year, month0 + 1, min(self.day, last))
+
+    def months_until(self, other: PlanDate) -> int:
+        """Whole calendar months from this date's month to `other`'s month."""
+        return (other.year - self.year) * 12 + (other.month - self.month)
+
+    def __str__(self) -> str:
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def describe(self, *, end: bool = False) -> str:
+        """In words: '30 April 2000' (end of period), '1 April 2000' or 'April 2000'."""
+        if self.day is not None:
+            return f"{self.day} {MONTH_NAMES[self.month - 1]} {self.year}"
+        if end:
+            return f"{self.last_day().day} {MONTH_NAMES[self.month - 1]} {self.year}"
+        return f"{MONTH_NAMES[self.month - 1]} {self.year}"

@@ -1,0 +1,385 @@
+"""Read YAML text into plain Python data, safely, reporting problems with positions.
+
+The data is built straight from the parser's event stream (libyaml's C parser where it
+is available) rather than from PyYAML's composer and constructors, because that lets us:
+- refuse every tag that would build a Python object (only the YAML core types are built);
+- bound nesting depth (libyaml's own composer recurses in C and crashes on deep input);
+- bound alias expansion ("billion laughs");
+- report a duplicate key as a problem instead of silently keeping the last value;
+- read scalars by the YAML 1.2 core schema, so `NO` (Norway) stays a string and
+  `2000-04-30` stays the date string the schema expects, as JSON Schema tools read it.
+Positions are looked up only when a problem needs one (see `PositionIndex`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from ilotc.problems import Problem, Severity
+
+try:  # the C parser is much faster; the pure-Python one gives the same events
+    from yaml import CSafeLoader as _EventLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+
+MAX_DEPTH = 100
+MAX_ALIAS_EXPANSION = 100_000
+
+_CORE = "tag:yaml.org,2002:"
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_INT_OCT = re.compile(r"^0o[0-7]+$")
+_INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+class YamlProblem(Exception):
+    """Reading stopped at a problem that leaves no usable data."""
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where a value (and, in a mapping, its key) starts: 1-based line and column."""
+
+    line: int
+    column: int
+    key_line: int | None = None
+    key_column: int | None = None
+
+
+def _mark(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _plain_scalar(value: str) -> Any:
+    """The YAML 1.2 core schema's reading of an untagged plain scalar."""
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _INT_OCT.match(value):
+        return int(value[2:], 8)
+    if _INT_HEX.match(value):
+        return int(value[2:], 16)
+    if _FLOAT.match(value):
+        return float(value)
+    if _INF.match(value):
+        return float("-inf") if value.startswith("-") else float("inf")
+    if _NAN.match(value):
+        return float("nan")
+    return value
+
+
+_TAG_TYPES: dict[str, type | tuple[type, ...]] = {
+    "int": int,
+    "float": (int, float),
+    "bool": bool,
+    "null": type(None),
+}
+
+
+def _tagged_scalar(tag: str, value: str, mark: Any) -> Any:
+    """A scalar with an explicit core tag (`!!str 276`); any other tag is refused."""
+    if tag in ("!", _CORE + "str"):
+        return value
+    kind = tag.removeprefix(_CORE)
+    parsed: Any = _plain_scalar(value)
+    expected = _TAG_TYPES.get(kind)
+    if expected is None:
+        raise _refused_tag(tag, mark)
+    if (kind == "int" and isinstance(parsed, bool)) or not isinstance(parsed, expected):
+        line, column = _mark(mark)
+        raise YamlProblem(line, column, f"{value!r} is not a valid !!{kind}")
+    return float(str(parsed)) if kind == "float" else parsed
+
+
+def _refused_tag(tag: str, mark: Any) -> YamlProblem:
+    line, column = _mark(mark)
+    tag = "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+    return YamlProblem(
+        line,
+        column,
+        f"the tag {tag} is not allowed: data files hold plain YAML values only "
+        "(strings, numbers, booleans, null, mappings and lists)",
+    )
+
+
+def _events(text: str) -> Iterator[Any]:
+    loader = _EventLoader(text)
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    finally:
+        loader.dispose()
+
+
+@dataclass(slots=True)
+class _Frame:
+    container: Any  # dict or list
+    anchor: str | None
+    size: int
+    pending_key: Any = None
+    key_mark: Any = None
+    has_key: bool = False
+    first_keys: dict[str, Any] | None = None
+
+
+class _Builder:
+    """Builds Python data from parser events with bounded depth and alias expansion."""
+
+    def __init__(self) -> None:
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.expanded = 0
+        self.stack: list[_Frame] = []
+        self.result: Any = None
+        self.documents = 0
+
+    def add(self, value: Any, size: int, mark: Any, key_allowed: bool = True) -> None:
+        if not self.stack:
+            self.result = value
+            return
+        frame = self.stack[-1]
+        frame.size += size
+        if isinstance(frame.container, list):
+            frame.container.append(value)
+            return
+        if not frame.has_key:
+            if not key_allowed:
+                line, column = _mark(mark)
+                raise YamlProblem(line, column, "a mapping key must be a plain value, not a list or mapping")
+            frame.pending_key, frame.key_mark, frame.has_key = value, mark, True
+            return
+        key = frame.pending_key
+        key_text = key if isinstance(key, str) else _key_text(key)
+        if key_text in frame.container:
+            first = frame.first_keys.get(key_text) if frame.first_keys else None
+            line, column = _mark(frame.key_mark)
+            where = f" (first defined on line {_mark(first)[0]})" if first is not None else ""
+            raise YamlProblem(line, column, f"duplicate key {key_text!r}{where}; each key may appear once")
+        frame.container[key_text] = value
+        if frame.first_keys is None:
+            frame.first_keys = {}
+        frame.first_keys[key_text] = frame.key_mark
+        frame.has_key = False
+
+    def open(self, container: Any, anchor: str | None, mark: Any) -> None:
+        if self.stack and isinstance(self.stack[-1].container, dict) and not self.stack[-1].has_key:
+            line, column = _mark(mark)
+            raise YamlProblem(line, column, "a mapping key must be a plain value, not a list or mapping")
+        if len(self.stack) >= MAX_DEPTH:
+            line, column = _mark(mark)
+            raise YamlProblem(line, column, f"nesting is deeper than {MAX_DEPTH} levels")
+        self.stack.append(_Frame(container, anchor, 1))
+
+    def close(self, mark: Any) -> None:
+        frame = self.stack.pop()
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (frame.container, frame.size)
+        self.add(frame.container, frame.size, mark, key_allowed=False)
+
+    def alias(self, anchor: str, mark: Any) -> None:
+        if anchor not in self.anchors:
+            line, column = _mark(mark)
+            raise YamlProblem(line, column, f"the alias *{anchor} names no anchor defined before it")
+        value, size = self.anchors[anchor]
+        self.expanded += size
+        if self.expanded > MAX_ALIAS_EXPANSION:
+            line, column = _mark(mark)
+            raise YamlProblem(
+                line,
+                column,
+                f"aliases expand to more than {MAX_ALIAS_EXPANSION} values; "
+                "write the data out instead of repeating it through aliases",
+            )
+        self.add(value, size, mark, key_allowed=not isinstance(value, (dict, list)))
+
+
+def _key_text(key: Any) -> str:
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return str(key)
+
+
+def parse_yaml(text: str) -> Any:
+    """Parse one YAML document into dicts, lists and scalars; raise YamlProblem on failure."""
+    builder = _Builder()
+    try:
+        for event in _events(text):
+            kind = type(event).__name__
+            if kind == "ScalarEvent":
+                tag = event.tag
+                if tag is None or (tag == "!" and event.implicit[1]):
+                    value = _plain_scalar(event.value) if event.implicit[0] else event.value
+                else:
+                    value = _tagged_scalar(tag, event.value, event.start_mark)
+                if event.anchor is not None:
+                    builder.anchors[event.anchor] = (value, 1)
+                builder.add(value, 1, event.start_mark)
+            elif kind in ("MappingStartEvent", "SequenceStartEvent"):
+                wanted = _CORE + ("map" if kind == "MappingStartEvent" else "seq")
+                if event.tag not in (None, "!", wanted):
+                    raise _refused_tag(event.tag, event.start_mark)
+                builder.open({} if kind == "MappingStartEvent" else [], event.anchor, event.start_mark)
+            elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+                builder.close(event.start_mark)
+            elif kind == "AliasEvent":
+                builder.alias(event.anchor, event.start_mark)
+            elif kind == "DocumentStartEvent":
+                builder.documents += 1
+                if builder.documents > 1:
+                    line, column = _mark(event.start_mark)
+                    raise YamlProblem(line, column, "expected one YAML document, found a second one")
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = _mark(mark)
+        message = error.problem or "invalid YAML"
+        if error.context:
+            message = f"{message} ({error.context})"
+        raise YamlProblem(line, column, _explain(message, text, mark)) from None
+    except yaml.reader.ReaderError as error:
+        line, column = _line_column(text, error.position)
+        raise YamlProblem(
+            line, column, f"character {error.character!r} is not allowed in a YAML file"
+        ) from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(1, 1, f"invalid YAML: {error}") from None
+    return builder.result
+
+
+def _explain(message: str, text: str, mark: Any) -> str:
+    """Say what YAML expected, in a user's words, for the most common slips."""
+    if "tab character" in message or _char_at(text, mark) == "\t":
+        return "a tab character cannot indent YAML; indent with spaces"
+    return message
+
+
+def _char_at(text: str, mark: Any) -> str:
+    if mark is None:
+        return ""
+    line: int = mark.line
+    column: int = mark.column
+    lines = text.split("\n", line + 1)
+    if line >= len(lines) or column >= len(lines[line]):
+        return ""
+    return lines[line][column]
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text (a leading BOM dropped); raise YamlProblem at the first undecodable byte."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        start_of_line = before.rfind(b"\n") + 1
+        column = len(before[start_of_line:].decode("utf-8", errors="replace")) + 1
+        byte = raw[error.start]
+        raise YamlProblem(
+            line,
+            column,
+            f"byte 0x{byte:02X} is not valid UTF-8; the file must be saved as UTF-8 text",
+        ) from None
+
+
+def problem_at(path: str, error: YamlProblem) -> Problem:
+    """The problem a YamlProblem stands for, in file `path`."""
+    return Problem(path, error.line, error.column, Severity.ERROR, error.message, "")
+
+
+class PositionIndex:
+    """Where each value of a document stands, keyed by its path of keys and indexes.
+
+    Built only when problems need positions, by parsing the text a second time.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._positions: dict[tuple[str | int, ...], Position] = {}
+        # the data parsed once already, so a failure here is not expected; keep what was indexed
+        with contextlib.suppress(yaml.YAMLError):
+            self._index(text)
+
+    def _index(self, text: str) -> None:
+        # each frame: (path, is_mapping, next_index, pending key or None, key mark)
+        stack: list[list[Any]] = []
+        positions = self._positions
+
+        def place(mark: Any) -> tuple[str | int, ...] | None:
+            if not stack:
+                positions[()] = Position(*_mark(mark))
+                return ()
+            frame = stack[-1]
+            path, is_mapping = frame[0], frame[1]
+            if is_mapping:
+                if frame[3] is None:
+                    return None  # this event is a key; the caller records it
+                key, key_mark = frame[3], frame[4]
+                frame[3] = None
+                child = (*path, key)
+                line, column = _mark(mark)
+                key_line, key_column = _mark(key_mark)
+                positions[child] = Position(line, column, key_line, key_column)
+                return child
+            child = (*path, frame[2])
+            frame[2] += 1
+            positions[child] = Position(*_mark(mark))
+            return child
+
+        for event in _events(text):
+            kind = type(event).__name__
+            if kind in ("ScalarEvent", "AliasEvent"):
+                where = place(event.start_mark)
+                if where is None:
+                    frame = stack[-1]
+                    value = getattr(event, "value", "")
+                    frame[3] = value
+                    frame[4] = event.start_mark
+            elif kind in ("MappingStartEvent", "SequenceStartEvent"):
+                where = place(event.start_mark)
+                if where is None:  # a complex key: index it under a placeholder
+                    stack[-1][3], stack[-1][4] = "?", event.start_mark
+                    where = place(event.start_mark) or ()
+                stack.append([where, kind == "MappingStartEvent", 0, None, None])
+            elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+                stack.pop()
+
+    def locate(self, parts: tuple[str | int, ...], *, at_key: bool = False) -> tuple[int, int]:
+        """Line and column of the value at `parts`, or of its key with `at_key`.
+
+        Parts that name no value (a union's branch in a validation error) are skipped, and
+        a path that goes past the document's values stops at the deepest value it reaches.
+        """
+        found: tuple[str | int, ...] = ()
+        for part in parts:
+            candidate = (*found, part)
+            if candidate in self._positions:
+                found = candidate
+            elif isinstance(part, int) and (*found, str(part)) in self._positions:
+                found = (*found, str(part))
+        position = self._positions.get(found, Position(1, 1))
+        if at_key and found == parts and position.key_line is not None:
+            return position.key_line, position.key_column or 1
+        return position.line, position.column

@@ -1,0 +1,142 @@
+"""The YAML reader: plain values only, bounded, and every failure located."""
+
+from __future__ import annotations
+
+import pytest
+
+from ilotc.safe_yaml import (
+    MAX_DEPTH,
+    PositionIndex,
+    YamlProblem,
+    decode,
+    parse_yaml,
+)
+
+
+def problem(text: str) -> tuple[int, int, str]:
+    with pytest.raises(YamlProblem) as caught:
+        parse_yaml(text)
+    return caught.value.line, caught.value.column, caught.value.message
+
+
+def test_core_schema_scalars() -> None:
+    data = parse_yaml("a: [x, NO, yes, 2000-04-30, '2000-04', 1.5, ~, true, 12, 0x1F]\n")
+    assert data == {"a": ["x", "NO", "yes", "2000-04-30", "2000-04", 1.5, None, True, 12, 31]}
+
+
+def test_explicit_core_tags_are_read() -> None:
+    assert parse_yaml("a: !!str 276\nb: !!int '7'\n") == {"a": "276", "b": 7}
+
+
+def test_duplicate_key_is_located_at_the_second_key() -> None:
+    assert problem("a: 1\nb: 2\na: 3\n") == (
+        3,
+        1,
+        "duplicate key 'a' (first defined on line 1); each key may appear once",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!python/object/apply:os.system ['echo hacked']\n",
+        "a: !!python/name:os.system\n",
+        "a: !custom value\n",
+        "a: !!binary aGVsbG8=\n",
+        "a: !!set {x}\n",
+    ],
+)
+def test_tags_that_build_objects_are_refused(text: str) -> None:
+    line, column, message = problem(text)
+    assert (line, column) == (1, 4)
+    assert "is not allowed: data files hold plain YAML values only" in message
+
+
+def test_billion_laughs_is_refused_quickly() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for n in range(1, 10):
+        previous, name = chr(96 + n), chr(97 + n)
+        lines.append(f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]")
+    line, _, message = problem("\n".join(lines) + "\n")
+    assert "aliases expand to more than" in message
+    assert line <= 7
+
+
+def test_small_aliases_are_allowed() -> None:
+    assert parse_yaml("a: &x {k: 1}\nb: *x\n") == {"a": {"k": 1}, "b": {"k": 1}}
+
+
+def test_deep_nesting_is_refused_without_crashing() -> None:
+    depth = 100_000
+    line, column, message = problem("[" * depth + "]" * depth)
+    assert (line, column) == (1, MAX_DEPTH + 1)
+    assert message == f"nesting is deeper than {MAX_DEPTH} levels"
+
+
+def test_tab_indentation_says_to_use_spaces() -> None:
+    assert problem("a:\n\tb: 1\n") == (
+        2,
+        1,
+        "a tab character cannot indent YAML; indent with spaces",
+    )
+
+
+def test_file_cut_off_mid_string() -> None:
+    line, _, message = problem("a: 1\nb: 'unterminated\n")
+    assert line == 3
+    assert "unexpected end of stream" in message
+
+
+def test_second_document_is_refused() -> None:
+    assert problem("a: 1\n---\nb: 2\n")[:2] == (2, 1)
+
+
+def test_control_character_is_located() -> None:
+    line, column, message = problem("a: ok\nb: x\x01y\n")
+    assert (line, column) == (2, 5)
+    assert "is not allowed in a YAML file" in message
+
+
+def test_complex_keys_are_refused() -> None:
+    assert (
+        problem("? [a, b]\n: 1\n")[2]
+        == "a mapping key must be a plain value, not a list or mapping"
+    )
+
+
+def test_undefined_alias() -> None:
+    assert "names no anchor" in problem("a: *nothing\n")[2]
+
+
+def test_multi_megabyte_scalar_is_fine() -> None:
+    big = "x" * 5_000_000
+    assert parse_yaml(f"a: {big}\n") == {"a": big}
+
+
+def test_bom_and_crlf_are_valid() -> None:
+    text = decode("\ufeffa: 1\r\nb: [x]\r\n".encode())
+    assert parse_yaml(text) == {"a": 1, "b": ["x"]}
+
+
+def test_latin1_bytes_are_located() -> None:
+    with pytest.raises(YamlProblem) as caught:
+        decode("a: ok\nb: Genève\n".encode("latin-1"))
+    assert (caught.value.line, caught.value.column) == (2, 7)
+    assert (
+        caught.value.message == "byte 0xE8 is not valid UTF-8; the file must be saved as UTF-8 text"
+    )
+
+
+def test_empty_text_is_none() -> None:
+    assert parse_yaml("") is None
+    assert parse_yaml("# only a comment\n") is None
+
+
+def test_positions_of_values_and_keys() -> None:
+    text = "x:\n  - id: a\n    é: 1\n  - id: b\n    k: [1, 2]\n"
+    index = PositionIndex(text)
+    assert index.locate(("x", 1, "k", 1)) == (5, 12)
+    assert index.locate(("x", 0, "é"), at_key=True) == (3, 5)
+    assert index.locate(("x", 0, "é")) == (3, 8)
+    # a key that is not there: the deepest value found
+    assert index.locate(("x", 0, "missing")) == (2, 5)
