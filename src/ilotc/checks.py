@@ -1,0 +1,286 @@
+"""Rules that span more than one field: unique ids, references, places, dates, schedules.
+
+They run even when part of a file fails its schema, over the items that are valid on
+their own, so a file's every problem is reported at once. Positions come from `locate`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ilotc.dates import PlanDate
+from ilotc.models import ActionModel, PartnerModel, ProgrammeModel, ScheduleSpec
+from ilotc.plan import default_initial_status, schedule_from_spec
+from ilotc.problems import Problem, Severity, pointer_of
+from ilotc.timeline import Schedule, read_timeline
+
+Path = tuple[str | int, ...]
+Locate = Callable[[Path, bool], tuple[int, int]]
+M = TypeVar("M", bound=BaseModel)
+
+
+class _Report:
+    def __init__(self, path: str, locate: Locate) -> None:
+        self.path = path
+        self.locate = locate
+        self.problems: list[Problem] = []
+
+    def add(self, where: Path, message: str, severity: Severity = Severity.ERROR) -> None:
+        line, column = self.locate(where, False)
+        self.problems.append(Problem(self.path, line, column, severity, message, pointer_of(where)))
+
+    def line_of(self, where: Path) -> int:
+        return self.locate(where, False)[0]
+
+
+def _suggest(value: str, known: set[str] | frozenset[str]) -> str:
+    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _items(container: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The mappings listed under `key`, skipping whatever is malformed (the schema says so)."""
+    items = container.get(key) if isinstance(container, dict) else None
+    if isinstance(items, list):
+        for index, item in enumerate(items):
+            if isinstance(item, dict):
+                yield index, item
+
+
+def _valid(model: type[M], data: dict[str, Any]) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        return None
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else "?"
+
+
+def _plan_actions(data: Any) -> Iterator[tuple[Path, str, dict[str, Any]]]:
+    """Every action mapping with its path and the section or issue it must be filed under."""
+    for p, part in _items(data, "parts"):
+        part_id = _text(part.get("id"))
+        for s, section in _items(part, "sections"):
+            base: Path = ("parts", p, "sections", s)
+            place = f"{part_id}.{_text(section.get('id'))}"
+            for a, action in _items(section, "actions"):
+                yield (*base, "actions", a), place, action
+            for g, group in _items(section, "groups"):
+                for a, action in _items(group, "actions"):
+                    yield (*base, "groups", g, "actions", a), place, action
+            for i, issue in _items(section, "issues"):
+                issue_place = f"{part_id}.{_text(issue.get('id'))}"
+                for a, action in _items(issue, "actions"):
+                    yield (*base, "issues", i, "actions", a), issue_place, action
+
+
+def _structure(data: Any, report: _Report) -> None:
+    seen_parts: set[str] = set()
+    for p, part in _items(data, "parts"):
+        part_id = _text(part.get("id"))
+        if part_id in seen_parts:
+            report.add(("parts", p, "id"), f"part {part_id} appears twice")
+        seen_parts.add(part_id)
+        seen_sections: set[str] = set()
+        for s, section in _items(part, "sections"):
+            where: Path = ("parts", p, "sections", s)
+            section_id = _text(section.get("id"))
+            if section_id in seen_sections:
+                report.add((*where, "id"), f"section {section_id} appears twice in part {part_id}")
+            seen_sections.add(section_id)
+            seen_issues: set[str] = set()
+            for i, issue in _items(section, "issues"):
+                issue_id = _text(issue.get("id"))
+                if issue_id[:-1] != section_id:
+                    report.add(
+                        (*where, "issues", i, "id"),
+                        f"issue {issue_id} is filed under section {section_id}; "
+                        f"expected an id such as {section_id}a",
+                    )
+                if issue_id in seen_issues:
+                    report.add((*where, "issues", i, "id"), f"issue {issue_id} appears twice")
+                seen_issues.add(issue_id)
+
+
+def check_plan(
+    data: Any, report_path: str, locate: Locate, partner_ids: frozenset[str] | None
+) -> list[Problem]:
+    """Cross-field rules of a plan; `partner_ids` None skips the partner references."""
+    report = _Report(report_path, locate)
+    _structure(data, report)
+    listed = [
+        (where, place, model)
+        for where, place, raw in _plan_actions(data)
+        if (model := _valid(ActionModel, raw)) is not None
+    ]
+    all_ids = {model.id for _, _, model in listed}
+    first_seen: dict[str, Path] = {}
+    for where, place, action in listed:
+        if action.id in first_seen:
+            first = report.line_of((*first_seen[action.id], "id"))
+            report.add(
+                (*where, "id"),
+                f"duplicate action id {action.id!r} (first on line {first}); each action needs its own id",
+            )
+        else:
+            first_seen[action.id] = where
+        if action.id.rsplit(".", 1)[0] != place:
+            report.add(
+                (*where, "id"),
+                f"action id {action.id!r} does not match where it stands; expected {place}.<number>",
+            )
+        if partner_ids is not None:
+            for n, partner in enumerate(action.partners):
+                if partner not in partner_ids:
+                    report.add(
+                        (*where, "partners", n),
+                        f"unknown partner {partner!r}{_suggest(partner, partner_ids)} "
+                        "(partner ids are defined in the partner registry)",
+                    )
+        _check_history(action, where, report)
+        _check_schedules(action, where, all_ids, report)
+    return report.problems
+
+
+def _check_history(action: ActionModel, where: Path, report: _Report) -> None:
+    previous: PlanDate | None = None
+    for n, change in enumerate(action.history):
+        date = PlanDate.parse(change.date)
+        if previous is not None and date.first_day() < previous.first_day():
+            report.add(
+                (*where, "history", n, "date"),
+                f"history must be in date order, oldest first: {date} comes after {previous}",
+            )
+        previous = date
+
+
+def _check_schedules(action: ActionModel, where: Path, action_ids: set[str], report: _Report) -> None:
+    reading = read_timeline(action.timeline)
+    specs = action.schedules or []
+    for n, spec in enumerate(specs):
+        if spec.linked_to is not None and spec.linked_to not in action_ids:
+            report.add(
+                (*where, "schedules", n, "linked_to"),
+                f"linked_to names no action: {spec.linked_to!r}{_suggest(spec.linked_to, action_ids)}",
+            )
+        elif spec.linked_to == action.id:
+            report.add((*where, "schedules", n, "linked_to"), "an action cannot be linked to itself")
+    if not specs:
+        if not reading.readable and action.timeline is not None:
+            report.add(
+                (*where, "timeline"),
+                f"the timeline {action.timeline!r} cannot be read ({reading.reason}); "
+                "state its schedule under 'schedules'",
+                Severity.WARNING,
+            )
+        schedules = reading.schedules
+    else:
+        if reading.readable:
+            _compare(reading.schedules, specs, where, report)
+        schedules = tuple(schedule_from_spec(spec) for spec in specs)
+    expected = default_initial_status(schedules)
+    if action.initial_status is not None and action.initial_status != expected:
+        report.add(
+            (*where, "initial_status"),
+            f"initial_status is {action.initial_status} but the timeline reads as "
+            f"{schedules[0].kind}; expected {expected}",
+            Severity.WARNING,
+        )
+
+
+def _compare(read: tuple[Schedule, ...], specs: list[ScheduleSpec], where: Path, report: _Report) -> None:
+    """An explicit schedule may complete the reading of the timeline, not contradict it."""
+    if len(specs) != len(read):
+        report.add(
+            (*where, "schedules"),
+            f"the timeline reads as {len(read)} schedule(s) "
+            f"({'; '.join(s.describe() for s in read)}) but {len(specs)} are stated",
+        )
+        return
+    for n, (got, spec) in enumerate(zip(read, specs, strict=True)):
+        stated = schedule_from_spec(spec)
+        if stated.kind is not got.kind:
+            report.add(
+                (*where, "schedules", n, "kind"),
+                f"the timeline reads as {got.describe()}, not a {stated.kind} schedule",
+            )
+            continue
+        for name in ("start", "due", "every_months"):
+            theirs, ours = getattr(stated, name), getattr(got, name)
+            if theirs is not None and ours is not None and theirs != ours:
+                report.add(
+                    (*where, "schedules", n, name),
+                    f"{name} {theirs} contradicts the timeline, which reads as {got.describe()}",
+                )
+
+
+def check_partners(data: Any, report_path: str, locate: Locate) -> list[Problem]:
+    """Cross-field rules of a partner registry."""
+    report = _Report(report_path, locate)
+    programmes: dict[str, int] = {}
+    for n, raw in _items(data, "programmes"):
+        programme = _valid(ProgrammeModel, raw)
+        if programme is None:
+            continue
+        if programme.id in programmes:
+            report.add(("programmes", n, "id"), f"duplicate programme id {programme.id!r}")
+        programmes.setdefault(programme.id, n)
+    partners: dict[str, tuple[int, PartnerModel]] = {}
+    listed = [(n, p) for n, raw in _items(data, "partners") if (p := _valid(PartnerModel, raw))]
+    for n, partner in listed:
+        if partner.id in partners:
+            first = report.line_of(("partners", partners[partner.id][0], "id"))
+            report.add(
+                ("partners", n, "id"),
+                f"duplicate partner id {partner.id!r} (first on line {first})",
+            )
+        partners.setdefault(partner.id, (n, partner))
+    for n, partner in listed:
+        for m, group in enumerate(partner.member_of):
+            where: Path = ("partners", n, "member_of", m)
+            if group not in partners:
+                report.add(where, f"unknown group {group!r}{_suggest(group, set(partners))}")
+            elif not partners[group][1].group:
+                report.add(
+                    where,
+                    f"{group!r} is not a group; expected the id of a partner with group: true",
+                )
+            elif group == partner.id:
+                report.add(where, "a group cannot belong to itself")
+        for m, role in enumerate(partner.roles):
+            if role.programme not in programmes:
+                report.add(
+                    ("partners", n, "roles", m, "programme"),
+                    f"unknown programme {role.programme!r}{_suggest(role.programme, set(programmes))}",
+                )
+    _cycles(
+        {pid: entry[1].member_of for pid, entry in partners.items()},
+        {pid: entry[0] for pid, entry in partners.items()},
+        report,
+    )
+    return report.problems
+
+
+def _cycles(member_of: dict[str, list[str]], index: dict[str, int], report: _Report) -> None:
+    """Report each group that reaches itself through member_of."""
+    for start, groups in member_of.items():
+        seen: set[str] = set()
+        todo = [(group, [start, group]) for group in groups]
+        while todo:
+            group, trail = todo.pop()
+            if group == start:
+                report.add(
+                    ("partners", index[start], "member_of"),
+                    f"groups form a cycle: {' -> '.join(trail)}",
+                )
+                break
+            if group in seen:
+                continue
+            seen.add(group)
+            todo.extend((parent, [*trail, parent]) for parent in member_of.get(group, []))

@@ -1,0 +1,117 @@
+"""`ilotc validate` and `ilotc schema`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from ilotc.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    PartnersOption,
+    PlanOption,
+    data_paths,
+    print_problems,
+    stderr,
+    stdout,
+)
+from ilotc.loading import FileKind, validate_paths
+from ilotc.problems import Problem, has_errors
+from ilotc.schemas import json_schema_text
+
+
+class ProblemFormat(StrEnum):
+    """How `validate` prints problems."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
+def _github_escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def _github(problem: Problem) -> str:
+    level = "error" if problem.is_error else "warning"
+    return (
+        f"::{level} file={_github_escape(problem.path, prop=True)},line={problem.line},"
+        f"col={problem.column}::{_github_escape(problem.message)}"
+    )
+
+
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Plan or partner files (default: the plan and registry in use).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        ProblemFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json, or github (workflow annotations; the default when GITHUB_ACTIONS=true).",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    plan: PlanOption = None,
+    partners: PartnersOption = None,
+) -> None:
+    """Check plan and partner files and report every problem at once.
+
+    Each problem names the file, line and column and says what was expected.
+    Exit 0 when there is no error (warnings allowed), 1 when there is one, 2 when a file
+    cannot be opened.
+    """
+    plan_path, partners_path = data_paths(ctx, plan, partners)
+    targets = list(paths) if paths else [partners_path, plan_path]
+    if fmt is None:
+        fmt = ProblemFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else ProblemFormat.TEXT
+    run = validate_paths(targets, partners_path)
+    problems, unreadable = run.problems, len(run.unreadable)
+    for message in run.unreadable:
+        stderr().print(f"[bold red]Error:[/] {escape(message)}")
+    if fmt is ProblemFormat.JSON:
+        sys.stdout.write(json.dumps([p.to_json() for p in problems], ensure_ascii=False, indent=2) + "\n")
+    elif fmt is ProblemFormat.GITHUB:
+        sys.stdout.write("".join(_github(problem) + "\n" for problem in problems))
+    else:
+        print_problems(problems, stdout())
+    errors = sum(problem.is_error for problem in problems)
+    warnings = len(problems) - errors
+    checked = len(targets) - unreadable
+    stderr().print(
+        f"{checked} file(s) checked: {errors} error(s), {warnings} warning(s)"
+        + (f"; {unreadable} could not be opened" if unreadable else "")
+    )
+    if unreadable:
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(EXIT_PROBLEMS if has_errors(problems) else EXIT_OK)
+
+
+class SchemaKind(StrEnum):
+    """Which file's schema."""
+
+    PLAN = "plan"
+    PARTNERS = "partners"
+
+
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="plan or partners.", case_sensitive=False)],
+) -> None:
+    """Print the JSON Schema of a plan or partner file (for editors and check-jsonschema)."""
+    sys.stdout.write(json_schema_text(FileKind(kind.value)))

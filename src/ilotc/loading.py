@@ -1,0 +1,253 @@
+"""Find, read and validate the data files; every problem in a file is reported at once."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ilotc import checks
+from ilotc.models import PartnersFile, PlanFile
+from ilotc.plan import Plan, build_plan
+from ilotc.problems import DataFileError, Problem, Severity, has_errors
+from ilotc.registry import Registry
+from ilotc.safe_yaml import PositionIndex, YamlProblem, decode, parse_yaml, problem_at
+from ilotc.schema_errors import problems_from
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+class FileKind(StrEnum):
+    """The two kinds of data file."""
+
+    PLAN = "plan"
+    PARTNERS = "partners"
+
+
+class FileAccessError(Exception):
+    """A path that cannot be read as a file (missing, a folder, no permission)."""
+
+
+def bundled_file(kind: FileKind) -> Path:
+    """The data file shipped with the package (or, in a source checkout, in `data/`)."""
+    name = f"{kind}.yaml"
+    installed = _PACKAGE_DIR / "data" / name
+    if installed.is_file():
+        return installed
+    return _PACKAGE_DIR.parent.parent / "data" / name
+
+
+def file_in_use(kind: FileKind, option: Path | None) -> Path:
+    """The option's path, else $ILOTC_PLAN / $ILOTC_PARTNERS, else the bundled file."""
+    if option is not None:
+        return option
+    variable = os.environ.get(f"ILOTC_{kind.upper()}")
+    return Path(variable) if variable else bundled_file(kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A data file's text and the name problems give it."""
+
+    label: str
+    text: str
+
+
+def read_source(path: Path) -> Source:
+    """Read a data file's bytes; raise FileAccessError or DataFileError (bad encoding, size)."""
+    label = str(path)
+    try:
+        if path.is_dir():
+            raise FileAccessError(f"{label}: is a folder; expected a YAML file")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise FileAccessError(f"{label}: no such file") from None
+    except PermissionError:
+        raise FileAccessError(f"{label}: permission denied") from None
+    except OSError as error:
+        raise FileAccessError(f"{label}: cannot be read ({error.strerror or error})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        problem = Problem(
+            label, 1, 1, Severity.ERROR, f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB"
+        )
+        raise DataFileError([problem])
+    try:
+        return Source(label, decode(raw))
+    except YamlProblem as error:
+        raise DataFileError([problem_at(label, error)]) from None
+
+
+class _Positions:
+    """A position index built on first use: the valid path never pays for it."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._index: PositionIndex | None = None
+
+    def __call__(self, parts: tuple[str | int, ...], at_key: bool) -> tuple[int, int]:
+        if self._index is None:
+            self._index = PositionIndex(self._text)
+        return self._index.locate(parts, at_key=at_key)
+
+
+def _top_level(source: Source, data: Any, expected: str) -> Problem | None:
+    if isinstance(data, dict):
+        return None
+    found = "an empty file" if data is None else f"a {type(data).__name__.replace('str', 'string')}"
+    return Problem(
+        source.label,
+        1,
+        1,
+        Severity.ERROR,
+        f"expected a mapping with {expected} at the top level, found {found}",
+    )
+
+
+def _parse(source: Source, expected: str) -> tuple[Any, list[Problem]]:
+    try:
+        data = parse_yaml(source.text)
+    except YamlProblem as error:
+        return None, [problem_at(source.label, error)]
+    problem = _top_level(source, data, expected)
+    return data, [problem] if problem else []
+
+
+def _validate(
+    source: Source, data: Any, model: type[BaseModel]
+) -> tuple[Any, list[Problem], _Positions]:
+    positions = _Positions(source.text)
+    try:
+        return model.model_validate(data), [], positions
+    except ValidationError as error:
+        return None, problems_from(source.label, model, error, positions), positions
+
+
+def kind_of(data: Any) -> FileKind | None:
+    """Which kind of data file parsed data looks like."""
+    if isinstance(data, dict):
+        if "parts" in data or "document" in data:
+            return FileKind.PLAN
+        if "partners" in data or "programmes" in data:
+            return FileKind.PARTNERS
+    return None
+
+
+def check_partners_source(
+    source: Source, data: Any = None
+) -> tuple[PartnersFile | None, list[Problem]]:
+    """Validate a partner registry's text; the file model (None on error) and every problem."""
+    if data is None:
+        data, problems = _parse(source, "'programmes' and 'partners'")
+        if problems:
+            return None, problems
+    file, problems, positions = _validate(source, data, PartnersFile)
+    problems = sorted(problems + checks.check_partners(data, source.label, positions))
+    return (None if has_errors(problems) else file), problems
+
+
+def check_plan_source(
+    source: Source, partner_ids: frozenset[str] | None, data: Any = None
+) -> tuple[PlanFile | None, list[Problem]]:
+    """Validate a plan's text against the partner ids in use; the file model and every problem."""
+    if data is None:
+        data, problems = _parse(source, "'document' and 'parts'")
+        if problems:
+            return None, problems
+    file, problems, positions = _validate(source, data, PlanFile)
+    problems = sorted(problems + checks.check_plan(data, source.label, positions, partner_ids))
+    return (None if has_errors(problems) else file), problems
+
+
+def _not_a_data_file(source: Source, data: dict[str, Any]) -> Problem:
+    keys = ", ".join(repr(key) for key in list(data)[:5])
+    return Problem(
+        source.label,
+        1,
+        1,
+        Severity.ERROR,
+        "not a plan or partner file: expected the top-level key 'parts' (a plan) "
+        f"or 'partners' (a partner registry), found {keys or 'no keys'}",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationRun:
+    """What `validate` found: every problem, and the paths that could not be opened."""
+
+    problems: list[Problem]
+    unreadable: list[str]
+
+
+def validate_paths(paths: list[Path], partners_in_use: Path) -> ValidationRun:
+    """Check each file once, whichever kind it is, in the order given.
+
+    Plans' partner references are checked against a valid registry among `paths`, else
+    against `partners_in_use`; when neither is usable they are not checked.
+    """
+    problems: dict[int, list[Problem]] = {}
+    unreadable: list[str] = []
+    plans: list[tuple[int, Source, Any]] = []
+    partner_ids: frozenset[str] | None = None
+    for n, path in enumerate(paths):
+        try:
+            source = read_source(path)
+        except FileAccessError as error:
+            unreadable.append(str(error))
+            continue
+        except DataFileError as error:
+            problems[n] = error.problems
+            continue
+        data, found = _parse(source, "'parts' (a plan) or 'partners' (a partner registry)")
+        kind = kind_of(data)
+        if found:
+            problems[n] = found
+        elif kind is FileKind.PARTNERS:
+            file, problems[n] = check_partners_source(source, data)
+            if file is not None and partner_ids is None:
+                partner_ids = Registry.from_file(file).ids
+        elif kind is FileKind.PLAN:
+            plans.append((n, source, data))
+        else:
+            problems[n] = [_not_a_data_file(source, data)]
+    if plans and partner_ids is None and partners_in_use not in paths:
+        try:
+            partner_ids = load_registry(partners_in_use)[0].ids
+        except (FileAccessError, DataFileError):
+            partner_ids = None
+    for n, source, data in plans:
+        problems[n] = check_plan_source(source, partner_ids, data)[1]
+    return ValidationRun([p for n in sorted(problems) for p in problems[n]], unreadable)
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """A validated plan with its partner registry, and the warnings found on the way."""
+
+    plan: Plan
+    registry: Registry
+    warnings: tuple[Problem, ...]
+
+
+def load_registry(partners_path: Path) -> tuple[Registry, list[Problem]]:
+    """The partner registry, or DataFileError with every problem; raises FileAccessError."""
+    source = read_source(partners_path)
+    file, problems = check_partners_source(source)
+    if file is None:
+        raise DataFileError(problems)
+    return Registry.from_file(file), problems
+
+
+def load(plan_path: Path, partners_path: Path) -> Dataset:
+    """Load and validate both files; raise DataFileError (every problem) or FileAccessError."""
+    registry, warnings = load_registry(partners_path)
+    source = read_source(plan_path)
+    file, problems = check_plan_source(source, registry.ids)
+    if file is None:
+        raise DataFileError(problems)
+    return Dataset(build_plan(file), registry, tuple(warnings + problems))

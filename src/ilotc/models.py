@@ -1,0 +1,276 @@
+"""The two data files' schemas, as Pydantic models.
+
+These models describe the files as written (the JSON Schemas in `schemas/` are generated
+from them); `plan.py` turns a validated file into the domain objects the queries use.
+Unknown keys are errors, so a misspelt key is reported instead of silently ignored.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from ilotc.dates import PlanDate
+from ilotc.timeline import Kind
+
+
+def _real_date(value: str) -> str:
+    PlanDate.parse(value)  # raises with the reason (month 13, 30 February...)
+    return value
+
+
+DateText = Annotated[
+    str,
+    Field(
+        pattern=r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$",
+        description="A month YYYY-MM or a day YYYY-MM-DD",
+        examples=["2000-06", "2000-06-15"],
+    ),
+    AfterValidator(_real_date),
+]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="A lowercase id")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Status(StrEnum):
+    """Where an action stands."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class StatusChange(_Strict):
+    """A dated change of an action's status."""
+
+    date: DateText
+    status: Status
+    note: str | None = None
+
+
+class ScheduleSpec(_Strict):
+    """A schedule stated explicitly, completing or overriding the reading of the timeline."""
+
+    kind: Kind
+    start: DateText | None = None
+    due: DateText | None = None
+    every_months: Annotated[int, Field(ge=1, le=1200)] | None = None
+    immediate: bool = False
+    label: str | None = None
+    linked_to: str | None = Field(default=None, description="The id of the action it is tied to")
+
+    @model_validator(mode="after")
+    def _fields_fit_kind(self) -> ScheduleSpec:
+        needs: dict[Kind, tuple[str, ...]] = {
+            Kind.DEADLINE: ("due",),
+            Kind.MILESTONE: ("due",),
+            Kind.WINDOW: ("start", "due"),
+        }
+        missing = [name for name in needs.get(self.kind, ()) if getattr(self, name) is None]
+        if self.kind is Kind.START and self.start is None and not self.immediate:
+            missing.append("start (or immediate: true)")
+        if missing:
+            raise ValueError(f"a {self.kind} schedule needs {' and '.join(missing)}")
+        if self.start and self.due and PlanDate.parse(self.due) < PlanDate.parse(self.start):
+            raise ValueError(f"due {self.due} is before start {self.start}")
+        if self.every_months is not None and self.kind is not Kind.RECURRING:
+            raise ValueError("every_months belongs to a recurring schedule only")
+        if self.linked_to is not None and self.kind is not Kind.LINKED:
+            raise ValueError("linked_to belongs to a linked schedule only")
+        return self
+
+
+ActionId = Annotated[
+    str,
+    Field(
+        pattern=r"^(I|II|III)\.[0-9]+[a-z]?\.[0-9]+$",
+        description="Part, section or lettered issue, and number: I.1a.1, II.4.6, III.1c.3",
+    ),
+]
+
+
+class ActionModel(_Strict):
+    """One dated action of the plan."""
+
+    id: ActionId
+    text: Text
+    timeline: str | None = Field(description="The timeline as the document words it, or null")
+    initial_status: Literal[Status.PLANNED, Status.IN_PROGRESS] | None = Field(
+        default=None, description="Defaults to in_progress for ongoing timelines, else planned"
+    )
+    partners: list[Slug] = Field(default_factory=list, description="Partner ids")
+    history: list[StatusChange] = Field(default_factory=list, description="Oldest first")
+    schedules: list[ScheduleSpec] | None = None
+    note: str | None = None
+
+
+class GroupModel(_Strict):
+    """A sub-heading grouping actions within a section (Part II 4)."""
+
+    title: Text
+    actions: list[ActionModel] = Field(default_factory=list)
+
+
+class IssueModel(_Strict):
+    """A lettered issue (question) of a section, such as 1 a)."""
+
+    id: Annotated[str, Field(pattern=r"^[0-9]+[a-z]$")]
+    title: Text
+    context: str | None = None
+    actions: list[ActionModel] = Field(default_factory=list)
+
+
+class SectionModel(_Strict):
+    """A numbered section of a part."""
+
+    id: Annotated[str, Field(pattern=r"^[0-9]+$")]
+    title: Text
+    context: str | None = None
+    actions: list[ActionModel] = Field(default_factory=list)
+    groups: list[GroupModel] = Field(default_factory=list)
+    issues: list[IssueModel] = Field(default_factory=list)
+
+
+class PartModel(_Strict):
+    """One of the plan's three parts."""
+
+    id: Literal["I", "II", "III"]
+    title: Text
+    sections: list[SectionModel]
+
+
+class Paragraph(_Strict):
+    """A numbered paragraph of the document's body."""
+
+    number: Annotated[int, Field(ge=1)]
+    heading: str | None = None
+    text: Text
+
+
+class DocumentModel(_Strict):
+    """The document the plan comes from."""
+
+    symbol: Text
+    session: Annotated[int, Field(ge=1)]
+    place: Text
+    meeting: DateText
+    committee: Text
+    committee_code: str | None = None
+    agenda_item: str | None = None
+    title: Text
+    date: DateText
+    last_modified: DateText | None = None
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    note: str | None = None
+
+
+class PlanFile(_Strict):
+    """`plan.yaml`: an implementation plan."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="ilotc implementation plan",
+    )
+
+    document: DocumentModel
+    parts: list[PartModel]
+
+
+class OrganisationType(StrEnum):
+    """IATI OrganisationType codelist, by name."""
+
+    GOVERNMENT = "government"
+    OTHER_PUBLIC_SECTOR = "other_public_sector"
+    INTERNATIONAL_NGO = "international_ngo"
+    NATIONAL_NGO = "national_ngo"
+    REGIONAL_NGO = "regional_ngo"
+    PARTNER_COUNTRY_NGO = "partner_country_ngo"
+    PUBLIC_PRIVATE_PARTNERSHIP = "public_private_partnership"
+    MULTILATERAL = "multilateral"
+    FOUNDATION = "foundation"
+    PRIVATE_SECTOR = "private_sector"
+    ACADEMIC = "academic"
+    OTHER = "other"
+
+
+IATI_TYPE_CODES: dict[OrganisationType, int] = {
+    OrganisationType.GOVERNMENT: 10,
+    OrganisationType.OTHER_PUBLIC_SECTOR: 15,
+    OrganisationType.INTERNATIONAL_NGO: 21,
+    OrganisationType.NATIONAL_NGO: 22,
+    OrganisationType.REGIONAL_NGO: 23,
+    OrganisationType.PARTNER_COUNTRY_NGO: 24,
+    OrganisationType.PUBLIC_PRIVATE_PARTNERSHIP: 30,
+    OrganisationType.MULTILATERAL: 40,
+    OrganisationType.FOUNDATION: 60,
+    OrganisationType.PRIVATE_SECTOR: 70,
+    OrganisationType.ACADEMIC: 80,
+    OrganisationType.OTHER: 90,
+}
+
+
+class Role(StrEnum):
+    """What an organisation does for a programme."""
+
+    DONOR = "donor"
+    FUNDS_TECHNICAL_ASSISTANCE = "funds_technical_assistance"
+    FUNDS_INVESTMENT = "funds_investment"
+    PARTNER = "partner"
+    CONSTITUENT = "constituent"
+
+
+class RoleModel(_Strict):
+    """A role an organisation plays in one programme."""
+
+    programme: Slug
+    role: Role
+
+
+class ProgrammeModel(_Strict):
+    """A programme whose partners the registry records."""
+
+    id: Slug
+    name: Text
+    source: str | None = None
+    note: str | None = None
+
+
+class PartnerModel(_Strict):
+    """An organisation, or a group of organisations."""
+
+    id: Slug
+    name: Text
+    short_name: str | None = None
+    type: OrganisationType
+    group: bool = False
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = Field(
+        default=None, description="ISO 3166-1 alpha-2, for states and their agencies"
+    )
+    iati_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")] | None = Field(
+        default=None, description="Published IATI organisation identifier"
+    )
+    member_of: list[Slug] = Field(default_factory=list, description="Ids of groups")
+    roles: list[RoleModel] = Field(default_factory=list)
+    mentions: list[Text] = Field(default_factory=list, description="Wording in the sources")
+    note: str | None = None
+
+
+class PartnersFile(_Strict):
+    """`partners.yaml`: the partner registry."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="ilotc partner registry",
+    )
+
+    programmes: list[ProgrammeModel]
+    partners: list[PartnerModel]

@@ -1,0 +1,213 @@
+"""The plan as the tool's queries see it: a flat list of actions with their context.
+
+Built from a validated `PlanFile`; each action carries its part, section and issue
+titles, its schedules (read from the timeline, or stated in the file) and its status
+history, so queries never walk the file's nesting again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ilotc.dates import PlanDate
+from ilotc.models import ActionModel, DocumentModel, PlanFile, ScheduleSpec, Status
+from ilotc.timeline import Kind, Reading, Schedule, read_timeline
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A dated status change."""
+
+    date: PlanDate
+    status: Status
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One action, with everything needed to list, show or judge it."""
+
+    id: str
+    part: str
+    section: str  # the lettered issue ("1a") or the section ("4") it stands in
+    section_number: str
+    text: str
+    timeline: str | None
+    reading: Reading
+    schedules: tuple[Schedule, ...]
+    explicit_schedules: bool
+    initial_status: Status
+    history: tuple[Change, ...]
+    partners: tuple[str, ...]
+    note: str | None
+    part_title: str
+    section_title: str
+    issue_title: str | None
+    group_title: str | None
+    context: str | None
+    order: int
+
+    @property
+    def schedule(self) -> Schedule:
+        """The first schedule: the one `kind`, `start` and `due` describe."""
+        return self.schedules[0]
+
+    @property
+    def kind(self) -> Kind:
+        """The first schedule's kind."""
+        return self.schedules[0].kind
+
+    def status_as_of(self, day: dt.date) -> Status:
+        """The status of the last change dated on or before `day` (a month counts from its 1st)."""
+        status = self.initial_status
+        for change in self.history:
+            if change.date.first_day() <= day:
+                status = change.status
+            else:
+                break
+        return status
+
+    @property
+    def latest_status(self) -> Status:
+        """The status after every recorded change."""
+        return self.history[-1].status if self.history else self.initial_status
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A validated implementation plan."""
+
+    document: DocumentModel
+    part_titles: dict[str, str]
+    actions: tuple[Action, ...]
+
+    def action(self, action_id: str) -> Action | None:
+        """The action with this id, or None."""
+        for action in self.actions:
+            if action.id == action_id:
+                return action
+        return None
+
+    def __iter__(self) -> Iterator[Action]:
+        return iter(self.actions)
+
+    def __len__(self) -> int:
+        return len(self.actions)
+
+
+def schedule_from_spec(spec: ScheduleSpec) -> Schedule:
+    """The schedule a file states explicitly."""
+    return Schedule(
+        kind=spec.kind,
+        start=PlanDate.parse(spec.start) if spec.start else None,
+        due=PlanDate.parse(spec.due) if spec.due else None,
+        every_months=spec.every_months,
+        immediate=spec.immediate,
+        label=spec.label,
+        linked_to=spec.linked_to,
+    )
+
+
+def default_initial_status(schedules: tuple[Schedule, ...]) -> Status:
+    """CONTRACT: actions already under way start `in_progress`, all others `planned`."""
+    return Status.IN_PROGRESS if schedules[0].kind is Kind.ONGOING else Status.PLANNED
+
+
+def _action(
+    model: ActionModel,
+    order: int,
+    *,
+    part: str,
+    part_title: str,
+    section: str,
+    section_number: str,
+    section_title: str,
+    issue_title: str | None,
+    group_title: str | None,
+    context: str | None,
+) -> Action:
+    reading = read_timeline(model.timeline)
+    if model.schedules:
+        schedules = tuple(schedule_from_spec(spec) for spec in model.schedules)
+    else:
+        schedules = reading.schedules
+    return Action(
+        id=model.id,
+        part=part,
+        section=section,
+        section_number=section_number,
+        text=model.text,
+        timeline=model.timeline,
+        reading=reading,
+        schedules=schedules,
+        explicit_schedules=bool(model.schedules),
+        initial_status=model.initial_status or default_initial_status(schedules),
+        history=tuple(
+            Change(PlanDate.parse(change.date), change.status, change.note)
+            for change in model.history
+        ),
+        partners=tuple(model.partners),
+        note=model.note,
+        part_title=part_title,
+        section_title=section_title,
+        issue_title=issue_title,
+        group_title=group_title,
+        context=context,
+        order=order,
+    )
+
+
+def build_plan(file: PlanFile) -> Plan:
+    """Flatten a validated plan file into actions, in document order."""
+    actions: list[Action] = []
+    for part in file.parts:
+        for section in part.sections:
+            common = {"part": part.id, "part_title": part.title, "section_number": section.id}
+            for model in section.actions:
+                actions.append(
+                    _action(
+                        model,
+                        len(actions),
+                        section=section.id,
+                        section_title=section.title,
+                        issue_title=None,
+                        group_title=None,
+                        context=section.context,
+                        **common,
+                    )
+                )
+            for group in section.groups:
+                for model in group.actions:
+                    actions.append(
+                        _action(
+                            model,
+                            len(actions),
+                            section=section.id,
+                            section_title=section.title,
+                            issue_title=None,
+                            group_title=group.title,
+                            context=section.context,
+                            **common,
+                        )
+                    )
+            for issue in section.issues:
+                for model in issue.actions:
+                    actions.append(
+                        _action(
+                            model,
+                            len(actions),
+                            section=issue.id,
+                            section_title=section.title,
+                            issue_title=issue.title,
+                            group_title=None,
+                            context=issue.context,
+                            **common,
+                        )
+                    )
+    return Plan(
+        document=file.document,
+        part_titles={part.id: part.title for part in file.parts},
+        actions=tuple(actions),
+    )

@@ -1,0 +1,86 @@
+"""Which actions match a filter, and which actions name a partner."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass, field
+
+from ilotc.dates import PlanDate
+from ilotc.models import Status
+from ilotc.plan import Action, Plan
+from ilotc.registry import Registry
+from ilotc.timeline import Kind
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents, so 'Etude' finds 'étude' and 'ÉTUDE'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """CONTRACT's FILTERS, combined with AND; repeatable ones match any of their values."""
+
+    parts: frozenset[str] = field(default_factory=frozenset)
+    sections: frozenset[str] = field(default_factory=frozenset)
+    kinds: frozenset[Kind] = field(default_factory=frozenset)
+    statuses: frozenset[Status] = field(default_factory=frozenset)
+    partner: str | None = None
+    search: str | None = None
+    due_before: PlanDate | None = None
+    due_after: PlanDate | None = None
+
+    def matches(self, action: Action, as_of: dt.date, registry: Registry | None = None) -> bool:
+        """True when the action passes every filter."""
+        if self.parts and action.part not in self.parts:
+            return False
+        if self.sections and not any(_in_section(action, s) for s in self.sections):
+            return False
+        if self.kinds and not any(s.kind in self.kinds for s in action.schedules):
+            return False
+        if self.statuses and action.status_as_of(as_of) not in self.statuses:
+            return False
+        if self.partner is not None and not names_partner(action, self.partner, registry):
+            return False
+        if self.search is not None and fold(self.search) not in _haystack(action):
+            return False
+        return self._due_matches(action)
+
+    def _due_matches(self, action: Action) -> bool:
+        if self.due_before is None and self.due_after is None:
+            return True
+        dues = [s.due for s in action.schedules if s.due is not None]
+        return any(
+            (self.due_before is None or due.last_day() < self.due_before.first_day())
+            and (self.due_after is None or due.last_day() > self.due_after.last_day())
+            for due in dues
+        )
+
+
+def _in_section(action: Action, wanted: str) -> bool:
+    # "1" matches section 1 and its issues 1a, 1b...; "1a" matches that issue only.
+    return action.section == wanted or (wanted.isdigit() and action.section_number == wanted)
+
+
+def _haystack(action: Action) -> str:
+    return fold(" ".join(filter(None, (action.text, action.timeline, action.issue_title))))
+
+
+def names_partner(action: Action, partner_id: str, registry: Registry | None) -> bool:
+    """True when the action names the partner or a group the partner belongs to."""
+    wanted = registry.with_groups([partner_id]) if registry is not None else {partner_id}
+    return any(named in wanted for named in action.partners)
+
+
+def select(
+    plan: Plan, where: ActionFilter, as_of: dt.date, registry: Registry | None = None
+) -> list[Action]:
+    """The matching actions, in document order."""
+    return [action for action in plan if where.matches(action, as_of, registry)]
+
+
+def actions_naming(plan: Plan, partner_id: str, registry: Registry) -> list[str]:
+    """Ids of the actions that name the partner or one of its groups."""
+    return [action.id for action in plan if names_partner(action, partner_id, registry)]

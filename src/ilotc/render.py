@@ -1,0 +1,218 @@
+"""Listing output, one renderer per format, chosen from a registry by name.
+
+A renderer turns records (plain dicts) and the columns a table should show into text.
+JSON carries every field of every record; the other formats show the listed columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of a listing: record key, header, and how a table shows it."""
+
+    key: str
+    header: str
+    wrap: bool = False  # long French text wraps within the terminal width
+    style: Callable[[Any, dict[str, Any]], str | None] | None = None
+    value: Callable[[dict[str, Any]], Any] | None = None  # a cell derived from the record
+
+    def of(self, record: dict[str, Any]) -> Any:
+        """This column's value in a record."""
+        return self.value(record) if self.value is not None else record.get(self.key)
+
+
+def cell(value: Any) -> str:
+    """A record value as plain text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(cell(item) for item in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def to_json(records: Sequence[dict[str, Any]]) -> str:
+    """Exactly one JSON document: an array of the records."""
+    return json.dumps(list(records), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(records: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
+    """A header row, then a row per record; lists joined with '; '."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([column.key for column in columns])
+    for record in records:
+        writer.writerow(
+            [
+                "; ".join(map(cell, v)) if isinstance(v := c.of(record), list) else cell(v)
+                for c in columns
+            ]
+        )
+    return buffer.getvalue()
+
+
+def _markdown_cell(value: Any) -> str:
+    return cell(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+
+def to_markdown(records: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
+    """A pipe table."""
+    lines = [
+        "| " + " | ".join(column.header for column in columns) + " |",
+        "|" + "|".join("---" for _ in columns) + "|",
+    ]
+    for record in records:
+        lines.append("| " + " | ".join(_markdown_cell(c.of(record)) for c in columns) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def to_table(
+    records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None = None
+) -> Table:
+    """A Rich table; styles apply only where the console has colour."""
+    table = Table(title=title, show_lines=False, header_style="bold", expand=False)
+    for column in columns:
+        table.add_column(
+            column.header,
+            overflow="fold",
+            no_wrap=not column.wrap,
+            ratio=3 if column.wrap else None,
+            min_width=16 if column.wrap else None,
+        )
+    for record in records:
+        row = []
+        for column in columns:
+            value = column.of(record)
+            style = column.style(value, record) if column.style else None
+            row.append(Text(cell(value), style=style or ""))
+        table.add_row(*row)
+    return table
+
+
+class Renderer:
+    """One output format."""
+
+    help: str = ""
+
+    def write(
+        self,
+        records: Sequence[dict[str, Any]],
+        columns: Sequence[Column],
+        console: Console,
+        title: str | None,
+    ) -> None:
+        """Write the records to the console's file."""
+        raise NotImplementedError
+
+
+class TableRenderer(Renderer):
+    help = "a table for people (the default)"
+
+    def write(
+        self,
+        records: Sequence[dict[str, Any]],
+        columns: Sequence[Column],
+        console: Console,
+        title: str | None,
+    ) -> None:
+        console.print(to_table(records, columns, title))
+
+
+class JsonRenderer(Renderer):
+    help = "one JSON array of records, every field"
+
+    def write(
+        self,
+        records: Sequence[dict[str, Any]],
+        columns: Sequence[Column],
+        console: Console,
+        title: str | None,
+    ) -> None:
+        console.file.write(to_json(records))
+
+
+class CsvRenderer(Renderer):
+    help = "CSV with a header row"
+
+    def write(
+        self,
+        records: Sequence[dict[str, Any]],
+        columns: Sequence[Column],
+        console: Console,
+        title: str | None,
+    ) -> None:
+        console.file.write(to_csv(records, columns))
+
+
+class MarkdownRenderer(Renderer):
+    help = "a Markdown pipe table"
+
+    def write(
+        self,
+        records: Sequence[dict[str, Any]],
+        columns: Sequence[Column],
+        console: Console,
+        title: str | None,
+    ) -> None:
+        console.file.write(to_markdown(records, columns))
+
+
+RENDERERS: dict[str, Renderer] = {
+    "table": TableRenderer(),
+    "json": JsonRenderer(),
+    "csv": CsvRenderer(),
+    "markdown": MarkdownRenderer(),
+}
+
+
+def render(
+    fmt: str,
+    records: Sequence[dict[str, Any]],
+    columns: Sequence[Column],
+    console: Console,
+    *,
+    title: str | None = None,
+) -> None:
+    """Write the records to the console's file in the format registered under `fmt`."""
+    RENDERERS[fmt].write(records, columns, console, title)
+
+
+STATUS_STYLES = {"planned": "", "in_progress": "cyan", "done": "green", "cancelled": "dim"}
+
+
+def status_style(value: Any, _record: dict[str, Any]) -> str | None:
+    """Colour for a status cell."""
+    return STATUS_STYLES.get(str(value))
+
+
+def reads_as(record: dict[str, Any]) -> str:
+    """A short reading of an action's schedules: 'deadline 2000-04', 'window 2000-01..2000-12'."""
+    parts = []
+    for schedule in record.get("schedules", []):
+        kind, start, due = schedule["kind"], schedule.get("start"), schedule.get("due")
+        if schedule.get("immediate"):
+            parts.append(f"{kind} now")
+        elif start and due:
+            parts.append(f"{kind} {start}..{due}")
+        elif start or due:
+            parts.append(f"{kind} {start or due}")
+        elif schedule.get("every_months"):
+            parts.append(f"{kind} {schedule['every_months']}m")
+        else:
+            parts.append(kind)
+    return "; ".join(parts)
