@@ -1,0 +1,73 @@
+"""`ilotc timeline PHRASE`: how a timeline phrase is read."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from ilotc.timeline import Reading, read_timeline
+
+
+class Lang(StrEnum):
+    """Languages the timeline reader knows."""
+
+    FR = "fr"
+    EN = "en"
+
+
+class TimelineFormat(StrEnum):
+    """Output formats of `ilotc timeline`."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+def timeline(
+    phrase: Annotated[
+        str,
+        typer.Argument(
+            help='The timeline phrase, e.g. "Achevée en avril 2000" (quote it).',
+            metavar="PHRASE",
+            show_default=False,
+        ),
+    ],
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            help="Read the phrase as French or English [default: detect from its words].",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        TimelineFormat,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = TimelineFormat.TEXT,
+) -> None:
+    """Show how a timeline phrase is read: its kind and dates, one line per schedule."""
+    # Bytes that were not valid text on the command line become U+FFFD, so output never fails.
+    text = phrase.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    reading = read_timeline(text, lang.value if lang else None)
+    if output is TimelineFormat.JSON:
+        sys.stdout.write(json.dumps(reading.to_json(), ensure_ascii=False) + "\n")
+    else:
+        print_reading(reading, Console(file=sys.stdout, soft_wrap=True, highlight=False))
+
+
+def print_reading(reading: Reading, console: Console) -> None:
+    """The text form: the phrase, its language, one line per schedule, and any reason."""
+    console.print(f"Phrase:   {escape(reading.text)}")
+    console.print(f"Language: {reading.lang}")
+    for schedule in reading.schedules:
+        label = f" ({escape(schedule.label)})" if schedule.label else ""
+        console.print(f"  - {escape(schedule.describe())}{label}")
+    if reading.reason is not None:
+        heading = "Note" if reading.readable else "Reason"
+        console.print(f"{heading}:   {escape(reading.reason)}")
