@@ -66,9 +66,15 @@ def test_list_part_ii_table(runner: CliRunner) -> None:
     assert "28 of 78 actions" in err
 
 
-def test_options_go_before_or_after_the_command(runner: CliRunner, example_plan: Path, example_partners: Path) -> None:
-    before = run(runner, "--plan", str(example_plan), "--partners", str(example_partners), "list", "-f", "json")
-    after = run(runner, "list", "-f", "json", "--plan", str(example_plan), "--partners", str(example_partners))
+def test_options_go_before_or_after_the_command(
+    runner: CliRunner, example_plan: Path, example_partners: Path
+) -> None:
+    before = run(
+        runner, "--plan", str(example_plan), "--partners", str(example_partners), "list", "-f", "json"
+    )
+    after = run(
+        runner, "list", "-f", "json", "--plan", str(example_plan), "--partners", str(example_partners)
+    )
     assert before == after
     assert len(json.loads(before[1])) == 10
 
@@ -103,8 +109,8 @@ def test_validate_bundled_files(runner: CliRunner) -> None:
 def test_validate_reports_a_misspelt_key_with_its_position(runner: CliRunner, tmp_path: Path) -> None:
     broken = tmp_path / "plan.yaml"
     text = (DATA / "plan.yaml").read_text(encoding="utf-8")
-    broken.write_text(text.replace("    title: \"Rendre", "    tilte: \"Rendre", 1), encoding="utf-8")
-    line = next(n for n, l in enumerate(broken.read_text().splitlines(), 1) if "tilte:" in l)
+    broken.write_text(text.replace('    title: "Rendre', '    tilte: "Rendre', 1), encoding="utf-8")
+    line = next(n for n, text in enumerate(broken.read_text().splitlines(), 1) if "tilte:" in text)
     code, out, _ = run(runner, "validate", str(broken))
     assert code == 1
     assert f"{broken}:{line}:5: error: unknown key 'tilte'; did you mean 'title'?" in out
@@ -114,7 +120,13 @@ def test_validate_reports_a_misspelt_key_with_its_position(runner: CliRunner, tm
 def test_validate_machine_formats(runner: CliRunner, fmt: str) -> None:
     path = EXAMPLES / "invalid" / "plan_references.yaml"
     code, out, _ = run(
-        runner, "validate", str(path), "--format", fmt, "--partners", str(EXAMPLES / "valid" / "partners.yaml")
+        runner,
+        "validate",
+        str(path),
+        "--format",
+        fmt,
+        "--partners",
+        str(EXAMPLES / "valid" / "partners.yaml"),
     )
     assert code == 1
     if fmt == "json":
@@ -124,7 +136,8 @@ def test_validate_machine_formats(runner: CliRunner, fmt: str) -> None:
             "line": 19,
             "column": 30,
             "severity": "error",
-            "message": "unknown partner 'pnudd'; did you mean 'pnud'? (partner ids are defined in the partner registry)",
+            "message": "unknown partner 'pnudd'; did you mean 'pnud'? "
+            "(partner ids are defined in the partner registry)",
             "pointer": "/parts/0/sections/0/actions/0/partners/1",
         }
         assert len(problems) == 4

@@ -98,10 +98,7 @@ def test_control_character_is_located() -> None:
 
 
 def test_complex_keys_are_refused() -> None:
-    assert (
-        problem("? [a, b]\n: 1\n")[2]
-        == "a mapping key must be a plain value, not a list or mapping"
-    )
+    assert problem("? [a, b]\n: 1\n")[2] == "a mapping key must be a plain value, not a list or mapping"
 
 
 def test_undefined_alias() -> None:
@@ -122,9 +119,7 @@ def test_latin1_bytes_are_located() -> None:
     with pytest.raises(YamlProblem) as caught:
         decode("a: ok\nb: Genève\n".encode("latin-1"))
     assert (caught.value.line, caught.value.column) == (2, 7)
-    assert (
-        caught.value.message == "byte 0xE8 is not valid UTF-8; the file must be saved as UTF-8 text"
-    )
+    assert caught.value.message == "byte 0xE8 is not valid UTF-8; the file must be saved as UTF-8 text"
 
 
 def test_empty_text_is_none() -> None:

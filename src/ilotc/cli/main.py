@@ -40,9 +40,7 @@ def main(
     partners: PartnersOption = None,
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Print the version and exit."
-        ),
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = False,
 ) -> None:
     """Options given here apply to every command; they may also follow the command name."""
