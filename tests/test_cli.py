@@ -223,3 +223,66 @@ def test_every_command_has_help(runner: CliRunner) -> None:
 def test_version(runner: CliRunner) -> None:
     code, out, _ = run(runner, "--version")
     assert code == 0 and out.startswith("ilotc ")
+
+
+def test_overdue_as_of_june_2000(runner: CliRunner) -> None:
+    code, out, err = run(runner, "overdue", "--as-of", "2000-06", "--format", "json")
+    assert code == 0
+    records = json.loads(out)
+    by_id = {r["id"]: r for r in records}
+    assert len(records) == 26
+    assert "26 overdue of 78 actions as of 1 June 2000" in err
+    assert (by_id["II.3.1"]["reason"], by_id["II.3.1"]["late_since"], by_id["II.3.1"]["days_late"]) == (
+        "due",
+        "2000-06-01",
+        1,
+    )
+    assert by_id["I.2c.1"]["reason"] == "start"
+    assert records[0]["id"] == "III.1d.1" and records[0]["days_late"] == 153
+    # due in June 2000: not late on 1 June
+    assert "III.1d.4" not in by_id and "III.1a.1" not in by_id
+
+
+def test_overdue_fail_exits_1_when_something_is_late(runner: CliRunner) -> None:
+    assert run(runner, "overdue", "--as-of", "2000-06", "--fail")[0] == 1
+    assert run(runner, "overdue", "--as-of", "1999-11", "--fail")[0] == 0
+
+
+def test_overdue_filters(runner: CliRunner) -> None:
+    _, out, _ = run(
+        runner, "overdue", "--as-of", "2000-06", "--part", "I", "--kind", "deadline", "-f", "json"
+    )
+    assert [r["id"] for r in json.loads(out)] == ["I.3b.3", "I.1a.1"]
+
+
+def test_upcoming_after_june_2000(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "upcoming", "--as-of", "2000-06", "--format", "json")
+    assert code == 0
+    assert [(r["id"], r["reason"], r["date"]) for r in json.loads(out)] == [
+        ("III.1a.1", "due", "2000-06-30"),
+        ("III.1a.2", "due", "2000-06-30"),
+        ("III.1a.3", "due", "2000-06-30"),
+        ("III.1b.1", "due", "2000-06-30"),
+        ("III.1d.4", "due", "2000-06-30"),
+        ("II.2.4", "due", "2000-07-31"),
+    ]
+    _, out, _ = run(runner, "upcoming", "--as-of", "2000-06", "--within", "4", "--format", "json")
+    assert {"I.2a.2", "I.3b.2"} <= {r["id"] for r in json.loads(out)}
+
+
+def test_filters_combine(runner: CliRunner) -> None:
+    _, out, _ = run(
+        runner, "list", "--part", "III", "--kind", "milestone", "--search", "NATIONS", "-f", "json"
+    )
+    # the issue title "Au sein du système des Nations Unies" is searched too
+    assert [r["id"] for r in json.loads(out)] == ["III.1a.1", "III.1a.2", "III.1a.3"]
+    _, out, _ = run(runner, "list", "--search", "parite", "-f", "json")
+    assert {r["id"] for r in json.loads(out)} >= {"I.4a.1", "I.4a.2"}
+    _, out, _ = run(runner, "list", "--due-before", "2000-05", "--due-after", "2000-03", "-f", "json")
+    assert [r["id"] for r in json.loads(out)] == ["I.1a.1", "II.2.2", "II.2.3"]
+    _, out, _ = run(runner, "list", "--section", "1", "--part", "I", "-f", "json")
+    assert {r["section"] for r in json.loads(out)} == {"1a", "1b"}
+    _, out, _ = run(runner, "list", "--status", "in_progress", "--part", "I", "-f", "json")
+    assert [r["id"] for r in json.loads(out)] == ["I.2a.1", "I.2c.2", "I.2c.4", "I.3a.2"]
+    _, out, _ = run(runner, "list", "--partner", "pnud", "-f", "json")
+    assert {"III.1a.2", "III.1a.1"} <= {r["id"] for r in json.loads(out)}

@@ -33,13 +33,15 @@ class FileAccessError(Exception):
     """A path that cannot be read as a file (missing, a folder, no permission)."""
 
 
+def packaged_file(kind: FileKind) -> Path | None:
+    """The data file inside an installed package, or None when running from a source tree."""
+    installed = _PACKAGE_DIR / "data" / f"{kind}.yaml"
+    return installed if installed.is_file() else None
+
+
 def bundled_file(kind: FileKind) -> Path:
     """The data file shipped with the package (or, in a source checkout, in `data/`)."""
-    name = f"{kind}.yaml"
-    installed = _PACKAGE_DIR / "data" / name
-    if installed.is_file():
-        return installed
-    return _PACKAGE_DIR.parent.parent / "data" / name
+    return packaged_file(kind) or _PACKAGE_DIR.parent.parent / "data" / f"{kind}.yaml"
 
 
 def file_in_use(kind: FileKind, option: Path | None) -> Path:
@@ -118,9 +120,7 @@ def _parse(source: Source, expected: str) -> tuple[Any, list[Problem]]:
     return data, [problem] if problem else []
 
 
-def _validate(
-    source: Source, data: Any, model: type[BaseModel]
-) -> tuple[Any, list[Problem], _Positions]:
+def _validate(source: Source, data: Any, model: type[BaseModel]) -> tuple[Any, list[Problem], _Positions]:
     positions = _Positions(source.text)
     try:
         return model.model_validate(data), [], positions
@@ -138,9 +138,7 @@ def kind_of(data: Any) -> FileKind | None:
     return None
 
 
-def check_partners_source(
-    source: Source, data: Any = None
-) -> tuple[PartnersFile | None, list[Problem]]:
+def check_partners_source(source: Source, data: Any = None) -> tuple[PartnersFile | None, list[Problem]]:
     """Validate a partner registry's text; the file model (None on error) and every problem."""
     if data is None:
         data, problems = _parse(source, "'programmes' and 'partners'")

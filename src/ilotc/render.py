@@ -58,10 +58,7 @@ def to_csv(records: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
     writer.writerow([column.key for column in columns])
     for record in records:
         writer.writerow(
-            [
-                "; ".join(map(cell, v)) if isinstance(v := c.of(record), list) else cell(v)
-                for c in columns
-            ]
+            ["; ".join(map(cell, v)) if isinstance(v := c.of(record), list) else cell(v) for c in columns]
         )
     return buffer.getvalue()
 
@@ -81,19 +78,13 @@ def to_markdown(records: Sequence[dict[str, Any]], columns: Sequence[Column]) ->
     return "\n".join(lines) + "\n"
 
 
-def to_table(
-    records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None = None
-) -> Table:
+def to_table(records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None = None) -> Table:
     """A Rich table; styles apply only where the console has colour."""
     table = Table(title=title, show_lines=False, header_style="bold", expand=False)
     for column in columns:
-        table.add_column(
-            column.header,
-            overflow="fold",
-            no_wrap=not column.wrap,
-            ratio=3 if column.wrap else None,
-            min_width=16 if column.wrap else None,
-        )
+        # long French text gets a readable minimum width and wraps; short cells may wrap too
+        # rather than squeeze the text out on a narrow terminal
+        table.add_column(column.header, overflow="fold", min_width=20 if column.wrap else None)
     for record in records:
         row = []
         for column in columns:

@@ -52,14 +52,24 @@ class YamlProblem(Exception):
         self.message = message
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Position:
-    """Where a value (and, in a mapping, its key) starts: 1-based line and column."""
+    """Where a value (and, in a mapping, its key) stands.
+
+    `line`/`column` are 1-based; `start`, `end` and `key_start` are character offsets into
+    the text (`end` is just past the value's last character, for a block collection just
+    past its last scalar), used to edit the text in place.
+    """
 
     line: int
     column: int
     key_line: int | None = None
     key_column: int | None = None
+    start: int = 0
+    end: int = 0
+    key_start: int | None = None
+    flow: bool = False
+    items: int = 0
 
 
 def _mark(mark: Any) -> tuple[int, int]:
@@ -323,48 +333,67 @@ class PositionIndex:
             self._index(text)
 
     def _index(self, text: str) -> None:
-        # each frame: (path, is_mapping, next_index, pending key or None, key mark)
+        # each frame: [path, is_mapping, next index, pending key, key mark, own Position]
         stack: list[list[Any]] = []
         positions = self._positions
 
-        def place(mark: Any) -> tuple[str | int, ...] | None:
+        def place(event: Any) -> tuple[tuple[str | int, ...], Position] | None:
+            mark = event.start_mark
+            line, column = _mark(mark)
             if not stack:
-                positions[()] = Position(*_mark(mark))
-                return ()
+                positions[()] = Position(line, column, start=mark.index, end=event.end_mark.index)
+                return (), positions[()]
             frame = stack[-1]
             path, is_mapping = frame[0], frame[1]
+            if frame[5] is not None:
+                frame[5].items += 0 if is_mapping and frame[3] is None else 1
             if is_mapping:
                 if frame[3] is None:
                     return None  # this event is a key; the caller records it
                 key, key_mark = frame[3], frame[4]
                 frame[3] = None
                 child = (*path, key)
-                line, column = _mark(mark)
                 key_line, key_column = _mark(key_mark)
-                positions[child] = Position(line, column, key_line, key_column)
-                return child
+                positions[child] = Position(
+                    line, column, key_line, key_column, mark.index, event.end_mark.index, key_mark.index
+                )
+                return child, positions[child]
             child = (*path, frame[2])
             frame[2] += 1
-            positions[child] = Position(*_mark(mark))
-            return child
+            positions[child] = Position(line, column, start=mark.index, end=event.end_mark.index)
+            return child, positions[child]
+
+        def reached(index: int) -> None:
+            for frame in stack:
+                if frame[5] is not None:
+                    frame[5].end = index
 
         for event in _events(text):
             kind = type(event).__name__
             if kind in ("ScalarEvent", "AliasEvent"):
-                where = place(event.start_mark)
-                if where is None:
-                    frame = stack[-1]
-                    value = getattr(event, "value", "")
-                    frame[3] = value
-                    frame[4] = event.start_mark
+                if place(event) is None:
+                    stack[-1][3] = getattr(event, "value", "")
+                    stack[-1][4] = event.start_mark
+                else:
+                    reached(event.end_mark.index)
             elif kind in ("MappingStartEvent", "SequenceStartEvent"):
-                where = place(event.start_mark)
-                if where is None:  # a complex key: index it under a placeholder
+                placed = place(event)
+                if placed is None:  # a complex key: index it under a placeholder
                     stack[-1][3], stack[-1][4] = "?", event.start_mark
-                    where = place(event.start_mark) or ()
-                stack.append([where, kind == "MappingStartEvent", 0, None, None])
+                    placed = place(event)
+                where, position = placed if placed is not None else ((), None)
+                if position is not None:
+                    position.flow = bool(event.flow_style)
+                stack.append([where, kind == "MappingStartEvent", 0, None, None, position])
             elif kind in ("MappingEndEvent", "SequenceEndEvent"):
-                stack.pop()
+                frame = stack.pop()
+                if frame[5] is not None and frame[5].flow:
+                    frame[5].end = event.end_mark.index
+                    reached(event.end_mark.index)
+
+    def get(self, parts: tuple[str | int, ...]) -> Position | None:
+        """The exact position of the value at `parts`, or None."""
+        return self._positions.get(parts)
 
     def locate(self, parts: tuple[str | int, ...], *, at_key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `parts`, or of its key with `at_key`.

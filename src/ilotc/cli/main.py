@@ -10,7 +10,9 @@ import typer
 from ilotc import __version__
 from ilotc.cli.common import EXIT_PROBLEMS, PartnersOption, PlanOption
 from ilotc.cli.list_cmd import list_actions, show
+from ilotc.cli.schedule_cmd import overdue, upcoming
 from ilotc.cli.timeline_cmd import timeline
+from ilotc.cli.update_cmd import update
 from ilotc.cli.validate_cmd import schema, validate
 
 app = typer.Typer(
@@ -49,6 +51,9 @@ def main(
 
 app.command("list")(list_actions)
 app.command("show")(show)
+app.command("overdue")(overdue)
+app.command("upcoming")(upcoming)
+app.command("update")(update)
 app.command("validate")(validate)
 app.command("schema")(schema)
 

@@ -1,0 +1,148 @@
+"""`ilotc overdue` and `ilotc upcoming`: what is late, and what falls due next, as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+import typer
+
+from ilotc.cli.common import (
+    EXIT_PROBLEMS,
+    FormatOption,
+    ListFormat,
+    PartnersOption,
+    PlanOption,
+    as_of_day,
+    load_data,
+    stderr,
+    stdout,
+)
+from ilotc.cli.filters import (
+    AsOf,
+    DueAfter,
+    DueBefore,
+    KindFilter,
+    PartFilter,
+    PartnerFilter,
+    SearchFilter,
+    SectionFilter,
+    StatusFilter,
+    build_filter,
+)
+from ilotc.cli.list_cmd import ACTION_COLUMNS
+from ilotc.dates import PlanDate
+from ilotc.lateness import overdue_as_of, plan_date_of, upcoming_as_of
+from ilotc.queries import select
+from ilotc.records import action_record
+from ilotc.render import Column, render, status_style
+
+
+def _late_style(value: Any, _record: dict[str, Any]) -> str:
+    return "bold red" if isinstance(value, int) and value > 90 else "red"
+
+
+OVERDUE_TABLE = (
+    Column("id", "Id"),
+    Column("text", "Action", wrap=True),
+    Column("reason", "Late to"),
+    Column("late_since", "Since"),
+    Column("days_late", "Days", style=_late_style),
+    Column("status", "Status", style=status_style),
+)
+OVERDUE_COLUMNS = (
+    *ACTION_COLUMNS,
+    Column("reason", "reason"),
+    Column("late_since", "late_since"),
+    Column("days_late", "days_late"),
+)
+UPCOMING_TABLE = (
+    Column("id", "Id"),
+    Column("text", "Action", wrap=True),
+    Column("reason", "Event"),
+    Column("date", "Date"),
+    Column("days_left", "In days"),
+    Column("status", "Status", style=status_style),
+)
+UPCOMING_COLUMNS = (
+    *ACTION_COLUMNS,
+    Column("reason", "reason"),
+    Column("date", "date"),
+    Column("days_left", "days_left"),
+)
+
+
+def _day_words(day: dt.date) -> str:
+    return PlanDate(day.year, day.month, day.day).describe()
+
+
+def overdue(
+    ctx: typer.Context,
+    as_of: AsOf = None,
+    part: PartFilter = None,
+    section: SectionFilter = None,
+    kind: KindFilter = None,
+    status: StatusFilter = None,
+    partner: PartnerFilter = None,
+    search: SearchFilter = None,
+    due_before: DueBefore = None,
+    due_after: DueAfter = None,
+    fail_if_any: Annotated[
+        bool, typer.Option("--fail", help="Exit 1 when any action is overdue (for CI and scripts).")
+    ] = False,
+    fmt: FormatOption = ListFormat.TABLE,
+    plan: PlanOption = None,
+    partners: PartnersOption = None,
+) -> None:
+    """List the actions late as of a date (default today), most late first.
+
+    An action is late when its due period ended before the date and it is not done or
+    cancelled, or when it is still planned after its start period; a recurring one when
+    no occurrence was recorded within its period. --as-of 2000-06 means 1 June 2000: an
+    action due in May 2000 is late then, one due in June is not.
+    """
+    day = as_of_day(as_of)
+    data = load_data(ctx, plan, partners)
+    where = build_filter(
+        part, section, kind, status, partner, search, due_before, due_after, data.registry.ids
+    )
+    actions = select(data.plan, where, day, data.registry)
+    late = overdue_as_of(actions, day, plan_date_of(data.plan.document.date))
+    records = [action_record(item.action, day) | item.to_json() for item in late]
+    table = fmt is ListFormat.TABLE
+    render(fmt, records, OVERDUE_TABLE if table else OVERDUE_COLUMNS, stdout())
+    stderr().print(f"{len(late)} overdue of {len(data.plan)} actions as of {_day_words(day)}")
+    if fail_if_any and late:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def upcoming(
+    ctx: typer.Context,
+    as_of: AsOf = None,
+    within: Annotated[
+        int, typer.Option("--within", "-n", min=1, max=1200, help="How many months ahead to look.")
+    ] = 3,
+    part: PartFilter = None,
+    section: SectionFilter = None,
+    kind: KindFilter = None,
+    status: StatusFilter = None,
+    partner: PartnerFilter = None,
+    search: SearchFilter = None,
+    due_before: DueBefore = None,
+    due_after: DueAfter = None,
+    fmt: FormatOption = ListFormat.TABLE,
+    plan: PlanOption = None,
+    partners: PartnersOption = None,
+) -> None:
+    """List the actions that fall due or are to start within N months after a date, soonest first."""
+    day = as_of_day(as_of)
+    data = load_data(ctx, plan, partners)
+    where = build_filter(
+        part, section, kind, status, partner, search, due_before, due_after, data.registry.ids
+    )
+    actions = select(data.plan, where, day, data.registry)
+    coming = upcoming_as_of(actions, day, within, plan_date_of(data.plan.document.date))
+    records = [action_record(item.action, day) | item.to_json() for item in coming]
+    table = fmt is ListFormat.TABLE
+    render(fmt, records, UPCOMING_TABLE if table else UPCOMING_COLUMNS, stdout())
+    stderr().print(f"{len(coming)} due date(s) or start(s) within {within} month(s) after {_day_words(day)}")

@@ -1,0 +1,169 @@
+"""Record a status change in a plan file without disturbing anything else in it.
+
+The new entry is spliced into the text at positions the YAML parser reports, so every
+byte outside the inserted lines stays as it was: comments, key order, quoting, escapes
+such as `\\_` and line endings. (A round-trip YAML library re-emits the whole document
+and does not promise that.) The result is validated before it is written, and it is
+written atomically so an interruption never leaves a half-written plan.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ilotc.dates import PlanDate
+from ilotc.models import Status
+from ilotc.safe_yaml import Position, PositionIndex, parse_yaml
+
+
+class EditError(Exception):
+    """The change cannot be made; the message says why and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class StatusUpdate:
+    """A dated status change to append to one action's history."""
+
+    action_id: str
+    status: Status
+    date: PlanDate
+    note: str | None = None
+
+    def fields(self) -> list[tuple[str, str]]:
+        """The entry's keys and YAML values, in the order they are written."""
+        found = [("date", f'"{self.date}"'), ("status", str(self.status))]
+        if self.note:
+            found.append(("note", json.dumps(self.note, ensure_ascii=False)))
+        return found
+
+
+def _action_path(data: Any, action_id: str) -> tuple[str | int, ...] | None:
+    def walk(node: Any, path: tuple[str | int, ...]) -> tuple[str | int, ...] | None:
+        if isinstance(node, dict):
+            if node.get("id") == action_id and "text" in node:
+                return path
+            children: Any = node.items()
+        elif isinstance(node, list):
+            children = enumerate(node)
+        else:
+            return None
+        for key, child in children:
+            found = walk(child, (*path, key))
+            if found is not None:
+                return found
+        return None
+
+    return walk(data, ())
+
+
+def _history_dates(data: Any, path: tuple[str | int, ...]) -> list[str]:
+    node = data
+    for part in path:
+        node = node[part]
+    history = node.get("history") if isinstance(node, dict) else None
+    return [str(entry.get("date")) for entry in history or [] if isinstance(entry, dict)]
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _line_end(text: str, index: int) -> int:
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end + 1
+
+
+def _column(text: str, index: int) -> int:
+    return index - _line_start(text, index)
+
+
+def _block_entry(update: StatusUpdate, indent: int, newline: str) -> str:
+    pad = " " * indent
+    lines = [
+        f"{pad}- {key}: {value}" if n == 0 else f"{pad}  {key}: {value}"
+        for n, (key, value) in enumerate(update.fields())
+    ]
+    return "".join(line + newline for line in lines)
+
+
+def _flow_entry(update: StatusUpdate) -> str:
+    return "{" + ", ".join(f"{key}: {value}" for key, value in update.fields()) + "}"
+
+
+def append_status_change(text: str, update: StatusUpdate) -> str:
+    """The plan text with `update` appended to its action's history; raise EditError."""
+    data = parse_yaml(text)
+    path = _action_path(data, update.action_id)
+    if path is None:
+        raise EditError(f"no action {update.action_id!r} in the plan; 'ilotc list' shows the ids")
+    dates = _history_dates(data, path)
+    if dates:
+        last = PlanDate.parse(dates[-1])
+        if update.date.first_day() < last.first_day():
+            raise EditError(
+                f"{update.date} is before the last recorded change ({last}); "
+                "history is kept oldest first, so give a date on or after it"
+            )
+    newline = "\r\n" if "\r\n" in text else "\n"
+    index = PositionIndex(text)
+    action = index.get(path)
+    history = index.get((*path, "history"))
+    if action is None:  # pragma: no cover - the path came from this very text
+        raise EditError(f"cannot locate action {update.action_id!r} in the file")
+    return _splice(text, update, action, history, newline)
+
+
+def _splice(text: str, update: StatusUpdate, action: Position, history: Position | None, newline: str) -> str:
+    if history is None:
+        # no history key yet: add one after the action's last line, at its keys' indentation
+        at = _line_end(text, action.end - 1)
+        indent = _column(text, action.start)
+        block = f"{' ' * indent}history:{newline}" + _block_entry(update, indent + 2, newline)
+        return text[:at] + block + text[at:]
+    if history.flow and history.items == 0:
+        # `history: []` becomes a block list under the key
+        key_indent = _column(text, history.key_start if history.key_start is not None else history.start)
+        at = _line_end(text, history.end - 1)
+        before = text[: history.start].rstrip(" ")
+        rest = text[history.end : at]
+        return before + rest + _block_entry(update, key_indent + 2, newline) + text[at:]
+    if history.flow:
+        # `history: [{...}]`: add the entry before the closing bracket
+        close = history.end - 1
+        return text[:close] + ", " + _flow_entry(update) + text[close:]
+    # a block list: a new item after the last one, at the same indentation
+    at = _line_end(text, history.end - 1)
+    return text[:at] + _block_entry(update, _column(text, history.start), newline) + text[at:]
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace the file's contents all at once, keeping its permissions.
+
+    The text goes to a temporary file in the same folder, is flushed to disk, then renamed
+    over the original: a crash at any point leaves either the old file or the new one.
+    """
+    mode = stat.S_IMODE(path.stat().st_mode)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    except OSError:  # some file systems cannot sync a folder; the rename is done anyway
+        pass
+    finally:
+        os.close(directory)

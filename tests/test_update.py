@@ -1,0 +1,178 @@
+"""`ilotc update`: appends a dated change, touches nothing else, never leaves a broken file."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import DATA, EXAMPLES
+from ilotc.cli.main import app
+
+
+@pytest.fixture
+def plan_copy(tmp_path: Path) -> Path:
+    """A copy of the bundled plan (comments, escapes and all) that the test may change."""
+    copy = tmp_path / "plan.yaml"
+    shutil.copyfile(DATA / "plan.yaml", copy)
+    copy.chmod(0o640)
+    return copy
+
+
+def invoke(runner: CliRunner, plan: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["--plan", str(plan), *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def overdue_ids(runner: CliRunner, plan: Path, as_of: str) -> set[str]:
+    _, out, _ = invoke(runner, plan, "overdue", "--as-of", as_of, "--format", "json")
+    return {record["id"] for record in json.loads(out)}
+
+
+def test_done_in_june_is_late_in_may_and_not_in_june(runner: CliRunner, plan_copy: Path) -> None:
+    assert "I.1a.1" in overdue_ids(runner, plan_copy, "2000-06")
+    code, _, err = invoke(runner, plan_copy, "update", "I.1a.1", "--status", "done", "--date", "2000-06")
+    assert code == 0, err
+    assert "I.1a.1" in overdue_ids(runner, plan_copy, "2000-05")
+    assert "I.1a.1" not in overdue_ids(runner, plan_copy, "2000-06")
+
+
+def test_only_the_changed_lines_differ(runner: CliRunner, plan_copy: Path) -> None:
+    before = plan_copy.read_text(encoding="utf-8").splitlines(keepends=True)
+    code, _, _ = invoke(
+        runner,
+        plan_copy,
+        "update",
+        "II.4.6",
+        "--status",
+        "in_progress",
+        "--date",
+        "2000-03-15",
+        "--note",
+        "Premier examen « lancé »",
+    )
+    assert code == 0
+    after = plan_copy.read_text(encoding="utf-8").splitlines(keepends=True)
+    removed = [line for line in difflib.ndiff(before, after) if line.startswith("- ")]
+    added = [line for line in difflib.ndiff(before, after) if line.startswith("+ ")]
+    pad = " " * 16  # the action's keys in Part II 4's groups
+    assert removed == [f"- {pad}history: []\n"]
+    assert added == [
+        f"+ {pad}history:\n",
+        f'+ {pad}  - date: "2000-03-15"\n',
+        f"+ {pad}    status: in_progress\n",
+        f'+ {pad}    note: "Premier examen « lancé »"\n',
+    ]
+    assert len(after) == len(before) + 3
+    assert stat.S_IMODE(plan_copy.stat().st_mode) == 0o640
+
+
+def test_a_second_change_goes_after_the_first(runner: CliRunner, plan_copy: Path) -> None:
+    invoke(runner, plan_copy, "update", "I.1a.1", "--status", "in_progress", "--date", "2000-02")
+    invoke(runner, plan_copy, "update", "I.1a.1", "--status", "done", "--date", "2000-04-20")
+    _, out, _ = invoke(runner, plan_copy, "show", "I.1a.1", "--format", "json")
+    assert json.loads(out)[0]["history"] == [
+        {"date": "2000-02", "status": "in_progress", "note": None},
+        {"date": "2000-04-20", "status": "done", "note": None},
+    ]
+
+
+def test_dry_run_prints_a_diff_and_writes_nothing(runner: CliRunner, plan_copy: Path) -> None:
+    before = plan_copy.read_bytes()
+    code, out, _ = invoke(
+        runner, plan_copy, "update", "I.1a.1", "--status", "done", "--date", "2000-06", "--dry-run"
+    )
+    assert code == 0
+    assert plan_copy.read_bytes() == before
+    assert '+                  - date: "2000-06"' in out
+    assert out.startswith(f"--- {plan_copy}")
+
+
+def test_windows_line_endings_are_kept(runner: CliRunner, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes((EXAMPLES / "valid" / "plan_bom_crlf.yaml").read_bytes())
+    code, _, err = invoke(
+        runner,
+        plan,
+        "--partners",
+        str(EXAMPLES / "valid" / "partners.yaml"),
+        "update",
+        "III.1a.2",
+        "--status",
+        "done",
+        "--date",
+        "2000-07",
+    )
+    assert code == 0, err
+    text = plan.read_bytes()
+    assert b'  - date: "2000-07"\r\n' in text
+    assert text.count(b"\n") == text.count(b"\r\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["I.1a.1", "--status", "finished"], "'finished' is not one of"),
+        (["I.1a.1", "--status", "done", "--date", "2000-13"], "expected YYYY-MM or YYYY-MM-DD"),
+        (["I.9z.1", "--status", "done"], "no action 'I.9z.1' in the plan"),
+    ],
+)
+def test_bad_input_exits_2_and_leaves_the_file(
+    runner: CliRunner, plan_copy: Path, args: list[str], message: str
+) -> None:
+    before = plan_copy.read_bytes()
+    code, _, err = invoke(runner, plan_copy, "update", *args)
+    assert code == 2
+    assert message in " ".join(err.split())
+    assert plan_copy.read_bytes() == before
+
+
+def test_a_date_before_the_last_change_is_refused(runner: CliRunner, plan_copy: Path) -> None:
+    invoke(runner, plan_copy, "update", "I.1a.1", "--status", "done", "--date", "2000-06")
+    before = plan_copy.read_bytes()
+    code, _, err = invoke(runner, plan_copy, "update", "I.1a.1", "--status", "cancelled", "--date", "2000-05")
+    assert code == 2
+    assert "before the last recorded change (2000-06)" in err
+    assert plan_copy.read_bytes() == before
+
+
+def test_a_crash_while_writing_leaves_the_original_intact(
+    runner: CliRunner, plan_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = plan_copy.read_bytes()
+
+    def crash(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    code, _, err = invoke(runner, plan_copy, "update", "I.1a.1", "--status", "done", "--date", "2000-06")
+    assert code == 1
+    assert "cannot be written" in err and "unchanged" in err
+    assert plan_copy.read_bytes() == before
+    assert sorted(p.name for p in plan_copy.parent.iterdir()) == ["plan.yaml"]  # no temporary left
+
+
+def test_an_invalid_plan_is_not_updated(runner: CliRunner, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    shutil.copyfile(EXAMPLES / "invalid" / "plan_references.yaml", plan)
+    before = plan.read_bytes()
+    code, _, err = invoke(
+        runner,
+        plan,
+        "--partners",
+        str(EXAMPLES / "valid" / "partners.yaml"),
+        "update",
+        "I.1.4",
+        "--status",
+        "done",
+    )
+    assert code == 1
+    assert "unknown partner 'pnudd'" in err
+    assert plan.read_bytes() == before
