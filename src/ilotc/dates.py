@@ -49,13 +49,8 @@ class PlanDate:
             raise DateFormatError(f"year {self.year} is out of range 1-9999")
         if not 1 <= self.month <= 12:
             raise DateFormatError(f"month {self.month:02d} does not exist")
-        if (
-            self.day is not None
-            and not 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]
-        ):
-            raise DateFormatError(
-                f"day {self.day:02d} does not exist in {self.year:04d}-{self.month:02d}"
-            )
+        if self.day is not None and not 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]:
+            raise DateFormatError(f"day {self.day:02d} does not exist in {self.year:04d}-{self.month:02d}")
 
     @classmethod
     def parse(cls, text: str) -> PlanDate:

@@ -145,8 +145,7 @@ def _action(
         explicit_schedules=bool(model.schedules),
         initial_status=model.initial_status or default_initial_status(schedules),
         history=tuple(
-            Change(PlanDate.parse(change.date), change.status, change.note)
-            for change in model.history
+            Change(PlanDate.parse(change.date), change.status, change.note) for change in model.history
         ),
         partners=tuple(model.partners),
         note=model.note,

@@ -102,9 +102,7 @@ def describe_error(root: type[BaseModel], error: Any) -> tuple[str, bool]:
     if kind == "missing":
         return f"missing required key {str(loc[-1])!r}", False
     if kind == "string_pattern_mismatch":
-        words = _PATTERN_WORDS.get(
-            context.get("pattern", ""), f"text matching {context.get('pattern')}"
-        )
+        words = _PATTERN_WORDS.get(context.get("pattern", ""), f"text matching {context.get('pattern')}")
         return f"expected {words}, got {_show(value)}", False
     if kind in ("enum", "literal_error"):
         return (
@@ -133,9 +131,7 @@ def problems_from(
         message, at_key = describe_error(root, error)
         line, column = locate(loc, at_key)
         pointer_loc = tuple(part for part in loc if not _is_branch_tag(root, loc, part))
-        problems.append(
-            Problem(path, line, column, Severity.ERROR, message, pointer_of(pointer_loc))
-        )
+        problems.append(Problem(path, line, column, Severity.ERROR, message, pointer_of(pointer_loc)))
     return problems
 
 
