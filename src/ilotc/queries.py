@@ -74,9 +74,7 @@ def names_partner(action: Action, partner_id: str, registry: Registry | None) ->
     return any(named in wanted for named in action.partners)
 
 
-def select(
-    plan: Plan, where: ActionFilter, as_of: dt.date, registry: Registry | None = None
-) -> list[Action]:
+def select(plan: Plan, where: ActionFilter, as_of: dt.date, registry: Registry | None = None) -> list[Action]:
     """The matching actions, in document order."""
     return [action for action in plan if where.matches(action, as_of, registry)]
 
@@ -84,3 +82,22 @@ def select(
 def actions_naming(plan: Plan, partner_id: str, registry: Registry) -> list[str]:
     """Ids of the actions that name the partner or one of its groups."""
     return [action.id for action in plan if names_partner(action, partner_id, registry)]
+
+
+def actions_by_partner(plan: Plan, registry: Registry) -> dict[str, list[str]]:
+    """For every registered partner, the ids of the actions naming it or one of its groups.
+
+    Gives, for each partner, what `actions_naming` gives (action ids in document order), in one
+    pass over the plan: each id an action names is mapped in advance to the partners it reaches
+    (itself and every member of it, directly or through other groups).
+    """
+    reached_by: dict[str, list[str]] = {}
+    for partner in registry:
+        for named in registry.with_groups([partner.id]):
+            reached_by.setdefault(named, []).append(partner.id)
+    found: dict[str, list[str]] = {partner.id: [] for partner in registry}
+    for action in plan:
+        reached = {partner_id for named in action.partners for partner_id in reached_by.get(named, ())}
+        for partner_id in reached:
+            found[partner_id].append(action.id)
+    return found

@@ -57,5 +57,7 @@ def partner_record(partner: PartnerModel, registry: Registry, actions: list[str]
         "roles": [{"programme": role.programme, "role": str(role.role)} for role in partner.roles],
         "groups": registry.groups_of(partner.id),
         "members": registry.members_of(partner.id),
+        "mentions": list(partner.mentions),
+        "note": partner.note,
         "actions": actions,
     }

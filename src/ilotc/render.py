@@ -25,6 +25,7 @@ class Column:
     key: str
     header: str
     wrap: bool = False  # long French text wraps within the terminal width
+    whole: bool = False  # never broken across lines (ids)
     style: Callable[[Any, dict[str, Any]], str | None] | None = None
     value: Callable[[dict[str, Any]], Any] | None = None  # a cell derived from the record
 
@@ -84,7 +85,12 @@ def to_table(records: Sequence[dict[str, Any]], columns: Sequence[Column], title
     for column in columns:
         # long French text gets a readable minimum width and wraps; short cells may wrap too
         # rather than squeeze the text out on a narrow terminal
-        table.add_column(column.header, overflow="fold", min_width=20 if column.wrap else None)
+        table.add_column(
+            column.header,
+            overflow="fold",
+            no_wrap=column.whole,
+            min_width=12 if column.wrap else None,
+        )
     for record in records:
         row = []
         for column in columns:

@@ -40,7 +40,7 @@ from ilotc.render import Column, reads_as, render, status_style
 
 # Tables show what fits a terminal; CSV and Markdown add the dates and partners.
 TABLE_COLUMNS = (
-    Column("id", "Id"),
+    Column("id", "Id", whole=True),
     Column("text", "Action", wrap=True),
     Column("timeline", "Timeline", wrap=True),
     Column("reads_as", "Reads as", value=reads_as),

@@ -10,6 +10,7 @@ import typer
 from ilotc import __version__
 from ilotc.cli.common import EXIT_PROBLEMS, PartnersOption, PlanOption
 from ilotc.cli.list_cmd import list_actions, show
+from ilotc.cli.partners_cmd import partners_command
 from ilotc.cli.schedule_cmd import overdue, upcoming
 from ilotc.cli.timeline_cmd import timeline
 from ilotc.cli.update_cmd import update
@@ -54,6 +55,7 @@ app.command("show")(show)
 app.command("overdue")(overdue)
 app.command("upcoming")(upcoming)
 app.command("update")(update)
+app.command("partners")(partners_command)
 app.command("validate")(validate)
 app.command("schema")(schema)
 

@@ -43,7 +43,7 @@ def _late_style(value: Any, _record: dict[str, Any]) -> str:
 
 
 OVERDUE_TABLE = (
-    Column("id", "Id"),
+    Column("id", "Id", whole=True),
     Column("text", "Action", wrap=True),
     Column("reason", "Late to"),
     Column("late_since", "Since"),
@@ -57,7 +57,7 @@ OVERDUE_COLUMNS = (
     Column("days_late", "days_late"),
 )
 UPCOMING_TABLE = (
-    Column("id", "Id"),
+    Column("id", "Id", whole=True),
     Column("text", "Action", wrap=True),
     Column("reason", "Event"),
     Column("date", "Date"),
