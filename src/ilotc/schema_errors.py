@@ -130,12 +130,12 @@ def problems_from(
         loc = tuple(error["loc"])
         message, at_key = describe_error(root, error)
         line, column = locate(loc, at_key)
-        pointer_loc = tuple(part for part in loc if not _is_branch_tag(root, loc, part))
+        pointer_loc = tuple(part for part in loc if not _is_branch_tag(part))
         problems.append(Problem(path, line, column, Severity.ERROR, message, pointer_of(pointer_loc)))
     return problems
 
 
-def _is_branch_tag(root: type[BaseModel], loc: tuple[str | int, ...], part: str | int) -> bool:
+def _is_branch_tag(part: str | int) -> bool:
     # Pydantic names the branch of a union it tried (e.g. 'function-after[...]');
     # such names are not keys of the file.
     return isinstance(part, str) and ("[" in part or part.startswith("function-"))
