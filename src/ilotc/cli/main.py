@@ -9,8 +9,10 @@ import typer
 
 from ilotc import __version__
 from ilotc.cli.common import EXIT_PROBLEMS, PartnersOption, PlanOption
+from ilotc.cli.export_cmd import export
 from ilotc.cli.list_cmd import list_actions, show
 from ilotc.cli.partners_cmd import partners_command
+from ilotc.cli.report_cmd import report
 from ilotc.cli.schedule_cmd import overdue, upcoming
 from ilotc.cli.timeline_cmd import timeline
 from ilotc.cli.update_cmd import update
@@ -56,6 +58,8 @@ app.command("overdue")(overdue)
 app.command("upcoming")(upcoming)
 app.command("update")(update)
 app.command("partners")(partners_command)
+app.command("report")(report)
+app.command("export")(export)
 app.command("validate")(validate)
 app.command("schema")(schema)
 

@@ -1,0 +1,81 @@
+"""Where a command's document goes: stdout, or a file written atomically (`-o FILE`)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from ilotc.cli.common import fail, stderr
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to FILE instead of stdout ('-' for stdout). The file is replaced atomically.",
+        show_default=False,
+        metavar="FILE",
+    ),
+]
+
+
+def to_stdout(path: Path | None) -> bool:
+    """True when the document goes to stdout (no -o, or -o -)."""
+    return path is None or str(path) == "-"
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder, then rename it.
+
+    On any failure the old file (if any) is left as it was, nothing is left behind, and
+    the command exits 2 saying why.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        fail(f"cannot write {path}: it is a directory")
+    if not folder.is_dir():
+        fail(f"cannot write {path}: folder {folder} does not exist")
+    temp: str | None = None
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        mode = 0o666 & ~_umask()
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+        temp = None
+    except OSError as error:
+        fail(f"cannot write {path}: {error.strerror or error}")
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def write_output(path: Path | None, data: bytes, what: str) -> None:
+    """Send the document to stdout, or to FILE with a one-line confirmation on stderr."""
+    if to_stdout(path):
+        out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+        if out is not None:
+            sys.stdout.flush()
+            out.write(data)
+            out.flush()
+        else:
+            sys.stdout.write(data.decode("utf-8"))
+        return
+    assert path is not None
+    write_file(path, data)
+    stderr().print(f"Wrote {escape(what)} to {escape(str(path))} ({len(data):,} bytes)", soft_wrap=True)

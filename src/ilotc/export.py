@@ -1,0 +1,224 @@
+"""The plan exported: an RFC 5545 calendar of its dated schedules, or flat records.
+
+`export_ics` gives one VTODO (with DUE, a DATE) per deadline, milestone and window end and
+one all-day VEVENT per start and window start; UIDs come from the action id, the role and
+the schedule's index, so importing a newer export updates the entries instead of doubling
+them, and DTSTAMP comes from the plan's date, so the same plan gives the same bytes.
+`export_json` and `export_csv` give every action as a record (CONTRACT's action record,
+plus the partners' names).
+
+Pure: returns bytes or text; no printing, no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ilotc.dates import PlanDate
+from ilotc.models import DocumentModel, Status
+from ilotc.plan import Action, Plan
+from ilotc.records import action_record
+from ilotc.registry import Registry
+from ilotc.render import Column, reads_as, to_csv, to_json
+from ilotc.report import shorten
+from ilotc.timeline import Kind, Schedule
+
+PRODID = "-//ilotc//GB.276/TC/2 implementation plan//EN"
+UID_DOMAIN = "ilotc"
+SUMMARY_CHARS = 70
+PART_CATEGORY = "Partie {part}"
+
+_TODO_KINDS = (Kind.DEADLINE, Kind.MILESTONE, Kind.WINDOW)
+_EVENT_KINDS = (Kind.START, Kind.WINDOW)
+_TODO_STATUS = {
+    Status.PLANNED: "NEEDS-ACTION",
+    Status.IN_PROGRESS: "IN-PROCESS",
+    Status.DONE: "COMPLETED",
+    Status.CANCELLED: "CANCELLED",
+}
+_ROLE_WORDS = {
+    Kind.DEADLINE: "deadline",
+    Kind.MILESTONE: "milestone",
+    Kind.WINDOW: "ends",
+    Kind.START: "starts",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarEntry:
+    """One calendar component: a to-do for a due date, an all-day event for a start."""
+
+    component: str  # "VTODO" or "VEVENT"
+    role: str  # "due" or "start"
+    index: int  # the schedule's position in the action's schedules
+    day: dt.date  # DUE of a to-do (the last day of the due period); DTSTART of an event
+    action: Action
+    schedule: Schedule
+
+    @property
+    def uid(self) -> str:
+        """Stable across exports: action id, role and schedule index, e.g. `I.1a.1-due-0@ilotc`."""
+        return f"{self.action.id}-{self.role}-{self.index}@{UID_DOMAIN}"
+
+    @property
+    def summary(self) -> str:
+        """The action id, what the date is, and the text shortened."""
+        word = "starts" if self.role == "start" else _ROLE_WORDS[self.schedule.kind]
+        label = f" ({self.schedule.label})" if self.schedule.label else ""
+        return f"{self.action.id} {word}{label}: {shorten(self.action.text, SUMMARY_CHARS)}"
+
+    @property
+    def description(self) -> str:
+        """The full text, the verbatim timeline, how it was read, and where the action stands."""
+        action = self.action
+        place = [
+            f"Partie {action.part}: {action.part_title}",
+            f"{action.section_number}. {action.section_title}",
+        ]
+        if action.issue_title:
+            place.append(f"{action.section}) {action.issue_title}")
+        if action.group_title:
+            place.append(action.group_title)
+        return "\n".join(
+            [
+                action.text,
+                "",
+                f"Calendrier: {action.timeline or '(none)'}",
+                f"Reads as: {self.schedule.describe()}",
+                "",
+                *place,
+                f"Action {action.id} (ilotc)",
+            ]
+        )
+
+
+def calendar_entries(plan: Plan) -> list[CalendarEntry]:
+    """Every dated schedule's components, in document order.
+
+    A deadline, milestone or window with a due date gives a to-do on the due period's last
+    day; a start or window with a start date gives an event on the start period's first
+    day. Immediate starts with no date, and the undated kinds, give nothing.
+    """
+    found: list[CalendarEntry] = []
+    for action in plan:
+        for index, schedule in enumerate(action.schedules):
+            if schedule.kind in _EVENT_KINDS and schedule.start is not None:
+                found.append(
+                    CalendarEntry("VEVENT", "start", index, schedule.start.first_day(), action, schedule)
+                )
+            if schedule.kind in _TODO_KINDS and schedule.due is not None:
+                found.append(CalendarEntry("VTODO", "due", index, schedule.due.last_day(), action, schedule))
+    return found
+
+
+def calendar_stamp(document: DocumentModel) -> dt.datetime:
+    """DTSTAMP for every component: the plan's last modification (else its date), midnight UTC."""
+    day = PlanDate.parse(document.last_modified or document.date).first_day()
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def calendar_name(document: DocumentModel) -> str:
+    """The calendar's display name: the symbol and the title's last clause, e.g. 'Plan de mise en œuvre'."""
+    return f"{document.symbol} — {shorten(document.title.rsplit(': ', 1)[-1], 60)}"
+
+
+def export_ics(plan: Plan) -> bytes:
+    """The plan's dated schedules as an iCalendar file (CRLF lines, folded by icalendar)."""
+    from icalendar import Calendar, Event, Todo  # noqa: PLC0415 - only `export --format ics` needs it
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", calendar_name(plan.document))
+    stamp = calendar_stamp(plan.document)
+    for entry in calendar_entries(plan):
+        status = entry.action.latest_status
+        component: Todo | Event
+        if entry.component == "VTODO":
+            component = Todo()
+            component.add("due", entry.day)
+            component.add("status", _TODO_STATUS[status])
+        else:
+            component = Event()
+            component.add("dtstart", entry.day)
+            component.add("dtend", entry.day + dt.timedelta(days=1))
+            component.add("transp", "TRANSPARENT")
+            if status is Status.CANCELLED:
+                component.add("status", "CANCELLED")
+        component.add("uid", entry.uid)
+        component.add("dtstamp", stamp)
+        component.add("summary", entry.summary)
+        component.add("description", entry.description)
+        component.add("categories", [PART_CATEGORY.format(part=entry.action.part)])
+        calendar.add_component(component)
+    data: bytes = calendar.to_ical()
+    return data
+
+
+def export_records(plan: Plan, registry: Registry, as_of: dt.date) -> list[dict[str, Any]]:
+    """Every action's record (status as of `as_of`), with `partner_names` beside `partners`."""
+    records = []
+    for action in plan:
+        record = action_record(action, as_of)
+        names = []
+        for partner_id in action.partners:
+            partner = registry.get(partner_id)
+            names.append(partner.name if partner is not None else partner_id)
+        record["partner_names"] = names
+        records.append(record)
+    return records
+
+
+def export_json(plan: Plan, registry: Registry, as_of: dt.date) -> str:
+    """One JSON array of every action's record."""
+    return to_json(export_records(plan, registry, as_of))
+
+
+def _history(record: dict[str, Any]) -> list[str]:
+    changes = []
+    for change in record["history"]:
+        note = f" ({change['note']})" if change["note"] else ""
+        changes.append(f"{change['date']} {change['status']}{note}")
+    return changes
+
+
+def _flag(key: str) -> Any:
+    return lambda record: "true" if record[key] else "false"
+
+
+CSV_COLUMNS = (
+    Column("id", "id"),
+    Column("part", "part"),
+    Column("section", "section"),
+    Column("part_title", "part_title"),
+    Column("section_title", "section_title"),
+    Column("issue_title", "issue_title"),
+    Column("group_title", "group_title"),
+    Column("text", "text"),
+    Column("timeline", "timeline"),
+    Column("kind", "kind"),
+    Column("start", "start"),
+    Column("due", "due"),
+    Column("every_months", "every_months"),
+    Column("immediate", "immediate", value=_flag("immediate")),
+    Column(
+        "schedules",
+        "schedules",
+        value=lambda record: [reads_as({"schedules": [s]}) for s in record["schedules"]],
+    ),
+    Column("status", "status"),
+    Column("partners", "partners"),
+    Column("partner_names", "partner_names"),
+    Column("history", "history", value=_history),
+    Column("note", "note"),
+)
+"""The CSV's columns: the record's flat fields; lists (schedules, partners, history) joined with '; '."""
+
+
+def export_csv(plan: Plan, registry: Registry, as_of: dt.date) -> str:
+    """A header row, then a row per action; lists joined with '; '."""
+    return to_csv(export_records(plan, registry, as_of), CSV_COLUMNS)
