@@ -51,7 +51,9 @@ def test_mutated_plan_gives_clean_problems(tmp_path: Path, data: st.DataObject) 
             content[at] = data.draw(st.integers(0, 255), label="byte")
         elif action == "insert":
             content[at:at] = data.draw(
-                st.sampled_from([b":", b"- ", b"\t", b"&a ", b"*a", b"!!python/name:x ", b"'", b"{", b"\n  ", b"\xe9"]),
+                st.sampled_from(
+                    [b":", b"- ", b"\t", b"&a ", b"*a", b"!!python/name:x ", b"'", b"{", b"\n  ", b"\xe9"]
+                ),
                 label="inserted",
             )
         elif action == "delete":

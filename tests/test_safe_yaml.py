@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ilotc.safe_yaml import (
+    _MAYBE_NOT_STRING,
     MAX_DEPTH,
     PositionIndex,
     YamlProblem,
+    _plain_scalar,
     decode,
     parse_yaml,
 )
@@ -135,3 +139,23 @@ def test_positions_of_values_and_keys() -> None:
     assert index.locate(("x", 0, "é")) == (3, 8)
     # a key that is not there: the deepest value found
     assert index.locate(("x", 0, "missing")) == (2, 5)
+
+
+@given(st.text(min_size=1, max_size=12).filter(lambda text: text == text.strip()))
+@settings(max_examples=500)
+def test_plain_scalars_that_cannot_be_anything_else_skip_the_core_schema(value: str) -> None:
+    # The reader takes a plain scalar whose first character starts no null, boolean or number
+    # of the core schema as a string without trying the schema's patterns; that must be what
+    # the patterns would say. (A plain scalar never starts or ends with white space.)
+    if value[0] not in _MAYBE_NOT_STRING:
+        assert _plain_scalar(value) is value
+
+
+CORE_VALUES = ["~", "null", "Null", "NULL", "true", "False", "12", "-3", "+4", "0o17", "0x1F", "1.5", ".5"]
+NEAR_CORE_VALUES = ["1e3", "-.inf", ".Inf", ".nan", "no", "n", "nulls", "t", "12a", "."]
+
+
+@pytest.mark.parametrize("value", CORE_VALUES + NEAR_CORE_VALUES)
+def test_every_first_character_of_a_core_value_is_checked(value: str) -> None:
+    assert value[0] in _MAYBE_NOT_STRING
+    assert repr(parse_yaml(f"a: {value}\n")) == repr({"a": _plain_scalar(value)})

@@ -1,7 +1,9 @@
 """Rules that span more than one field: unique ids, references, places, dates, schedules.
 
 They run even when part of a file fails its schema, over the items that are valid on
-their own, so a file's every problem is reported at once. Positions come from `locate`.
+their own, so a file's every problem is reported at once. When the whole file is valid,
+they walk its validated model instead, so no item is validated twice. Positions come
+from `locate`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ilotc.dates import PlanDate
-from ilotc.models import ActionModel, PartnerModel, ProgrammeModel, ScheduleSpec
+from ilotc.models import ActionModel, PartnerModel, PartnersFile, PlanFile, ProgrammeModel, ScheduleSpec
 from ilotc.plan import default_initial_status, schedule_from_spec
 from ilotc.problems import Problem, Severity, pointer_of
 from ilotc.timeline import Schedule, read_timeline
@@ -80,6 +82,23 @@ def _plan_actions(data: Any) -> Iterator[tuple[Path, str, dict[str, Any]]]:
                     yield (*base, "issues", i, "actions", a), issue_place, action
 
 
+def _model_actions(file: PlanFile) -> Iterator[tuple[Path, str, ActionModel]]:
+    """`_plan_actions` over a validated file: the same paths and places, as models."""
+    for p, part in enumerate(file.parts):
+        for s, section in enumerate(part.sections):
+            base: Path = ("parts", p, "sections", s)
+            place = f"{part.id}.{section.id}"
+            for a, action in enumerate(section.actions):
+                yield (*base, "actions", a), place, action
+            for g, group in enumerate(section.groups):
+                for a, action in enumerate(group.actions):
+                    yield (*base, "groups", g, "actions", a), place, action
+            for i, issue in enumerate(section.issues):
+                issue_place = f"{part.id}.{issue.id}"
+                for a, action in enumerate(issue.actions):
+                    yield (*base, "issues", i, "actions", a), issue_place, action
+
+
 def _structure(data: Any, report: _Report) -> None:
     seen_parts: set[str] = set()
     for p, part in _items(data, "parts"):
@@ -109,16 +128,26 @@ def _structure(data: Any, report: _Report) -> None:
 
 
 def check_plan(
-    data: Any, report_path: str, locate: Locate, partner_ids: frozenset[str] | None
+    data: Any,
+    report_path: str,
+    locate: Locate,
+    partner_ids: frozenset[str] | None,
+    file: PlanFile | None = None,
 ) -> list[Problem]:
-    """Cross-field rules of a plan; `partner_ids` None skips the partner references."""
+    """Cross-field rules of a plan; `partner_ids` None skips the partner references.
+
+    `file` is the validated model of `data` when the whole file passed its schema.
+    """
     report = _Report(report_path, locate)
     _structure(data, report)
-    listed = [
-        (where, place, model)
-        for where, place, raw in _plan_actions(data)
-        if (model := _valid(ActionModel, raw)) is not None
-    ]
+    if file is not None:
+        listed = list(_model_actions(file))
+    else:
+        listed = [
+            (where, place, model)
+            for where, place, raw in _plan_actions(data)
+            if (model := _valid(ActionModel, raw)) is not None
+        ]
     all_ids = {model.id for _, _, model in listed}
     first_seen: dict[str, Path] = {}
     for where, place, action in listed:
@@ -220,19 +249,25 @@ def _compare(read: tuple[Schedule, ...], specs: list[ScheduleSpec], where: Path,
                 )
 
 
-def check_partners(data: Any, report_path: str, locate: Locate) -> list[Problem]:
-    """Cross-field rules of a partner registry."""
+def check_partners(
+    data: Any, report_path: str, locate: Locate, file: PartnersFile | None = None
+) -> list[Problem]:
+    """Cross-field rules of a partner registry; `file` is its validated model, if it passed."""
     report = _Report(report_path, locate)
     programmes: dict[str, int] = {}
-    for n, raw in _items(data, "programmes"):
-        programme = _valid(ProgrammeModel, raw)
-        if programme is None:
-            continue
+    if file is not None:
+        valid_programmes = list(enumerate(file.programmes))
+        listed = list(enumerate(file.partners))
+    else:
+        valid_programmes = [
+            (n, g) for n, raw in _items(data, "programmes") if (g := _valid(ProgrammeModel, raw))
+        ]
+        listed = [(n, p) for n, raw in _items(data, "partners") if (p := _valid(PartnerModel, raw))]
+    for n, programme in valid_programmes:
         if programme.id in programmes:
             report.add(("programmes", n, "id"), f"duplicate programme id {programme.id!r}")
         programmes.setdefault(programme.id, n)
     partners: dict[str, tuple[int, PartnerModel]] = {}
-    listed = [(n, p) for n, raw in _items(data, "partners") if (p := _valid(PartnerModel, raw))]
     for n, partner in listed:
         if partner.id in partners:
             first = report.line_of(("partners", partners[partner.id][0], "id"))

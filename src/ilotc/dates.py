@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTH_NAMES = (
     "January",
@@ -32,6 +33,11 @@ _DATE_FORM = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 ACCEPTED_FORM = "YYYY-MM or YYYY-MM-DD (for example 2000-06 or 2000-06-15)"
 
 
+@lru_cache(maxsize=4096)
+def _days_in(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
 class DateFormatError(ValueError):
     """A date string that is not a real `YYYY-MM` or `YYYY-MM-DD` date."""
 
@@ -49,7 +55,7 @@ class PlanDate:
             raise DateFormatError(f"year {self.year} is out of range 1-9999")
         if not 1 <= self.month <= 12:
             raise DateFormatError(f"month {self.month:02d} does not exist")
-        if self.day is not None and not 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]:
+        if self.day is not None and not 1 <= self.day <= _days_in(self.year, self.month):
             raise DateFormatError(f"day {self.day:02d} does not exist in {self.year:04d}-{self.month:02d}")
 
     @classmethod
@@ -95,7 +101,7 @@ class PlanDate:
         """The last day of the period: what a month means as a due date."""
         if self.day is not None:
             return dt.date(self.year, self.month, self.day)
-        return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return dt.date(self.year, self.month, _days_in(self.year, self.month))
 
     def add_months(self, months: int) -> PlanDate:
         """Shift by whole months, keeping the precision; a day past the month's end is clamped."""
@@ -103,8 +109,7 @@ class PlanDate:
         year, month0 = divmod(index, 12)
         if self.day is None:
             return PlanDate(year, month0 + 1)
-        last = calendar.monthrange(year, month0 + 1)[1]
-        return PlanDate(year, month0 + 1, min(self.day, last))
+        return PlanDate(year, month0 + 1, min(self.day, _days_in(year, month0 + 1)))
 
     def months_until(self, other: PlanDate) -> int:
         """Whole calendar months from this date's month to `other`'s month."""

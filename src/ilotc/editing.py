@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from ilotc.dates import PlanDate
-from ilotc.models import Status
 from ilotc.safe_yaml import Position, PositionIndex, parse_yaml
+from ilotc.vocab import Status
 
 
 class EditError(Exception):

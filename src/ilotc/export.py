@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from ilotc.dates import PlanDate
-from ilotc.models import DocumentModel, Status
-from ilotc.plan import Action, Plan
+from ilotc.plan import Action, Document, Plan
 from ilotc.records import action_record
 from ilotc.registry import Registry
 from ilotc.render import Column, reads_as, to_csv, to_json
 from ilotc.report import shorten
-from ilotc.timeline import Kind, Schedule
+from ilotc.schedule import Schedule
+from ilotc.vocab import Kind, Status
 
 PRODID = "-//ilotc//GB.276/TC/2 implementation plan//EN"
 UID_DOMAIN = "ilotc"
@@ -113,13 +113,13 @@ def calendar_entries(plan: Plan) -> list[CalendarEntry]:
     return found
 
 
-def calendar_stamp(document: DocumentModel) -> dt.datetime:
+def calendar_stamp(document: Document) -> dt.datetime:
     """DTSTAMP for every component: the plan's last modification (else its date), midnight UTC."""
     day = PlanDate.parse(document.last_modified or document.date).first_day()
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
-def calendar_name(document: DocumentModel) -> str:
+def calendar_name(document: Document) -> str:
     """The calendar's display name: the symbol and the title's last clause, e.g. 'Plan de mise en œuvre'."""
     return f"{document.symbol} — {shorten(document.title.rsplit(': ', 1)[-1], 60)}"
 

@@ -17,9 +17,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ilotc.dates import PlanDate
-from ilotc.models import Status
 from ilotc.plan import Action
-from ilotc.timeline import Kind, Schedule
+from ilotc.schedule import Schedule
+from ilotc.vocab import Kind, Status
 
 _DUE_KINDS = (Kind.DEADLINE, Kind.MILESTONE, Kind.WINDOW)
 _START_KINDS = (Kind.START, Kind.WINDOW)

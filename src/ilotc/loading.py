@@ -1,22 +1,28 @@
-"""Find, read and validate the data files; every problem in a file is reported at once."""
+"""Find, read and validate the data files; every problem in a file is reported at once.
+
+The validation machinery (the YAML reader, the Pydantic models, the cross-field checks and
+the timeline reader) is imported on first use: `load` with a cache hit never needs it.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-
-from ilotc import checks
-from ilotc.models import PartnersFile, PlanFile
 from ilotc.plan import Plan, build_plan
 from ilotc.problems import DataFileError, Problem, Severity, has_errors
 from ilotc.registry import Registry
-from ilotc.safe_yaml import PositionIndex, YamlProblem, decode, parse_yaml, problem_at
-from ilotc.schema_errors import problems_from
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from ilotc.cache import Store
+    from ilotc.models import PartnersFile, PlanFile
+    from ilotc.safe_yaml import PositionIndex
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -60,8 +66,8 @@ class Source:
     text: str
 
 
-def read_source(path: Path) -> Source:
-    """Read a data file's bytes; raise FileAccessError or DataFileError (bad encoding, size)."""
+def read_bytes(path: Path) -> bytes:
+    """A data file's bytes; raise FileAccessError, or DataFileError when it is too large."""
     label = str(path)
     try:
         if path.is_dir():
@@ -79,10 +85,22 @@ def read_source(path: Path) -> Source:
             label, 1, 1, Severity.ERROR, f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB"
         )
         raise DataFileError([problem])
+    return raw
+
+
+def decode_source(label: str, raw: bytes) -> Source:
+    """A data file's text; raise DataFileError at the first byte that is not UTF-8."""
+    from ilotc.safe_yaml import YamlProblem, decode, problem_at  # noqa: PLC0415
+
     try:
         return Source(label, decode(raw))
     except YamlProblem as error:
         raise DataFileError([problem_at(label, error)]) from None
+
+
+def read_source(path: Path) -> Source:
+    """Read a data file's text; raise FileAccessError or DataFileError (bad encoding, size)."""
+    return decode_source(str(path), read_bytes(path))
 
 
 class _Positions:
@@ -94,6 +112,8 @@ class _Positions:
 
     def __call__(self, parts: tuple[str | int, ...], at_key: bool) -> tuple[int, int]:
         if self._index is None:
+            from ilotc.safe_yaml import PositionIndex  # noqa: PLC0415
+
             self._index = PositionIndex(self._text)
         return self._index.locate(parts, at_key=at_key)
 
@@ -112,6 +132,8 @@ def _top_level(source: Source, data: Any, expected: str) -> Problem | None:
 
 
 def _parse(source: Source, expected: str) -> tuple[Any, list[Problem]]:
+    from ilotc.safe_yaml import YamlProblem, parse_yaml, problem_at  # noqa: PLC0415
+
     try:
         data = parse_yaml(source.text)
     except YamlProblem as error:
@@ -121,6 +143,10 @@ def _parse(source: Source, expected: str) -> tuple[Any, list[Problem]]:
 
 
 def _validate(source: Source, data: Any, model: type[BaseModel]) -> tuple[Any, list[Problem], _Positions]:
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from ilotc.schema_errors import problems_from  # noqa: PLC0415
+
     positions = _Positions(source.text)
     try:
         return model.model_validate(data), [], positions
@@ -140,12 +166,15 @@ def kind_of(data: Any) -> FileKind | None:
 
 def check_partners_source(source: Source, data: Any = None) -> tuple[PartnersFile | None, list[Problem]]:
     """Validate a partner registry's text; the file model (None on error) and every problem."""
+    from ilotc import checks  # noqa: PLC0415
+    from ilotc.models import PartnersFile  # noqa: PLC0415
+
     if data is None:
         data, problems = _parse(source, "'programmes' and 'partners'")
         if problems:
             return None, problems
     file, problems, positions = _validate(source, data, PartnersFile)
-    problems = sorted(problems + checks.check_partners(data, source.label, positions))
+    problems = sorted(problems + checks.check_partners(data, source.label, positions, file))
     return (None if has_errors(problems) else file), problems
 
 
@@ -153,12 +182,15 @@ def check_plan_source(
     source: Source, partner_ids: frozenset[str] | None, data: Any = None
 ) -> tuple[PlanFile | None, list[Problem]]:
     """Validate a plan's text against the partner ids in use; the file model and every problem."""
+    from ilotc import checks  # noqa: PLC0415
+    from ilotc.models import PlanFile  # noqa: PLC0415
+
     if data is None:
         data, problems = _parse(source, "'document' and 'parts'")
         if problems:
             return None, problems
     file, problems, positions = _validate(source, data, PlanFile)
-    problems = sorted(problems + checks.check_plan(data, source.label, positions, partner_ids))
+    problems = sorted(problems + checks.check_plan(data, source.label, positions, partner_ids, file))
     return (None if has_errors(problems) else file), problems
 
 
@@ -232,20 +264,61 @@ class Dataset:
     warnings: tuple[Problem, ...]
 
 
-def load_registry(partners_path: Path) -> tuple[Registry, list[Problem]]:
-    """The partner registry, or DataFileError with every problem; raises FileAccessError."""
-    source = read_source(partners_path)
+def _registry_of(source: Source) -> tuple[Registry, list[Problem]]:
     file, problems = check_partners_source(source)
     if file is None:
         raise DataFileError(problems)
     return Registry.from_file(file), problems
 
 
-def load(plan_path: Path, partners_path: Path) -> Dataset:
-    """Load and validate both files; raise DataFileError (every problem) or FileAccessError."""
-    registry, warnings = load_registry(partners_path)
-    source = read_source(plan_path)
-    file, problems = check_plan_source(source, registry.ids)
+def load_registry(partners_path: Path) -> tuple[Registry, list[Problem]]:
+    """The partner registry, or DataFileError with every problem; raises FileAccessError."""
+    return _registry_of(read_source(partners_path))
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """What the cache keeps of a loaded dataset; warnings name their file when read back."""
+
+    plan: Plan
+    registry: Registry
+    partners_warnings: tuple[Problem, ...]
+    plan_warnings: tuple[Problem, ...]
+
+    def dataset(self, plan_label: str, partners_label: str) -> Dataset:
+        named = [dataclasses.replace(p, path=partners_label) for p in self.partners_warnings]
+        named += [dataclasses.replace(p, path=plan_label) for p in self.plan_warnings]
+        return Dataset(self.plan, self.registry, tuple(named))
+
+
+def load(plan_path: Path, partners_path: Path, cache: Store | None = None) -> Dataset:
+    """Load and validate both files; raise DataFileError (every problem) or FileAccessError.
+
+    With a cache, files whose exact bytes were validated before are not parsed or validated
+    again: the dataset built then is returned. After a miss the new dataset is stored.
+    """
+    partners_raw = read_bytes(partners_path)
+    partners_label, plan_label = str(partners_path), str(plan_path)
+    try:
+        plan_raw = read_bytes(plan_path)
+    except (FileAccessError, DataFileError):
+        _registry_of(decode_source(partners_label, partners_raw))  # its problems come first
+        raise
+    key = None
+    if cache is not None:
+        from ilotc.cache import key_of  # noqa: PLC0415
+
+        key = key_of(plan_raw, partners_raw)
+        entry = cache.get(key, _Entry)
+        if entry is not None:
+            return entry.dataset(plan_label, partners_label)
+    registry, partners_warnings = _registry_of(decode_source(partners_label, partners_raw))
+    source = decode_source(plan_label, plan_raw)
+    del plan_raw, partners_raw
+    file, plan_warnings = check_plan_source(source, registry.ids)
     if file is None:
-        raise DataFileError(problems)
-    return Dataset(build_plan(file), registry, tuple(warnings + problems))
+        raise DataFileError(plan_warnings)
+    built = _Entry(build_plan(file), registry, tuple(partners_warnings), tuple(plan_warnings))
+    if cache is not None and key is not None:
+        cache.put(key, built)
+    return built.dataset(plan_label, partners_label)

@@ -7,13 +7,34 @@ Unknown keys are errors, so a misspelt key is reported instead of silently ignor
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from ilotc.dates import PlanDate
-from ilotc.timeline import Kind
+from ilotc.vocab import IATI_TYPE_CODES, Kind, OrganisationType, Role, Status
+
+__all__ = [
+    "IATI_TYPE_CODES",
+    "ActionModel",
+    "DocumentModel",
+    "GroupModel",
+    "IssueModel",
+    "Kind",
+    "OrganisationType",
+    "Paragraph",
+    "PartModel",
+    "PartnerModel",
+    "PartnersFile",
+    "PlanFile",
+    "ProgrammeModel",
+    "Role",
+    "RoleModel",
+    "ScheduleSpec",
+    "SectionModel",
+    "Status",
+    "StatusChange",
+]
 
 
 def _real_date(value: str) -> str:
@@ -32,15 +53,6 @@ DateText = Annotated[
 ]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="A lowercase id")]
 Text = Annotated[str, Field(min_length=1)]
-
-
-class Status(StrEnum):
-    """Where an action stands."""
-
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    CANCELLED = "cancelled"
 
 
 class _Strict(BaseModel):
@@ -182,49 +194,6 @@ class PlanFile(_Strict):
 
     document: DocumentModel
     parts: list[PartModel]
-
-
-class OrganisationType(StrEnum):
-    """IATI OrganisationType codelist, by name."""
-
-    GOVERNMENT = "government"
-    OTHER_PUBLIC_SECTOR = "other_public_sector"
-    INTERNATIONAL_NGO = "international_ngo"
-    NATIONAL_NGO = "national_ngo"
-    REGIONAL_NGO = "regional_ngo"
-    PARTNER_COUNTRY_NGO = "partner_country_ngo"
-    PUBLIC_PRIVATE_PARTNERSHIP = "public_private_partnership"
-    MULTILATERAL = "multilateral"
-    FOUNDATION = "foundation"
-    PRIVATE_SECTOR = "private_sector"
-    ACADEMIC = "academic"
-    OTHER = "other"
-
-
-IATI_TYPE_CODES: dict[OrganisationType, int] = {
-    OrganisationType.GOVERNMENT: 10,
-    OrganisationType.OTHER_PUBLIC_SECTOR: 15,
-    OrganisationType.INTERNATIONAL_NGO: 21,
-    OrganisationType.NATIONAL_NGO: 22,
-    OrganisationType.REGIONAL_NGO: 23,
-    OrganisationType.PARTNER_COUNTRY_NGO: 24,
-    OrganisationType.PUBLIC_PRIVATE_PARTNERSHIP: 30,
-    OrganisationType.MULTILATERAL: 40,
-    OrganisationType.FOUNDATION: 60,
-    OrganisationType.PRIVATE_SECTOR: 70,
-    OrganisationType.ACADEMIC: 80,
-    OrganisationType.OTHER: 90,
-}
-
-
-class Role(StrEnum):
-    """What an organisation does for a programme."""
-
-    DONOR = "donor"
-    FUNDS_TECHNICAL_ASSISTANCE = "funds_technical_assistance"
-    FUNDS_INVESTMENT = "funds_investment"
-    PARTNER = "partner"
-    CONSTITUENT = "constituent"
 
 
 class RoleModel(_Strict):

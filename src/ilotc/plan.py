@@ -10,13 +10,55 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
 
 from ilotc.dates import PlanDate
-from ilotc.models import ActionModel, DocumentModel, PlanFile, ScheduleSpec, Status
-from ilotc.timeline import Kind, Reading, Schedule, read_timeline
+from ilotc.schedule import Reading, Schedule
+from ilotc.vocab import Kind, Status
+
+if TYPE_CHECKING:  # the schema models are needed to build a plan, not to use one
+    from ilotc.models import ActionModel, DocumentModel, PlanFile, ScheduleSpec
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
+class Document:
+    """The document the plan comes from (the file's `document`, without its body paragraphs)."""
+
+    symbol: str
+    session: int
+    place: str
+    meeting: str
+    committee: str
+    committee_code: str | None
+    agenda_item: str | None
+    title: str
+    date: str
+    last_modified: str | None
+    note: str | None
+
+    @classmethod
+    def from_model(cls, model: DocumentModel) -> Document:
+        """The document a validated file describes."""
+        return cls(
+            symbol=model.symbol,
+            session=model.session,
+            place=model.place,
+            meeting=model.meeting,
+            committee=model.committee,
+            committee_code=model.committee_code,
+            agenda_item=model.agenda_item,
+            title=model.title,
+            date=model.date,
+            last_modified=model.last_modified,
+            note=model.note,
+        )
+
+
+# Change and Action have no __slots__: the cache unpickles tens of thousands of them, and
+# an instance with a __dict__ is restored in C, where slots need a Python-level __setstate__.
+@dataclass(frozen=True)
 class Change:
     """A dated status change."""
 
@@ -25,7 +67,7 @@ class Change:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Action:
     """One action, with everything needed to list, show or judge it."""
 
@@ -79,7 +121,7 @@ class Action:
 class Plan:
     """A validated implementation plan."""
 
-    document: DocumentModel
+    document: Document
     part_titles: dict[str, str]
     actions: tuple[Action, ...]
 
@@ -115,98 +157,112 @@ def default_initial_status(schedules: tuple[Schedule, ...]) -> Status:
     return Status.IN_PROGRESS if schedules[0].kind is Kind.ONGOING else Status.PLANNED
 
 
-def _action(
-    model: ActionModel,
-    order: int,
-    *,
-    part: str,
-    part_title: str,
-    section: str,
-    section_number: str,
-    section_title: str,
-    issue_title: str | None,
-    group_title: str | None,
-    context: str | None,
-) -> Action:
-    reading = read_timeline(model.timeline)
-    if model.schedules:
-        schedules = tuple(schedule_from_spec(spec) for spec in model.schedules)
-    else:
-        schedules = reading.schedules
-    return Action(
-        id=model.id,
-        part=part,
-        section=section,
-        section_number=section_number,
-        text=model.text,
-        timeline=model.timeline,
-        reading=reading,
-        schedules=schedules,
-        explicit_schedules=bool(model.schedules),
-        initial_status=model.initial_status or default_initial_status(schedules),
-        history=tuple(
-            Change(PlanDate.parse(change.date), change.status, change.note) for change in model.history
-        ),
-        partners=tuple(model.partners),
-        note=model.note,
-        part_title=part_title,
-        section_title=section_title,
-        issue_title=issue_title,
-        group_title=group_title,
-        context=context,
-        order=order,
-    )
+class _Builder:
+    """Turns validated action models into actions; equal dates and changes are built once."""
+
+    def __init__(self) -> None:
+        from ilotc.timeline import read_timeline  # noqa: PLC0415 - needed to build a plan, not to use one
+
+        self.read = read_timeline
+        self.changes: dict[tuple[str, Status, str | None], Change] = {}
+        self.shared: dict[object, object] = {}  # one object per distinct string or id tuple
+        self.actions: list[Action] = []
+
+    def one(self, value: T) -> T:
+        """The object equal to `value` already in use, else `value`: repeats share memory
+        (and pickle once in the cache)."""
+        return self.shared.setdefault(value, value)  # type: ignore[return-value]
+
+    def change(self, date: str, status: Status, note: str | None) -> Change:
+        key = (date, status, note)
+        found = self.changes.get(key)
+        if found is None:
+            found = self.changes[key] = Change(PlanDate.parse(date), status, self.one(note))
+        return found
+
+    def add(
+        self,
+        model: ActionModel,
+        *,
+        part: str,
+        part_title: str,
+        section: str,
+        section_number: str,
+        section_title: str,
+        issue_title: str | None,
+        group_title: str | None,
+        context: str | None,
+    ) -> None:
+        reading = self.read(model.timeline)
+        if model.schedules:
+            schedules = tuple(schedule_from_spec(spec) for spec in model.schedules)
+        else:
+            schedules = reading.schedules
+        self.actions.append(
+            Action(
+                id=model.id,
+                part=part,
+                section=section,
+                section_number=section_number,
+                text=self.one(model.text),
+                timeline=self.one(model.timeline),
+                reading=reading,
+                schedules=schedules,
+                explicit_schedules=bool(model.schedules),
+                initial_status=model.initial_status or default_initial_status(schedules),
+                history=tuple(self.change(c.date, c.status, c.note) for c in model.history),
+                partners=self.one(tuple(self.one(partner) for partner in model.partners)),
+                note=self.one(model.note),
+                part_title=part_title,
+                section_title=section_title,
+                issue_title=issue_title,
+                group_title=group_title,
+                context=context,
+                order=len(self.actions),
+            )
+        )
 
 
 def build_plan(file: PlanFile) -> Plan:
     """Flatten a validated plan file into actions, in document order."""
-    actions: list[Action] = []
+    builder = _Builder()
     for part in file.parts:
         for section in part.sections:
             common = {"part": part.id, "part_title": part.title, "section_number": section.id}
             for model in section.actions:
-                actions.append(
-                    _action(
-                        model,
-                        len(actions),
-                        section=section.id,
-                        section_title=section.title,
-                        issue_title=None,
-                        group_title=None,
-                        context=section.context,
-                        **common,
-                    )
+                builder.add(
+                    model,
+                    section=section.id,
+                    section_title=section.title,
+                    issue_title=None,
+                    group_title=None,
+                    context=section.context,
+                    **common,
                 )
             for group in section.groups:
                 for model in group.actions:
-                    actions.append(
-                        _action(
-                            model,
-                            len(actions),
-                            section=section.id,
-                            section_title=section.title,
-                            issue_title=None,
-                            group_title=group.title,
-                            context=section.context,
-                            **common,
-                        )
+                    builder.add(
+                        model,
+                        section=section.id,
+                        section_title=section.title,
+                        issue_title=None,
+                        group_title=group.title,
+                        context=section.context,
+                        **common,
                     )
             for issue in section.issues:
                 for model in issue.actions:
-                    actions.append(
-                        _action(
-                            model,
-                            len(actions),
-                            section=issue.id,
-                            section_title=section.title,
-                            issue_title=issue.title,
-                            group_title=None,
-                            context=issue.context,
-                            **common,
-                        )
+                    builder.add(
+                        model,
+                        section=issue.id,
+                        section_title=section.title,
+                        issue_title=issue.title,
+                        group_title=None,
+                        context=issue.context,
+                        **common,
                     )
     return Plan(
-        document=file.document,
+        document=Document.from_model(file.document),
         part_titles={part.id: part.title for part in file.parts},
-        actions=tuple(actions),
+        actions=tuple(builder.actions),
     )

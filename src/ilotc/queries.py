@@ -7,10 +7,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ilotc.dates import PlanDate
-from ilotc.models import Status
 from ilotc.plan import Action, Plan
 from ilotc.registry import Registry
-from ilotc.timeline import Kind
+from ilotc.vocab import Kind, Status
 
 
 def fold(text: str) -> str:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ilotc.models import PartnerModel
 from ilotc.plan import Action
-from ilotc.registry import Registry, type_label
+from ilotc.registry import Partner, Registry, type_label
 
 
 def _date(value: object) -> str | None:
@@ -43,7 +42,7 @@ def action_record(action: Action, as_of: dt.date) -> dict[str, Any]:
     }
 
 
-def partner_record(partner: PartnerModel, registry: Registry, actions: list[str]) -> dict[str, Any]:
+def partner_record(partner: Partner, registry: Registry, actions: list[str]) -> dict[str, Any]:
     """CONTRACT's partner record, with the ids of the actions that name it or its groups."""
     return {
         "id": partner.id,

@@ -4,23 +4,87 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ilotc.models import IATI_TYPE_CODES, PartnerModel, PartnersFile, ProgrammeModel
+from ilotc.vocab import IATI_TYPE_CODES, OrganisationType, Role
+
+if TYPE_CHECKING:  # the schema models are needed to build a registry, not to use one
+    from ilotc.models import PartnerModel, PartnersFile, ProgrammeModel
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    """A programme whose partners the registry records."""
+
+    id: str
+    name: str
+    source: str | None = None
+    note: str | None = None
+
+    @classmethod
+    def from_model(cls, model: ProgrammeModel) -> Programme:
+        """The programme a validated file describes."""
+        return cls(model.id, model.name, model.source, model.note)
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerRole:
+    """A role an organisation plays in one programme."""
+
+    programme: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    """An organisation, or a group of organisations (the fields of the registry file)."""
+
+    id: str
+    name: str
+    type: OrganisationType
+    short_name: str | None = None
+    group: bool = False
+    country: str | None = None
+    iati_id: str | None = None
+    member_of: tuple[str, ...] = ()
+    roles: tuple[PartnerRole, ...] = ()
+    mentions: tuple[str, ...] = ()
+    note: str | None = None
+
+    @classmethod
+    def from_model(cls, model: PartnerModel) -> Partner:
+        """The partner a validated file describes."""
+        return cls(
+            id=model.id,
+            name=model.name,
+            type=model.type,
+            short_name=model.short_name,
+            group=model.group,
+            country=model.country,
+            iati_id=model.iati_id,
+            member_of=tuple(model.member_of),
+            roles=tuple(PartnerRole(role.programme, role.role) for role in model.roles),
+            mentions=tuple(model.mentions),
+            note=model.note,
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class Registry:
     """A validated partner registry."""
 
-    programmes: tuple[ProgrammeModel, ...]
-    partners: tuple[PartnerModel, ...]
+    programmes: tuple[Programme, ...]
+    partners: tuple[Partner, ...]
 
     @classmethod
     def from_file(cls, file: PartnersFile) -> Registry:
         """The registry a validated file describes."""
-        return cls(tuple(file.programmes), tuple(file.partners))
+        return cls(
+            tuple(Programme.from_model(programme) for programme in file.programmes),
+            tuple(Partner.from_model(partner) for partner in file.partners),
+        )
 
-    def __iter__(self) -> Iterator[PartnerModel]:
+    def __iter__(self) -> Iterator[Partner]:
         return iter(self.partners)
 
     def __len__(self) -> int:
@@ -31,7 +95,7 @@ class Registry:
         """Every partner id."""
         return frozenset(partner.id for partner in self.partners)
 
-    def get(self, partner_id: str) -> PartnerModel | None:
+    def get(self, partner_id: str) -> Partner | None:
         """The partner with this id, or None."""
         for partner in self.partners:
             if partner.id == partner_id:
@@ -66,7 +130,7 @@ class Registry:
         return list(partner.member_of) if partner is not None else []
 
 
-def type_label(partner: PartnerModel) -> str:
+def type_label(partner: Partner) -> str:
     """The IATI organisation type by name and code, e.g. 'Multilateral (40)'."""
     name = partner.type.value.replace("_", " ").capitalize().replace(" ngo", " NGO")
     return f"{name} ({IATI_TYPE_CODES[partner.type]})"

@@ -2,20 +2,20 @@
 
 A renderer turns records (plain dicts) and the columns a table should show into text.
 JSON carries every field of every record; the other formats show the listed columns.
+Rich is imported by the table format only, so JSON, CSV and Markdown listings start faster.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +49,16 @@ def cell(value: Any) -> str:
 
 def to_json(records: Sequence[dict[str, Any]]) -> str:
     """Exactly one JSON document: an array of the records."""
-    return json.dumps(list(records), ensure_ascii=False, indent=2) + "\n"
+    from ilotc.json_text import dumps_indented  # noqa: PLC0415
+
+    return dumps_indented(list(records)) + "\n"
 
 
 def to_csv(records: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
     """A header row, then a row per record; lists joined with '; '."""
+    import csv  # noqa: PLC0415
+    import io  # noqa: PLC0415
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([column.key for column in columns])
@@ -81,6 +86,9 @@ def to_markdown(records: Sequence[dict[str, Any]], columns: Sequence[Column]) ->
 
 def to_table(records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None = None) -> Table:
     """A Rich table; styles apply only where the console has colour."""
+    from rich.table import Table  # noqa: PLC0415
+    from rich.text import Text  # noqa: PLC0415
+
     table = Table(title=title, show_lines=False, header_style="bold", expand=False)
     for column in columns:
         # long French text gets a readable minimum width and wraps; short cells may wrap too
@@ -101,6 +109,10 @@ def to_table(records: Sequence[dict[str, Any]], columns: Sequence[Column], title
     return table
 
 
+ConsoleMaker = Callable[[], "Console"]
+"""Gives the Rich console a table is printed on; called only by the table format."""
+
+
 class Renderer:
     """One output format."""
 
@@ -110,10 +122,10 @@ class Renderer:
         self,
         records: Sequence[dict[str, Any]],
         columns: Sequence[Column],
-        console: Console,
+        console: ConsoleMaker,
         title: str | None,
     ) -> None:
-        """Write the records to the console's file."""
+        """Write the records: a table on the console, the text formats to stdout."""
         raise NotImplementedError
 
 
@@ -124,10 +136,10 @@ class TableRenderer(Renderer):
         self,
         records: Sequence[dict[str, Any]],
         columns: Sequence[Column],
-        console: Console,
+        console: ConsoleMaker,
         title: str | None,
     ) -> None:
-        console.print(to_table(records, columns, title))
+        console().print(to_table(records, columns, title))
 
 
 class JsonRenderer(Renderer):
@@ -137,10 +149,10 @@ class JsonRenderer(Renderer):
         self,
         records: Sequence[dict[str, Any]],
         columns: Sequence[Column],
-        console: Console,
+        console: ConsoleMaker,
         title: str | None,
     ) -> None:
-        console.file.write(to_json(records))
+        sys.stdout.write(to_json(records))
 
 
 class CsvRenderer(Renderer):
@@ -150,10 +162,10 @@ class CsvRenderer(Renderer):
         self,
         records: Sequence[dict[str, Any]],
         columns: Sequence[Column],
-        console: Console,
+        console: ConsoleMaker,
         title: str | None,
     ) -> None:
-        console.file.write(to_csv(records, columns))
+        sys.stdout.write(to_csv(records, columns))
 
 
 class MarkdownRenderer(Renderer):
@@ -163,10 +175,10 @@ class MarkdownRenderer(Renderer):
         self,
         records: Sequence[dict[str, Any]],
         columns: Sequence[Column],
-        console: Console,
+        console: ConsoleMaker,
         title: str | None,
     ) -> None:
-        console.file.write(to_markdown(records, columns))
+        sys.stdout.write(to_markdown(records, columns))
 
 
 RENDERERS: dict[str, Renderer] = {
@@ -181,11 +193,12 @@ def render(
     fmt: str,
     records: Sequence[dict[str, Any]],
     columns: Sequence[Column],
-    console: Console,
+    console: ConsoleMaker,
     *,
     title: str | None = None,
 ) -> None:
-    """Write the records to the console's file in the format registered under `fmt`."""
+    """Write the records in the format registered under `fmt`: a table on `console()`,
+    the other formats to stdout (where the CLI's console writes too)."""
     RENDERERS[fmt].write(records, columns, console, title)
 
 

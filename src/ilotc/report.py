@@ -18,10 +18,10 @@ from dataclasses import dataclass, replace
 
 from ilotc.dates import MONTH_NAMES, PlanDate
 from ilotc.lateness import Late, Upcoming, lateness, overdue_as_of, plan_date_of, upcoming_as_of
-from ilotc.models import DocumentModel, Status
-from ilotc.plan import Action, Plan
+from ilotc.plan import Action, Document, Plan
 from ilotc.registry import Registry
-from ilotc.timeline import Kind, Schedule
+from ilotc.schedule import Schedule
+from ilotc.vocab import Kind, Status
 
 UPCOMING_MONTHS = 3
 """What "falls due next" means: the three months from the as-of day."""
@@ -269,7 +269,7 @@ def build_report(
     )
 
 
-def _last_modified(document: DocumentModel) -> dt.date | None:
+def _last_modified(document: Document) -> dt.date | None:
     return PlanDate.parse(document.last_modified).first_day() if document.last_modified else None
 
 

@@ -20,9 +20,8 @@ from rich.text import Text
 
 from ilotc.dates import PlanDate
 from ilotc.lateness import Late, Upcoming
-from ilotc.models import Status
 from ilotc.report import Chart, ChartRow, Report, State, Summary, shorten
-from ilotc.timeline import Kind
+from ilotc.vocab import Kind, Status
 
 STATUS_LABELS = {
     Status.PLANNED.value: "Planned",

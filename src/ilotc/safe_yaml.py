@@ -134,15 +134,28 @@ def _refused_tag(tag: str, mark: Any) -> YamlProblem:
 def _events(text: str) -> Iterator[Any]:
     loader = _EventLoader(text)
     try:
-        while loader.check_event():
-            yield loader.get_event()
+        get_event = loader.get_event
+        while (event := get_event()) is not None:
+            yield event
     finally:
         loader.dispose()
+
+
+_SCALAR = yaml.ScalarEvent
+_MAPPING_START = yaml.MappingStartEvent
+_SEQUENCE_START = yaml.SequenceStartEvent
+_COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_ALIAS = yaml.AliasEvent
+_DOCUMENT_START = yaml.DocumentStartEvent
+_KEY_NOT_PLAIN = "a mapping key must be a plain value, not a list or mapping"
+# A plain scalar that starts with none of these characters is a string under the core schema.
+_MAYBE_NOT_STRING = frozenset("~nNtTfF0123456789+-.")
 
 
 @dataclass(slots=True)
 class _Frame:
     container: Any  # dict or list
+    is_list: bool
     anchor: str | None
     size: int
     pending_key: Any = None
@@ -167,36 +180,41 @@ class _Builder:
             return
         frame = self.stack[-1]
         frame.size += size
-        if isinstance(frame.container, list):
+        if frame.is_list:
             frame.container.append(value)
-            return
-        if not frame.has_key:
+        elif not frame.has_key:
             if not key_allowed:
                 line, column = _mark(mark)
-                raise YamlProblem(line, column, "a mapping key must be a plain value, not a list or mapping")
+                raise YamlProblem(line, column, _KEY_NOT_PLAIN)
             frame.pending_key, frame.key_mark, frame.has_key = value, mark, True
-            return
+        else:
+            self._set(frame, value)
+
+    @staticmethod
+    def _set(frame: _Frame, value: Any) -> None:
         key = frame.pending_key
         key_text = key if isinstance(key, str) else _key_text(key)
-        if key_text in frame.container:
+        container = frame.container
+        if key_text in container:
             first = frame.first_keys.get(key_text) if frame.first_keys else None
             line, column = _mark(frame.key_mark)
             where = f" (first defined on line {_mark(first)[0]})" if first is not None else ""
             raise YamlProblem(line, column, f"duplicate key {key_text!r}{where}; each key may appear once")
-        frame.container[key_text] = value
+        container[key_text] = value
         if frame.first_keys is None:
             frame.first_keys = {}
         frame.first_keys[key_text] = frame.key_mark
         frame.has_key = False
 
-    def open(self, container: Any, anchor: str | None, mark: Any) -> None:
-        if self.stack and isinstance(self.stack[-1].container, dict) and not self.stack[-1].has_key:
+    def open(self, is_list: bool, anchor: str | None, mark: Any) -> None:
+        stack = self.stack
+        if stack and not stack[-1].is_list and not stack[-1].has_key:
             line, column = _mark(mark)
-            raise YamlProblem(line, column, "a mapping key must be a plain value, not a list or mapping")
-        if len(self.stack) >= MAX_DEPTH:
+            raise YamlProblem(line, column, _KEY_NOT_PLAIN)
+        if len(stack) >= MAX_DEPTH:
             line, column = _mark(mark)
             raise YamlProblem(line, column, f"nesting is deeper than {MAX_DEPTH} levels")
-        self.stack.append(_Frame(container, anchor, 1))
+        stack.append(_Frame([] if is_list else {}, is_list, anchor, 1))
 
     def close(self, mark: Any) -> None:
         frame = self.stack.pop()
@@ -220,6 +238,51 @@ class _Builder:
             )
         self.add(value, size, mark, key_allowed=not isinstance(value, (dict, list)))
 
+    def build(self, events: Iterator[Any]) -> None:
+        """Consume the events. The common cases (a plain scalar, in a list or as a mapping's
+        key or value) are handled inline: this loop runs once per value of the file."""
+        stack = self.stack
+        set_value = self._set
+        plain = _plain_scalar
+        maybe_not_string = _MAYBE_NOT_STRING
+        for event in events:
+            kind = event.__class__
+            if kind is _SCALAR:
+                tag = event.tag
+                if tag is None or (tag == "!" and event.implicit[1]):
+                    value = event.value
+                    if event.implicit[0] and (not value or value[0] in maybe_not_string):
+                        value = plain(value)
+                else:
+                    value = _tagged_scalar(tag, event.value, event.start_mark)
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1)
+                if not stack:
+                    self.result = value
+                    continue
+                frame = stack[-1]
+                frame.size += 1
+                if frame.is_list:
+                    frame.container.append(value)
+                elif frame.has_key:
+                    set_value(frame, value)
+                else:
+                    frame.pending_key, frame.key_mark, frame.has_key = value, event.start_mark, True
+            elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+                is_list = kind is _SEQUENCE_START
+                if event.tag not in (None, "!", _CORE + ("seq" if is_list else "map")):
+                    raise _refused_tag(event.tag, event.start_mark)
+                self.open(is_list, event.anchor, event.start_mark)
+            elif kind in _COLLECTION_END:
+                self.close(event.start_mark)
+            elif kind is _ALIAS:
+                self.alias(event.anchor, event.start_mark)
+            elif kind is _DOCUMENT_START:
+                self.documents += 1
+                if self.documents > 1:
+                    line, column = _mark(event.start_mark)
+                    raise YamlProblem(line, column, "expected one YAML document, found a second one")
+
 
 def _key_text(key: Any) -> str:
     if key is None:
@@ -233,31 +296,7 @@ def parse_yaml(text: str) -> Any:
     """Parse one YAML document into dicts, lists and scalars; raise YamlProblem on failure."""
     builder = _Builder()
     try:
-        for event in _events(text):
-            kind = type(event).__name__
-            if kind == "ScalarEvent":
-                tag = event.tag
-                if tag is None or (tag == "!" and event.implicit[1]):
-                    value = _plain_scalar(event.value) if event.implicit[0] else event.value
-                else:
-                    value = _tagged_scalar(tag, event.value, event.start_mark)
-                if event.anchor is not None:
-                    builder.anchors[event.anchor] = (value, 1)
-                builder.add(value, 1, event.start_mark)
-            elif kind in ("MappingStartEvent", "SequenceStartEvent"):
-                wanted = _CORE + ("map" if kind == "MappingStartEvent" else "seq")
-                if event.tag not in (None, "!", wanted):
-                    raise _refused_tag(event.tag, event.start_mark)
-                builder.open({} if kind == "MappingStartEvent" else [], event.anchor, event.start_mark)
-            elif kind in ("MappingEndEvent", "SequenceEndEvent"):
-                builder.close(event.start_mark)
-            elif kind == "AliasEvent":
-                builder.alias(event.anchor, event.start_mark)
-            elif kind == "DocumentStartEvent":
-                builder.documents += 1
-                if builder.documents > 1:
-                    line, column = _mark(event.start_mark)
-                    raise YamlProblem(line, column, "expected one YAML document, found a second one")
+        builder.build(_events(text))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = _mark(mark)

@@ -22,131 +22,41 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from enum import StrEnum
+from functools import lru_cache
 from itertools import pairwise
 
 from ilotc import timeline_words as words
 from ilotc.dates import PlanDate
+from ilotc.schedule import UNSPECIFIED, Reading, Schedule
 from ilotc.timeline_words import Cue
+from ilotc.vocab import Kind
+
+__all__ = ["MAX_CHARS", "UNSPECIFIED", "Kind", "Reading", "Schedule", "read_timeline"]
 
 MAX_CHARS = 1000
 """Only this many characters of a phrase are read (timelines are one line)."""
-
-
-class Kind(StrEnum):
-    """The kinds of schedule (CONTRACT, "Timeline kinds")."""
-
-    DEADLINE = "deadline"
-    MILESTONE = "milestone"
-    START = "start"
-    WINDOW = "window"
-    RECURRING = "recurring"
-    CONTINUOUS = "continuous"
-    ONGOING = "ongoing"
-    AS_NEEDED = "as_needed"
-    LINKED = "linked"
-    UNSPECIFIED = "unspecified"
-
-
-@dataclass(frozen=True, slots=True)
-class Schedule:
-    """One timing commitment: a kind and the dates it needs."""
-
-    kind: Kind
-    start: PlanDate | None = None
-    due: PlanDate | None = None
-    every_months: int | None = None
-    immediate: bool = False
-    label: str | None = None
-    linked_to: str | None = None
-
-    def to_json(self) -> dict[str, object]:
-        """CONTRACT's schedule record, dates as `YYYY-MM` (or `YYYY-MM-DD`) strings."""
-        record: dict[str, object] = {
-            "kind": self.kind.value,
-            "start": None if self.start is None else str(self.start),
-            "due": None if self.due is None else str(self.due),
-            "every_months": self.every_months,
-            "immediate": self.immediate,
-        }
-        if self.label is not None:
-            record["label"] = self.label
-        if self.linked_to is not None:
-            record["linked_to"] = self.linked_to
-        return record
-
-    def describe(self) -> str:
-        """The schedule in English words, e.g. "deadline: by 30 April 2000"."""
-        start = self.start.describe() if self.start else "an unstated date"
-        due = self.due.describe(end=True) if self.due else "an unstated date"
-        from_start = f": from {start}" if self.start else ""
-        match self.kind:
-            case Kind.DEADLINE:
-                return f"deadline: by {due}"
-            case Kind.MILESTONE:
-                return f"milestone: first results by {due}"
-            case Kind.START:
-                return "start: immediately" if self.immediate else f"start: in {start}"
-            case Kind.WINDOW:
-                return f"window: from {start} to {due}"
-            case Kind.RECURRING:
-                every = self.every_months
-                period = "period not stated" if every is None else _every_text(every)
-                since = f" from {start}" if self.start else ""
-                return f"recurring: {period}{since}" + (f" until {due}" if self.due else "")
-            case Kind.CONTINUOUS:
-                return f"continuous{from_start}"
-            case Kind.ONGOING:
-                return "ongoing: already under way"
-            case Kind.AS_NEEDED:
-                return f"as needed{from_start}"
-            case Kind.LINKED:
-                target = self.linked_to or "another action's timetable"
-                return f"linked to {target}"
-            case _:
-                return "unspecified"
-
-
-def _every_text(months: int) -> str:
-    return "every month" if months == 1 else f"every {months} months"
-
-
-UNSPECIFIED = Schedule(Kind.UNSPECIFIED)
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """How one timeline phrase was read."""
-
-    text: str
-    lang: str
-    schedules: tuple[Schedule, ...]
-    reason: str | None = None  # why it is unspecified, or that it was cut to MAX_CHARS
-
-    def to_json(self) -> dict[str, object]:
-        """CONTRACT's `ilotc timeline --format json` object."""
-        record: dict[str, object] = {
-            "text": self.text,
-            "lang": self.lang,
-            "schedules": [schedule.to_json() for schedule in self.schedules],
-        }
-        if self.reason is not None:
-            record["reason"] = self.reason
-        return record
-
-    @property
-    def readable(self) -> bool:
-        """True when at least one schedule was read."""
-        return any(schedule.kind is not Kind.UNSPECIFIED for schedule in self.schedules)
 
 
 def read_timeline(text: str | None, lang: str | None = None) -> Reading:
     """Read a timeline phrase as one or more schedules, in the order written.
 
     lang None: detect French or English from the words; "fr"/"en": read as that language.
+    Readings are immutable and plans repeat their phrases, so each (phrase, lang) is read
+    once per process and the same Reading returned after that.
     """
     if lang is not None and lang not in words.CUES:
         raise ValueError(f"lang must be 'fr' or 'en', not {lang!r}")
+    if text is None or isinstance(text, str):
+        return _read_cached(text, lang)
+    return _read(text, lang)
+
+
+@lru_cache(maxsize=4096)
+def _read_cached(text: str | None, lang: str | None) -> Reading:
+    return _read(text, lang)
+
+
+def _read(text: str | None, lang: str | None) -> Reading:
     if not isinstance(text, str) or not text.strip():
         given = text if isinstance(text, str) else ""
         return Reading(given, lang or "fr", (UNSPECIFIED,), "no timeline")

@@ -1,25 +1,33 @@
-"""What every command shares: consoles, data options, loading, dates and problems."""
+"""What every command shares: consoles, data options, loading, dates and problems.
 
-from __future__ import annotations
+Light on purpose: Rich and the data loading are imported when first used, so a command
+starts by importing only what it needs.
+"""
 
 import datetime as dt
+import gc
 import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from ilotc.dates import ACCEPTED_FORM, DateFormatError, PlanDate
-from ilotc.loading import Dataset, FileAccessError, FileKind, file_in_use, load
-from ilotc.problems import DataFileError, Problem
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ilotc.loading import Dataset
+    from ilotc.problems import Problem
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+
+ONE_SHOT = False
+"""True when this process runs one command and exits (set by the console script, `run`)."""
 
 
 class ListFormat(StrEnum):
@@ -53,14 +61,30 @@ FormatOption = Annotated[
 ]
 
 
-def stdout() -> Console:
+def stdout() -> "Console":
     """The console for results (plain text when piped or when NO_COLOR is set)."""
+    from rich.console import Console  # noqa: PLC0415
+
     return Console(file=sys.stdout, soft_wrap=False, highlight=False)
 
 
-def stderr() -> Console:
+def stderr() -> "Console":
     """The console for messages, warnings and problems."""
+    from rich.console import Console  # noqa: PLC0415
+
     return Console(file=sys.stderr, soft_wrap=True, highlight=False)
+
+
+def note(message: str) -> None:
+    """A one-line message on stderr, as written (what `stderr().print` shows of plain text)."""
+    sys.stderr.write(message + "\n")
+
+
+def escape(text: str) -> str:
+    """Text made safe to print as Rich markup."""
+    from rich.markup import escape as rich_escape  # noqa: PLC0415
+
+    return rich_escape(text)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -98,6 +122,8 @@ def today() -> dt.date:
 
 def data_paths(ctx: typer.Context, plan: Path | None, partners: Path | None) -> tuple[Path, Path]:
     """The files in use: the command's options, else the global ones, else env or bundled."""
+    from ilotc.loading import FileKind, file_in_use  # noqa: PLC0415
+
     shared = ctx.obj if isinstance(ctx.obj, dict) else {}
     return (
         file_in_use(FileKind.PLAN, plan or shared.get("plan")),
@@ -105,7 +131,7 @@ def data_paths(ctx: typer.Context, plan: Path | None, partners: Path | None) -> 
     )
 
 
-def print_problems(problems: list[Problem], console: Console) -> None:
+def print_problems(problems: "list[Problem]", console: "Console") -> None:
     """Problems as `file:line:column: severity: message` lines."""
     for problem in problems:
         colour = "red" if problem.is_error else "yellow"
@@ -116,15 +142,31 @@ def print_problems(problems: list[Problem], console: Console) -> None:
         )
 
 
-def load_data(ctx: typer.Context, plan: Path | None, partners: Path | None) -> Dataset:
-    """Both files, validated; on problems print them like `validate` and exit 1."""
+def caching(ctx: typer.Context) -> bool:
+    """False when the global --no-cache option was given."""
+    shared = ctx.obj if isinstance(ctx.obj, dict) else {}
+    return not shared.get("no_cache", False)
+
+
+def load_data(ctx: typer.Context, plan: Path | None, partners: Path | None) -> "Dataset":
+    """Both files, validated (or as validated before: see `ilotc.cache`); on problems print
+    them like `validate` and exit 1."""
+    from ilotc.cache import default_store  # noqa: PLC0415
+    from ilotc.loading import FileAccessError, load  # noqa: PLC0415
+    from ilotc.problems import DataFileError  # noqa: PLC0415
+
     plan_path, partners_path = data_paths(ctx, plan, partners)
     try:
-        dataset = load(plan_path, partners_path)
+        dataset = load(plan_path, partners_path, default_store() if caching(ctx) else None)
     except FileAccessError as error:
         fail(str(error))
     except DataFileError as error:
         print_problems(error.problems, stderr())
         count = sum(problem.is_error for problem in error.problems)
         fail(f"{count} problem(s) in the data; run 'ilotc validate' for details", EXIT_PROBLEMS)
+    if ONE_SHOT:
+        # Everything alive now (the modules imported so far and the data, which lives until
+        # the command ends) would be walked again by every full collection and once more at
+        # exit; a process that runs one command has no use for that.
+        gc.freeze()
     return dataset

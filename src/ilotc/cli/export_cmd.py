@@ -1,7 +1,5 @@
 """`ilotc export`: the plan as a calendar (ics) or as flat records (json, csv)."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated
 
@@ -9,7 +7,6 @@ import typer
 
 from ilotc.cli.common import PartnersOption, PlanOption, as_of_day, load_data
 from ilotc.cli.output import OutputOption, write_output
-from ilotc.export import calendar_entries, export_csv, export_ics, export_json
 
 
 class ExportFormat(StrEnum):
@@ -44,6 +41,8 @@ def export(
 
     Examples: ilotc export --format ics -o plan.ics;  ilotc export --format csv > actions.csv
     """
+    from ilotc.export import calendar_entries, export_csv, export_ics, export_json  # noqa: PLC0415
+
     data = load_data(ctx, plan, partners)
     if fmt is ExportFormat.ICS:
         entries = calendar_entries(data.plan)

@@ -1,15 +1,14 @@
 """The filter options that `list`, `overdue` and `upcoming` share (CONTRACT's FILTERS)."""
 
-from __future__ import annotations
-
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ilotc.cli.common import fail, parse_date
-from ilotc.models import Status
-from ilotc.queries import ActionFilter
-from ilotc.timeline import Kind
+from ilotc.vocab import Kind, Status
+
+if TYPE_CHECKING:
+    from ilotc.queries import ActionFilter
 
 PART_CHOICES = ("I", "II", "III")
 
@@ -88,8 +87,10 @@ def build_filter(
     due_before: str | None,
     due_after: str | None,
     known_partners: frozenset[str],
-) -> ActionFilter:
+) -> "ActionFilter":
     """The filter the options describe; exit 2 on an unknown part or partner or a bad date."""
+    from ilotc.queries import ActionFilter  # noqa: PLC0415
+
     wanted_parts = {part.upper() for part in parts or []}
     for part in wanted_parts - set(PART_CHOICES):
         fail(f"--part {part!r} is not a part: expected I, II or III")

@@ -1,13 +1,8 @@
 """`ilotc list` and `ilotc show`."""
 
-from __future__ import annotations
-
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
-from rich.panel import Panel
-from rich.table import Table
 
 from ilotc.cli.common import (
     FormatOption,
@@ -15,9 +10,10 @@ from ilotc.cli.common import (
     PartnersOption,
     PlanOption,
     as_of_day,
+    escape,
     fail,
     load_data,
-    stderr,
+    note,
     stdout,
 )
 from ilotc.cli.filters import (
@@ -32,11 +28,13 @@ from ilotc.cli.filters import (
     StatusFilter,
     build_filter,
 )
-from ilotc.plan import Action
-from ilotc.queries import select
-from ilotc.records import action_record
-from ilotc.registry import Registry
 from ilotc.render import Column, reads_as, render, status_style
+
+if TYPE_CHECKING:
+    from rich.panel import Panel
+
+    from ilotc.plan import Action
+    from ilotc.registry import Registry
 
 # Tables show what fits a terminal; CSV and Markdown add the dates and partners.
 TABLE_COLUMNS = (
@@ -86,15 +84,18 @@ def list_actions(
     Examples: ilotc list --part II;  ilotc list --section 1a --format json;
     ilotc list --search parite --status planned
     """
+    from ilotc.queries import select  # noqa: PLC0415
+    from ilotc.records import action_record  # noqa: PLC0415
+
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
     where = build_filter(
         part, section, kind, status, partner, search, due_before, due_after, data.registry.ids
     )
     records = [action_record(action, day) for action in select(data.plan, where, day, data.registry)]
-    render(fmt, records, action_columns(fmt), stdout())
+    render(fmt, records, action_columns(fmt), stdout)
     if fmt is ListFormat.TABLE:
-        stderr().print(f"{len(records)} of {len(data.plan)} actions")
+        note(f"{len(records)} of {len(data.plan)} actions")
 
 
 def show(
@@ -108,6 +109,8 @@ def show(
     partners: PartnersOption = None,
 ) -> None:
     """Show one action in full: where it stands, its text, timeline and reading, history, partners."""
+    from ilotc.records import action_record  # noqa: PLC0415
+
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
     action = data.plan.action(action_id)
@@ -118,12 +121,15 @@ def show(
     record = action_record(action, day)
     record["context"] = action.context
     if fmt is not ListFormat.TABLE:
-        render(fmt, [record], ACTION_COLUMNS, stdout())
+        render(fmt, [record], ACTION_COLUMNS, stdout)
         return
     stdout().print(_full_view(action, record, data.registry))
 
 
-def _full_view(action: Action, record: dict[str, Any], registry: Registry) -> Panel:
+def _full_view(action: "Action", record: dict[str, Any], registry: "Registry") -> "Panel":
+    from rich.panel import Panel  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
+
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")

@@ -1,13 +1,12 @@
 """The `ilotc` command: global options, the commands, and a last-resort guard."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 
 import typer
 
 from ilotc import __version__
+from ilotc.cli import common
 from ilotc.cli.common import EXIT_PROBLEMS, PartnersOption, PlanOption
 from ilotc.cli.export_cmd import export
 from ilotc.cli.list_cmd import list_actions, show
@@ -43,13 +42,21 @@ def main(
     ctx: typer.Context,
     plan: PlanOption = None,
     partners: PartnersOption = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Validate the files again instead of reusing what was validated before "
+            "[env: ILOTC_NO_CACHE=1].",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = False,
 ) -> None:
     """Options given here apply to every command; they may also follow the command name."""
-    ctx.obj = {"plan": plan, "partners": partners}
+    ctx.obj = {"plan": plan, "partners": partners, "no_cache": no_cache}
 
 
 app.command("list")(list_actions)
@@ -69,6 +76,14 @@ app.command("timeline")(timeline)
 
 def run() -> None:
     """The console script: run the app; never show a Python traceback."""
+    common.ONE_SHOT = True
+    try:
+        _run()
+    finally:
+        common.ONE_SHOT = False
+
+
+def _run() -> None:
     try:
         app()
     except BrokenPipeError:

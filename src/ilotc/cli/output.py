@@ -1,18 +1,14 @@
 """Where a command's document goes: stdout, or a file written atomically (`-o FILE`)."""
 
-from __future__ import annotations
-
 import contextlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from ilotc.cli.common import fail, stderr
+from ilotc.cli.common import escape, fail, stderr
 
 OutputOption = Annotated[
     Path | None,
@@ -37,6 +33,8 @@ def write_file(path: Path, data: bytes) -> None:
     On any failure the old file (if any) is left as it was, nothing is left behind, and
     the command exits 2 saying why.
     """
+    import tempfile  # noqa: PLC0415
+
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         fail(f"cannot write {path}: it is a directory")

@@ -1,31 +1,28 @@
 """`ilotc partners`: the partner registry, filtered, or one partner in full with its actions."""
 
-from __future__ import annotations
-
-import difflib
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
-from rich.panel import Panel
-from rich.table import Table
 
 from ilotc.cli.common import (
     FormatOption,
     ListFormat,
     PartnersOption,
     PlanOption,
+    escape,
     fail,
     load_data,
-    stderr,
+    note,
     stdout,
 )
-from ilotc.models import OrganisationType, PartnerModel, Role
-from ilotc.plan import Plan
-from ilotc.queries import actions_by_partner, fold
-from ilotc.records import partner_record
-from ilotc.registry import Registry
 from ilotc.render import Column, render
+from ilotc.vocab import OrganisationType, Role
+
+if TYPE_CHECKING:
+    from rich.panel import Panel
+
+    from ilotc.plan import Plan
+    from ilotc.registry import Partner, Registry
 
 # How much of an action's text the full view shows.
 TEXT_START = 90
@@ -131,6 +128,9 @@ def partners_command(
     Examples: ilotc partners --programme himo --role donor;  ilotc partners pnud;
     ilotc partners --type multilateral --format json;  ilotc partners --search nations
     """
+    from ilotc.queries import actions_by_partner, fold  # noqa: PLC0415
+    from ilotc.records import partner_record  # noqa: PLC0415
+
     data = load_data(ctx, plan, partners)
     registry = data.registry
     linked = actions_by_partner(data.plan, registry)
@@ -154,7 +154,7 @@ def partners_command(
         if fmt is ListFormat.TABLE:
             stdout().print(_full_view(partner, record, registry, data.plan))
         else:
-            render(fmt, [record], PARTNER_COLUMNS, stdout())
+            render(fmt, [record], PARTNER_COLUMNS, stdout)
         return
 
     wanted_programme = _programme(programme, registry)
@@ -164,12 +164,12 @@ def partners_command(
         for partner in registry
         if _matches(partner, wanted_programme, role, partner_type, folded)
     ]
-    render(fmt, records, TABLE_COLUMNS if fmt is ListFormat.TABLE else PARTNER_COLUMNS, stdout())
+    render(fmt, records, TABLE_COLUMNS if fmt is ListFormat.TABLE else PARTNER_COLUMNS, stdout)
     if fmt is ListFormat.TABLE:
-        stderr().print(f"{len(records)} of {len(registry)} partners")
+        note(f"{len(records)} of {len(registry)} partners")
 
 
-def _programme(value: str | None, registry: Registry) -> str | None:
+def _programme(value: str | None, registry: "Registry") -> str | None:
     """The programme id asked for, or exit 2 naming the registry's programmes."""
     if value is None:
         return None
@@ -181,7 +181,7 @@ def _programme(value: str | None, registry: Registry) -> str | None:
 
 
 def _matches(
-    partner: PartnerModel,
+    partner: "Partner",
     programme: str | None,
     role: Role | None,
     partner_type: OrganisationType | None,
@@ -198,13 +198,19 @@ def _matches(
     if partner_type is not None and partner.type is not partner_type:
         return False
     if folded_search is not None:
+        from ilotc.queries import fold  # noqa: PLC0415
+
         haystack = [partner.id, partner.name, partner.short_name or "", *partner.mentions]
         return any(folded_search in fold(text) for text in haystack)
     return True
 
 
-def _id_hint(partner_id: str, registry: Registry) -> str:
+def _id_hint(partner_id: str, registry: "Registry") -> str:
     """'; did you mean X?' when an id is close to the one given, else where to find the ids."""
+    import difflib  # noqa: PLC0415
+
+    from ilotc.queries import fold  # noqa: PLC0415
+
     wanted = fold(partner_id.strip())
     if not wanted:
         return "; 'ilotc partners' lists the ids"
@@ -215,16 +221,21 @@ def _id_hint(partner_id: str, registry: Registry) -> str:
     return "; 'ilotc partners' lists the ids"
 
 
-def _names_of(partner: PartnerModel) -> set[str]:
+def _names_of(partner: "Partner") -> set[str]:
     """The partner's id, name and short name, folded."""
+    from ilotc.queries import fold  # noqa: PLC0415
+
     names = {partner.id, fold(partner.name)}
     if partner.short_name:
         names.add(fold(partner.short_name))
     return names
 
 
-def _full_view(partner: PartnerModel, record: dict[str, Any], registry: Registry, plan: Plan) -> Panel:
+def _full_view(partner: "Partner", record: dict[str, Any], registry: "Registry", plan: "Plan") -> "Panel":
     """The partner in full: identity, groups, members, roles, note and actions."""
+    from rich.panel import Panel  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
+
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
@@ -261,7 +272,7 @@ def _full_view(partner: PartnerModel, record: dict[str, Any], registry: Registry
     return Panel(grid, title=escape(record["id"]), title_align="left")
 
 
-def _named(partner_ids: list[str], registry: Registry) -> str:
+def _named(partner_ids: list[str], registry: "Registry") -> str:
     """'id (Name), ...' for a list of partner ids."""
     names = []
     for partner_id in partner_ids:

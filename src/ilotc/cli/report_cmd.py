@@ -1,18 +1,17 @@
 """`ilotc report`: the progress report for the Governing Body (GB.276/TC/2, paragraph 8)."""
 
-from __future__ import annotations
-
 import io
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from ilotc.cli.common import PartnersOption, PlanOption, as_of_day, load_data, stdout
 from ilotc.cli.output import OutputOption, to_stdout, write_output
-from ilotc.report import Report, build_report
+
+if TYPE_CHECKING:
+    from ilotc.report import Report
 
 TEXT_WIDTH = 120
 """The width of the plain-text report written to a file."""
@@ -28,15 +27,17 @@ class ReportFormat(StrEnum):
 SUFFIXES = {".html": ReportFormat.HTML, ".htm": ReportFormat.HTML, ".md": ReportFormat.MARKDOWN}
 
 
-def document(report: Report, fmt: ReportFormat) -> str:
+def document(report: "Report", fmt: ReportFormat) -> str:
     """The report as an HTML or Markdown document."""
     from ilotc.report_render import render_html, render_markdown  # noqa: PLC0415
 
     return render_html(report) if fmt is ReportFormat.HTML else render_markdown(report)
 
 
-def plain_text(report: Report, width: int = TEXT_WIDTH) -> str:
+def plain_text(report: "Report", width: int = TEXT_WIDTH) -> str:
     """The terminal summary as plain text (for `-o FILE` without a document format)."""
+    from rich.console import Console  # noqa: PLC0415
+
     from ilotc.report_render import render_terminal  # noqa: PLC0415
 
     buffer = io.StringIO()
@@ -78,6 +79,8 @@ def report(
 
     Examples: ilotc report --as-of 2000-06;  ilotc report --format html -o report.html
     """
+    from ilotc.report import build_report  # noqa: PLC0415
+
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
     built = build_report(data.plan, data.registry, day)

@@ -1,7 +1,5 @@
 """`ilotc overdue` and `ilotc upcoming`: what is late, and what falls due next, as of a date."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Any
 
@@ -15,7 +13,7 @@ from ilotc.cli.common import (
     PlanOption,
     as_of_day,
     load_data,
-    stderr,
+    note,
     stdout,
 )
 from ilotc.cli.filters import (
@@ -32,9 +30,6 @@ from ilotc.cli.filters import (
 )
 from ilotc.cli.list_cmd import ACTION_COLUMNS
 from ilotc.dates import PlanDate
-from ilotc.lateness import overdue_as_of, plan_date_of, upcoming_as_of
-from ilotc.queries import select
-from ilotc.records import action_record
 from ilotc.render import Column, render, status_style
 
 
@@ -101,6 +96,10 @@ def overdue(
     no occurrence was recorded within its period. --as-of 2000-06 means 1 June 2000: an
     action due in May 2000 is late then, one due in June is not.
     """
+    from ilotc.lateness import overdue_as_of, plan_date_of  # noqa: PLC0415
+    from ilotc.queries import select  # noqa: PLC0415
+    from ilotc.records import action_record  # noqa: PLC0415
+
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
     where = build_filter(
@@ -110,8 +109,8 @@ def overdue(
     late = overdue_as_of(actions, day, plan_date_of(data.plan.document.date))
     records = [action_record(item.action, day) | item.to_json() for item in late]
     table = fmt is ListFormat.TABLE
-    render(fmt, records, OVERDUE_TABLE if table else OVERDUE_COLUMNS, stdout())
-    stderr().print(f"{len(late)} overdue of {len(data.plan)} actions as of {_day_words(day)}")
+    render(fmt, records, OVERDUE_TABLE if table else OVERDUE_COLUMNS, stdout)
+    note(f"{len(late)} overdue of {len(data.plan)} actions as of {_day_words(day)}")
     if fail_if_any and late:
         raise typer.Exit(EXIT_PROBLEMS)
 
@@ -135,6 +134,10 @@ def upcoming(
     partners: PartnersOption = None,
 ) -> None:
     """List the actions that fall due or are to start within N months after a date, soonest first."""
+    from ilotc.lateness import plan_date_of, upcoming_as_of  # noqa: PLC0415
+    from ilotc.queries import select  # noqa: PLC0415
+    from ilotc.records import action_record  # noqa: PLC0415
+
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
     where = build_filter(
@@ -144,5 +147,5 @@ def upcoming(
     coming = upcoming_as_of(actions, day, within, plan_date_of(data.plan.document.date))
     records = [action_record(item.action, day) | item.to_json() for item in coming]
     table = fmt is ListFormat.TABLE
-    render(fmt, records, UPCOMING_TABLE if table else UPCOMING_COLUMNS, stdout())
-    stderr().print(f"{len(coming)} due date(s) or start(s) within {within} month(s) after {_day_words(day)}")
+    render(fmt, records, UPCOMING_TABLE if table else UPCOMING_COLUMNS, stdout)
+    note(f"{len(coming)} due date(s) or start(s) within {within} month(s) after {_day_words(day)}")

@@ -1,17 +1,18 @@
 """`ilotc timeline PHRASE`: how a timeline phrase is read."""
 
-from __future__ import annotations
-
 import json
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
-from ilotc.timeline import Reading, read_timeline
+from ilotc.cli.common import escape
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ilotc.schedule import Reading
 
 
 class Lang(StrEnum):
@@ -52,6 +53,10 @@ def timeline(
     ] = TimelineFormat.TEXT,
 ) -> None:
     """Show how a timeline phrase is read: its kind and dates, one line per schedule."""
+    from rich.console import Console  # noqa: PLC0415
+
+    from ilotc.timeline import read_timeline  # noqa: PLC0415
+
     # Bytes that were not valid text on the command line become U+FFFD, so output never fails.
     text = phrase.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     reading = read_timeline(text, lang.value if lang else None)
@@ -61,7 +66,7 @@ def timeline(
         print_reading(reading, Console(file=sys.stdout, soft_wrap=True, highlight=False))
 
 
-def print_reading(reading: Reading, console: Console) -> None:
+def print_reading(reading: "Reading", console: "Console") -> None:
     """The text form: the phrase, its language, one line per schedule, and any reason."""
     console.print(f"Phrase:   {escape(reading.text)}")
     console.print(f"Language: {reading.lang}")

@@ -1,18 +1,15 @@
 """`ilotc update`: record a dated status change in the plan file."""
 
-from __future__ import annotations
-
-import difflib
 import sys
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from ilotc.cli.common import (
     PartnersOption,
     PlanOption,
     data_paths,
+    escape,
     fail,
     parse_date,
     print_problems,
@@ -20,19 +17,7 @@ from ilotc.cli.common import (
     today,
 )
 from ilotc.dates import PlanDate
-from ilotc.editing import EditError, StatusUpdate, append_status_change, write_atomically
-from ilotc.loading import (
-    FileAccessError,
-    FileKind,
-    Source,
-    check_plan_source,
-    load_registry,
-    packaged_file,
-    read_source,
-)
-from ilotc.models import Status
-from ilotc.problems import DataFileError, has_errors
-from ilotc.safe_yaml import YamlProblem
+from ilotc.vocab import Status
 
 
 def update(
@@ -60,6 +45,21 @@ def update(
     is validated before it is written, and written atomically. Example:
     ilotc update I.1a.1 --status done --date 2000-06 --note "Déclaration diffusée"
     """
+    import difflib  # noqa: PLC0415
+
+    from ilotc.editing import EditError, StatusUpdate, append_status_change, write_atomically  # noqa: PLC0415
+    from ilotc.loading import (  # noqa: PLC0415
+        FileAccessError,
+        FileKind,
+        Source,
+        check_plan_source,
+        load_registry,
+        packaged_file,
+        read_source,
+    )
+    from ilotc.problems import DataFileError, has_errors  # noqa: PLC0415
+    from ilotc.safe_yaml import YamlProblem  # noqa: PLC0415
+
     when = parse_date(date, "--date") or PlanDate.of(today())
     plan_path, partners_path = data_paths(ctx, plan, partners)
     installed = packaged_file(FileKind.PLAN)

@@ -1,7 +1,5 @@
 """`ilotc validate` and `ilotc schema`."""
 
-from __future__ import annotations
-
 import json
 import os
 import sys
@@ -10,7 +8,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from ilotc.cli.common import (
     EXIT_OK,
@@ -19,13 +16,12 @@ from ilotc.cli.common import (
     PartnersOption,
     PlanOption,
     data_paths,
+    escape,
     print_problems,
     stderr,
     stdout,
 )
-from ilotc.loading import FileKind, validate_paths
 from ilotc.problems import Problem, has_errors
-from ilotc.schemas import json_schema_text
 
 
 class ProblemFormat(StrEnum):
@@ -77,6 +73,8 @@ def validate(
     Exit 0 when there is no error (warnings allowed), 1 when there is one, 2 when a file
     cannot be opened.
     """
+    from ilotc.loading import validate_paths  # noqa: PLC0415
+
     plan_path, partners_path = data_paths(ctx, plan, partners)
     targets = list(paths) if paths else [partners_path, plan_path]
     if fmt is None:
@@ -114,4 +112,7 @@ def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="plan or partners.", case_sensitive=False)],
 ) -> None:
     """Print the JSON Schema of a plan or partner file (for editors and check-jsonschema)."""
+    from ilotc.loading import FileKind  # noqa: PLC0415
+    from ilotc.schemas import json_schema_text  # noqa: PLC0415
+
     sys.stdout.write(json_schema_text(FileKind(kind.value)))

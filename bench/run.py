@@ -1,0 +1,264 @@
+#!/usr/bin/env python3
+"""Time ilotc against its baselines, side by side, and print a Markdown table.
+
+Usage:
+    python bench/run.py [--rounds 15] [--slow-rounds 3] [--size 10000] [--plan PLAN.yaml]
+
+Every command runs as a subprocess of this interpreter's environment (the `ilotc` and
+`check-jsonschema` scripts beside it), output to /dev/null, with ilotc's cache in a
+temporary XDG_CACHE_HOME and Python's bytecode cache on (PYTHONDONTWRITEBYTECODE is
+dropped, so a source checkout runs from bytecode as an installed package does). An
+untimed warm-up round comes first. Then the cases run round-robin: each round runs every
+command once, so a slow spell of the machine hits both sides of a comparison alike; the
+table gives medians, and each ratio is ilotc's median over its baseline's median, measured
+in this run. Peak memory is each child's own maximum resident set size (from `os.wait4`).
+
+Cases (targets from issue 8):
+  (a) `ilotc list --part II` on the bundled plan, cache warm, against the import floor
+      `python -c "import typer, pydantic, yaml, rich.table"`;
+  (b) `ilotc validate PLAN` on a plan of --size actions (made by bench/make_plan.py)
+      against PyYAML's C loader only parsing it, and against check-jsonschema with ilotc's
+      JSON Schema (slow: it runs in the first --slow-rounds rounds only); and the peak
+      memory of the validation against the parse's;
+  (c) `ilotc --plan PLAN overdue --as-of 2000-06 --format json` on that plan, unchanged
+      (cache warm), against the import floor.
+Rows marked "info" have no target: they show what the Typer command line costs by itself
+(a Typer app with ilotc's own `list` options and an empty body), which bounds (a) and (c).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+IMPORT_FLOOR = "import typer, pydantic, yaml, rich.table"
+PYYAML_PARSE = "import yaml,sys; yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)"
+
+# A Typer app with the global options and `ilotc list`'s own options and an empty body:
+# what parsing that command line costs before ilotc does anything.
+TYPER_FLOOR = """
+import functools
+from typing import Annotated
+
+import typer
+
+from ilotc.cli.common import PartnersOption, PlanOption
+from ilotc.cli.list_cmd import list_actions
+
+app = typer.Typer(add_completion=False, rich_markup_mode=None)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    plan: PlanOption = None,
+    partners: PartnersOption = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache")] = False,
+) -> None:
+    pass
+
+
+app.command("list")(functools.wraps(list_actions)(lambda *args, **kwargs: None))
+app()
+"""
+
+
+@dataclass
+class Case:
+    """One command, timed each round it runs."""
+
+    name: str
+    argv: list[str]
+    rounds: int
+    seconds: list[float] = field(default_factory=list)
+    peak_kib: list[int] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def median_peak_mib(self) -> float:
+        return statistics.median(self.peak_kib) / 1024
+
+
+def script(name: str) -> list[str]:
+    """A console script of this environment, or the module run with this interpreter."""
+    found = shutil.which(name, path=str(BIN))
+    if found is not None:
+        return [found]
+    if name == "ilotc":
+        return [PYTHON, "-m", "ilotc"]
+    sys.exit(f"{name} is not installed beside {PYTHON} (pip install -e '.[test]')")
+
+
+def run(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall-clock seconds and peak RSS (KiB) of one child; exit if it fails."""
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    assert child.stderr is not None
+    errors = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    child.stderr.close()
+    if child.returncode != 0:
+        sys.exit(f"{' '.join(argv)} failed ({child.returncode}):\n{errors.decode(errors='replace')}")
+    return elapsed, usage.ru_maxrss  # KiB on Linux
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    versions = ", ".join(
+        f"{name} {metadata.version(name)}" for name in ("ilotc", "typer", "pydantic", "PyYAML", "rich")
+    )
+    return (
+        f"{platform.platform()}; {cpu}; {os.cpu_count()} CPU(s); "
+        f"Python {platform.python_version()} ({platform.python_implementation()}); {versions}"
+    )
+
+
+def ratio_row(
+    label: str, ours: Case, theirs: Case, target: float | None, note: str = "", inverse: bool = False
+) -> str:
+    ratio = ours.median / theirs.median
+    if target is None:
+        wanted, ok = "info", ""
+    elif inverse:  # "at least N x faster": their median over ours
+        wanted, ok = f"≥ {target:g}x faster", "yes" if theirs.median / ours.median >= target else "**no**"
+    else:
+        wanted, ok = f"≤ {target:g}x", "yes" if ratio <= target else "**no**"
+    shown = f"{ratio:.2f}x" + (f" ({theirs.median / ours.median:.1f}x faster)" if inverse else "")
+    return f"| {label} | {ours.median:.3f} s | {theirs.median:.3f} s{note} | {shown} | {wanted} | {ok} |"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rounds", type=int, default=15, help="rounds of every fast case (default 15)")
+    parser.add_argument("--slow-rounds", type=int, default=3, help="rounds of check-jsonschema (default 3)")
+    parser.add_argument("--size", type=int, default=10_000, help="actions in the generated plan")
+    parser.add_argument("--plan", type=Path, help="use this plan instead of generating one")
+    args = parser.parse_args()
+
+    ilotc = script("ilotc")
+    with tempfile.TemporaryDirectory(prefix="ilotc-bench-") as folder:
+        temp = Path(folder)
+        # ilotc runs from bytecode, as an installed package does (pip compiles it, as it did
+        # the baselines' modules): the warm-up round writes it where it is missing.
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("ILOTC_") and k != "PYTHONDONTWRITEBYTECODE"
+        }
+        env["XDG_CACHE_HOME"] = str(temp / "cache")
+        plan = args.plan
+        if plan is None:
+            plan = temp / "plan.yaml"
+            with plan.open("wb") as out:
+                subprocess.run([PYTHON, str(HERE / "make_plan.py"), str(args.size)], stdout=out, check=True)
+        schema = temp / "plan.schema.json"
+        with schema.open("wb") as out:
+            subprocess.run([*ilotc, "schema", "plan"], stdout=out, check=True, env=env)
+
+        floor = Case("import floor", [PYTHON, "-c", IMPORT_FLOOR], args.rounds)
+        cases = [
+            floor,
+            Case("list", [*ilotc, "list", "--part", "II"], args.rounds),
+            Case("typer floor", [PYTHON, "-c", TYPER_FLOOR, "list", "--part", "II"], args.rounds),
+            Case("validate", [*ilotc, "validate", str(plan)], args.rounds),
+            Case("parse", [PYTHON, "-c", PYYAML_PARSE, str(plan)], args.rounds),
+            Case(
+                "check-jsonschema",
+                [*script("check-jsonschema"), "--schemafile", str(schema), str(plan)],
+                args.slow_rounds,
+            ),
+            Case(
+                "overdue",
+                [*ilotc, "--plan", str(plan), "overdue", "--as-of", "2000-06", "--format", "json"],
+                args.rounds,
+            ),
+        ]
+        for case in cases:  # warm-up: the OS's file cache, and ilotc's cache for (a) and (c)
+            if case.rounds:
+                run(case.argv, env)
+        for number in range(max(case.rounds for case in cases)):
+            for case in cases:
+                if number < case.rounds:
+                    seconds, peak = run(case.argv, env)
+                    case.seconds.append(seconds)
+                    case.peak_kib.append(peak)
+            sys.stderr.write(f"round {number + 1} done\n")
+
+    by_name = {case.name: case for case in cases}
+    validate, parse = by_name["validate"], by_name["parse"]
+    size = f"{args.size:,}" if args.plan is None else str(args.plan)
+    rows = [
+        "| case | ilotc median | baseline median | ratio | target | ok? |",
+        "|---|---|---|---|---|---|",
+        ratio_row(
+            "(a) `ilotc list --part II`, bundled plan, warm cache, vs import floor",
+            by_name["list"],
+            floor,
+            1.0,
+        ),
+        ratio_row(f"(b) `ilotc validate`, {size} actions, vs PyYAML C parse only", validate, parse, 1.3),
+        ratio_row(
+            f"(b) `ilotc validate`, {size} actions, vs check-jsonschema",
+            validate,
+            by_name["check-jsonschema"],
+            5.0,
+            note=f" ({args.slow_rounds} rounds)",
+            inverse=True,
+        ),
+        f"| (b) peak memory of `ilotc validate` vs PyYAML C parse | {validate.median_peak_mib:.0f} MiB "
+        f"| {parse.median_peak_mib:.0f} MiB | {validate.median_peak_mib / parse.median_peak_mib:.2f}x | ≤ 2x "
+        f"| {'yes' if validate.median_peak_mib <= 2 * parse.median_peak_mib else '**no**'} |",
+        ratio_row(
+            f"(c) `ilotc overdue --as-of 2000-06 --format json`, {size} actions, warm cache, vs import floor",
+            by_name["overdue"],
+            floor,
+            1.5,
+        ),
+        ratio_row(
+            "info: Typer alone (`list`'s options, empty body) vs import floor",
+            by_name["typer floor"],
+            floor,
+            None,
+        ),
+        ratio_row("info: (a) vs Typer alone", by_name["list"], by_name["typer floor"], None),
+        ratio_row("info: (c) vs Typer alone", by_name["overdue"], by_name["typer floor"], None),
+    ]
+    print("\n".join(rows))
+    print()
+    print(
+        f"Medians of {args.rounds} interleaved rounds ({args.slow_rounds} for check-jsonschema), "
+        "wall-clock time of each command as a subprocess, output to /dev/null."
+    )
+    print(f"Machine: {machine()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
