@@ -180,19 +180,7 @@ class _Builder:
             found = self.changes[key] = Change(PlanDate.parse(date), status, self.one(note))
         return found
 
-    def add(
-        self,
-        model: ActionModel,
-        *,
-        part: str,
-        part_title: str,
-        section: str,
-        section_number: str,
-        section_title: str,
-        issue_title: str | None,
-        group_title: str | None,
-        context: str | None,
-    ) -> None:
+    def add(self, model: ActionModel, place: _Place) -> None:
         reading = self.read(model.timeline)
         if model.schedules:
             schedules = tuple(schedule_from_spec(spec) for spec in model.schedules)
@@ -201,9 +189,9 @@ class _Builder:
         self.actions.append(
             Action(
                 id=model.id,
-                part=part,
-                section=section,
-                section_number=section_number,
+                part=place.part,
+                section=place.section,
+                section_number=place.section_number,
                 text=self.one(model.text),
                 timeline=self.one(model.timeline),
                 reading=reading,
@@ -213,54 +201,63 @@ class _Builder:
                 history=tuple(self.change(c.date, c.status, c.note) for c in model.history),
                 partners=self.one(tuple(self.one(partner) for partner in model.partners)),
                 note=self.one(model.note),
-                part_title=part_title,
-                section_title=section_title,
-                issue_title=issue_title,
-                group_title=group_title,
-                context=context,
+                part_title=place.part_title,
+                section_title=place.section_title,
+                issue_title=place.issue_title,
+                group_title=place.group_title,
+                context=place.context,
                 order=len(self.actions),
             )
         )
 
 
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where an action stands in the file."""
+
+    part: str
+    part_title: str
+    section: str  # the lettered issue or the section
+    section_number: str
+    section_title: str
+    issue_title: str | None = None
+    group_title: str | None = None
+    context: str | None = None
+
+
+def _placed(file: PlanFile) -> Iterator[tuple[ActionModel, _Place]]:
+    """Every action model with where it stands, in document order."""
+    for part in file.parts:
+        for section in part.sections:
+            here = _Place(part.id, part.title, section.id, section.id, section.title, context=section.context)
+            for model in section.actions:
+                yield model, here
+            for group in section.groups:
+                in_group = _Place(
+                    part.id,
+                    part.title,
+                    section.id,
+                    section.id,
+                    section.title,
+                    None,
+                    group.title,
+                    section.context,
+                )
+                for model in group.actions:
+                    yield model, in_group
+            for issue in section.issues:
+                in_issue = _Place(
+                    part.id, part.title, issue.id, section.id, section.title, issue.title, None, issue.context
+                )
+                for model in issue.actions:
+                    yield model, in_issue
+
+
 def build_plan(file: PlanFile) -> Plan:
     """Flatten a validated plan file into actions, in document order."""
     builder = _Builder()
-    for part in file.parts:
-        for section in part.sections:
-            common = {"part": part.id, "part_title": part.title, "section_number": section.id}
-            for model in section.actions:
-                builder.add(
-                    model,
-                    section=section.id,
-                    section_title=section.title,
-                    issue_title=None,
-                    group_title=None,
-                    context=section.context,
-                    **common,
-                )
-            for group in section.groups:
-                for model in group.actions:
-                    builder.add(
-                        model,
-                        section=section.id,
-                        section_title=section.title,
-                        issue_title=None,
-                        group_title=group.title,
-                        context=section.context,
-                        **common,
-                    )
-            for issue in section.issues:
-                for model in issue.actions:
-                    builder.add(
-                        model,
-                        section=issue.id,
-                        section_title=section.title,
-                        issue_title=issue.title,
-                        group_title=None,
-                        context=issue.context,
-                        **common,
-                    )
+    for model, place in _placed(file):
+        builder.add(model, place)
     return Plan(
         document=Document.from_model(file.document),
         part_titles={part.id: part.title for part in file.parts},
