@@ -287,3 +287,18 @@ def test_describe_continuous_from_a_start_and_explicit_link() -> None:
     reading = read_timeline("Début en janvier 2000 puis de manière continue")
     assert reading.schedules[1].describe() == "continuous: from January 2000"
     assert Schedule(Kind.LINKED, linked_to="II.1.1").describe() == "linked to II.1.1"
+
+
+# Phrasings found missing in review, after the reader was written (not held out).
+@pytest.mark.parametrize(
+    ("phrase", "kind", "due"),
+    [
+        ("Deuxième moitié de 2000", Kind.DEADLINE, "2000-12"),
+        ("Première moitié 2001", Kind.DEADLINE, "2001-06"),
+        ("Permanent", Kind.CONTINUOUS, None),
+    ],
+)
+def test_phrasings_added_in_review(phrase: str, kind: Kind, due: str | None) -> None:
+    (schedule,) = read_timeline(phrase).schedules
+    assert schedule.kind is kind
+    assert (str(schedule.due) if schedule.due else None) == due

@@ -68,7 +68,7 @@ ORDINALS: dict[str, int] = {
 
 # Parts of a year, as their length in months.
 YEAR_PARTS: dict[str, int] = {
-    "semestre": 6, "semester": 6, "half": 6, "trimestre": 3, "quarter": 3,
+    "semestre": 6, "semester": 6, "half": 6, "moitie": 6, "trimestre": 3, "quarter": 3,
 }  # fmt: skip
 
 # "Q3 2000", "T3 2000", "H1 2000", "S1 2000": (length in months, which one).
@@ -222,7 +222,7 @@ ENGLISH_CUES: dict[Cue, tuple[str, ...]] = {
     ),
     Cue.CONTINUOUS: (
         "continuous*", "continual*", "on a continuous|continuing|permanent|ongoing basis",
-        "permanently", "at all times",
+        "permanent", "permanently", "at all times",
     ),
     Cue.ONGOING: (
         "ongoing", "under way", "underway", "in progress", "to be continued", "continuing",
