@@ -52,6 +52,12 @@ CASES: dict[str, tuple[bytes, int, int, str]] = {
     "tabs": (b"document:\n\tsymbol: x\n", 2, 1, "a tab character cannot indent YAML; indent with spaces"),
     "wrong types": (b"document: 3\nparts: x\n", 1, 11, "expected a mapping, got 3"),
     "control character": (b"document:\n  symbol: a\x07b\n", 2, 12, "is not allowed in a YAML file"),
+    "huge number": (
+        b"document:\n  session: " + b"9" * 5000 + b"\n",
+        2,
+        12,
+        "a number of 5000 characters is too long",
+    ),
     "two documents": (b"parts: []\n---\nparts: []\n", 2, 1, "found a second one"),
 }
 

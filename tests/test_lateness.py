@@ -126,6 +126,7 @@ def test_upcoming_within_three_months() -> None:
         (dt.date(2000, 1, 31), 1, dt.date(2000, 2, 29)),
         (dt.date(1999, 9, 28), 12, dt.date(2000, 9, 28)),
         (dt.date(2000, 12, 15), 2, dt.date(2001, 2, 15)),
+        (dt.date(9999, 3, 1), 1200, dt.date.max),  # past the calendar: never
     ],
 )
 def test_add_months_clamps_to_the_month_end(day: dt.date, months: int, expected: dt.date) -> None:

@@ -454,3 +454,30 @@ def test_template_ships_inside_the_package() -> None:
     template = files("ilotc") / "templates" / "report.html.j2"
     assert template.is_file()
     assert "{{ report.symbol }}" in template.read_text(encoding="utf-8")
+
+
+def test_a_plan_spanning_millennia_is_charted_around_the_as_of_date(tmp_path: Path) -> None:
+    example = ROOT / "tests" / "examples" / "valid"
+    text = (
+        (example / "plan.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "            timeline: null",
+            "            timeline: null\n"
+            '            schedules: [{kind: window, start: "0001-01", due: "9999-12"}]',
+        )
+    )
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    data = load(plan, example / "partners.yaml")
+    report = build_report(data.plan, data.registry, dt.date(2000, 6, 1))
+    chart = report.chart
+    assert chart.clipped
+    assert len(chart.months) == 240
+    assert chart.as_of_x is not None
+    (row,) = [row for row in chart.rows if row.action_id == "II.1.2"]
+    (bar,) = row.marks
+    assert (bar.first_month, bar.last_month) == (0, 239)
+    assert (bar.x, bar.x_end) == (chart.plot_left, chart.plot_right)
+    assert "marks beyond them stand at its edges" in render_html(report)
+    assert "marks beyond them stand at its edges" in render_markdown(report)

@@ -159,3 +159,12 @@ NEAR_CORE_VALUES = ["1e3", "-.inf", ".Inf", ".nan", "no", "n", "nulls", "t", "12
 def test_every_first_character_of_a_core_value_is_checked(value: str) -> None:
     assert value[0] in _MAYBE_NOT_STRING
     assert repr(parse_yaml(f"a: {value}\n")) == repr({"a": _plain_scalar(value)})
+
+
+def test_a_number_too_long_for_python_is_a_located_problem() -> None:
+    assert problem("a: 1\nb: " + "7" * 5000 + "\n") == (
+        2,
+        4,
+        "a number of 5000 characters is too long to read; quote it if it is text",
+    )
+    assert problem("a: !!int " + "7" * 5000 + "\n")[:2] == (1, 4)

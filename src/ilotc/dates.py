@@ -28,7 +28,7 @@ MONTH_NAMES = (
     "December",
 )
 
-_DATE_FORM = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_DATE_FORM = re.compile(r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$")  # ASCII digits only
 
 ACCEPTED_FORM = "YYYY-MM or YYYY-MM-DD (for example 2000-06 or 2000-06-15)"
 

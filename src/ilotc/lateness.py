@@ -28,9 +28,14 @@ _ONE_DAY = dt.timedelta(days=1)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, clamped to the end of a shorter month."""
+    """The same day `months` later, clamped to the end of a shorter month.
+
+    Past the calendar's last day (31 December 9999) the answer is that day: "never" here.
+    """
     index = day.year * 12 + day.month - 1 + months
     year, month0 = divmod(index, 12)
+    if year > dt.MAXYEAR:
+        return dt.date.max
     last = calendar.monthrange(year, month0 + 1)[1]
     return dt.date(year, month0 + 1, min(day.day, last))
 

@@ -45,7 +45,7 @@ def _real_date(value: str) -> str:
 DateText = Annotated[
     str,
     Field(
-        pattern=r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$",
+        pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$",
         description="A month YYYY-MM or a day YYYY-MM-DD",
         examples=["2000-06", "2000-06-15"],
     ),

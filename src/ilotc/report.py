@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ilotc.dates import MONTH_NAMES, PlanDate
-from ilotc.lateness import Late, Upcoming, lateness, overdue_as_of, plan_date_of, upcoming_as_of
+from ilotc.lateness import Late, Upcoming, add_months, lateness, overdue_as_of, plan_date_of, upcoming_as_of
 from ilotc.plan import Action, Document, Plan
 from ilotc.registry import Registry
 from ilotc.schedule import Schedule
@@ -36,6 +36,7 @@ HEADER_HEIGHT = 38.0  # year and month labels
 ROW_HEIGHT = 15.0
 FOOTER_HEIGHT = 6.0
 MAX_EXTENSION_MONTHS = 24
+MAX_CHART_MONTHS = 240  # a wider plan is shown around the as-of date, its other marks at the edges
 """How far the axis stretches beyond the dated schedules to show the as-of line."""
 
 DATED_KINDS = (Kind.DEADLINE, Kind.MILESTONE, Kind.START, Kind.WINDOW)
@@ -167,6 +168,7 @@ class Chart:
     top: float
     row_height: float
     part_breaks: tuple[float, ...]  # y of the lines between parts
+    clipped: bool = False  # the plan spans more than MAX_CHART_MONTHS; marks beyond are at the edges
 
     @property
     def years(self) -> list[tuple[int, float, float]]:
@@ -209,7 +211,8 @@ class Report:
     @property
     def upcoming_until(self) -> dt.date:
         """The last day the 'falls due next' span covers."""
-        return _add_months(self.as_of, self.upcoming_months) - dt.timedelta(days=1)
+        # the day before the window of upcoming_as_of ends (as_of plus N months, exclusive)
+        return add_months(self.as_of, self.upcoming_months) - dt.timedelta(days=1)
 
 
 def shorten(text: str, limit: int = 90) -> str:
@@ -320,10 +323,6 @@ def _month_index(day: dt.date) -> int:
     return day.year * 12 + day.month - 1
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    return PlanDate.of(day).add_months(months).first_day()
-
-
 def _dated(schedule: Schedule) -> bool:
     if schedule.kind not in DATED_KINDS:
         return False
@@ -350,7 +349,8 @@ def _span(schedule: Schedule) -> _Span:
         return _Span(start, start, start, start)
     if due is None:
         raise ValueError(f"a {schedule.kind} schedule with no due date is not dated")
-    after = due + dt.timedelta(days=1)  # a due period is met by its end: the next day's start
+    # a due period is met by its end: the next day's start (the calendar's last day stays itself)
+    after = due + dt.timedelta(days=1) if due < dt.date.max else due
     if schedule.kind is Kind.WINDOW and start is not None:
         return _Span(start, due, start, after)
     return _Span(due, due, after, after)
@@ -378,14 +378,28 @@ def build_chart(actions: Sequence[Action], as_of: dt.date, plan_date: dt.date) -
             first, last = min(first, as_of_month), max(last, as_of_month)
     else:
         first = last = as_of_month
+    clipped = last - first + 1 > MAX_CHART_MONTHS
+    if clipped:
+        centre = min(max(as_of_month, first), last)
+        first = max(first, min(centre - MAX_CHART_MONTHS // 2, last - MAX_CHART_MONTHS + 1))
+        last = first + MAX_CHART_MONTHS - 1
+        if outside is None and not first <= as_of_month <= last:  # pragma: no cover - centred on it
+            outside = "before" if as_of_month < first else "after"
     count = last - first + 1
     plot_left, plot_right = LABEL_WIDTH, CHART_WIDTH - RIGHT_MARGIN
     month_width = (plot_right - plot_left) / count
 
     def x_of(day: dt.date) -> float:
         index = _month_index(day) - first
+        if index < 0:
+            return plot_left
+        if index >= count:
+            return plot_right
         length = PlanDate(day.year, day.month).last_day().day
         return round(plot_left + (index + (day.day - 1) / length) * month_width, 2)
+
+    def month_of(day: dt.date) -> int:
+        return min(max(_month_index(day) - first, 0), count - 1)
 
     months = tuple(
         Month(i, (first + i) // 12, (first + i) % 12 + 1, round(plot_left + i * month_width, 2), month_width)
@@ -408,8 +422,8 @@ def build_chart(actions: Sequence[Action], as_of: dt.date, plan_date: dt.date) -
                 Mark(
                     shape="bar" if schedule.kind is Kind.WINDOW else schedule.kind.value,
                     kind=schedule.kind,
-                    first_month=_month_index(span.first) - first,
-                    last_month=_month_index(span.last) - first,
+                    first_month=month_of(span.first),
+                    last_month=month_of(span.last),
                     x=x_of(span.x_from),
                     x_end=x_of(span.x_to),
                     state=state,
@@ -442,6 +456,7 @@ def build_chart(actions: Sequence[Action], as_of: dt.date, plan_date: dt.date) -
         top=HEADER_HEIGHT,
         row_height=ROW_HEIGHT,
         part_breaks=tuple(breaks),
+        clipped=clipped,
     )
 
 

@@ -20,7 +20,7 @@ from rich.text import Text
 
 from ilotc.dates import PlanDate
 from ilotc.lateness import Late, Upcoming
-from ilotc.report import Chart, ChartRow, Report, State, Summary, shorten
+from ilotc.report import MAX_CHART_MONTHS, Chart, ChartRow, Report, State, Summary, shorten
 from ilotc.vocab import Kind, Status
 
 STATUS_LABELS = {
@@ -204,10 +204,16 @@ def month_grid(chart: Chart) -> list[str]:
 
 
 def _as_of_note(report: Report) -> str | None:
-    outside = report.chart.as_of_outside
-    if outside is None:
-        return None
-    return f"The as-of date ({long_date(report.as_of)}) lies {outside} the chart's months."
+    notes = []
+    if report.chart.as_of_outside is not None:
+        where = report.chart.as_of_outside
+        notes.append(f"The as-of date ({long_date(report.as_of)}) lies {where} the chart's months.")
+    if report.chart.clipped:
+        notes.append(
+            f"The plan spans more than {MAX_CHART_MONTHS} months: the chart shows those around the "
+            "as-of date, and marks beyond them stand at its edges."
+        )
+    return " ".join(notes) or None
 
 
 # --- Markdown -------------------------------------------------------------------------------

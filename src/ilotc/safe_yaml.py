@@ -105,12 +105,24 @@ _TAG_TYPES: dict[str, type | tuple[type, ...]] = {
 }
 
 
+def _too_long(value: str, mark: Any) -> YamlProblem:
+    line, column = _mark(mark)
+    return YamlProblem(
+        line,
+        column,
+        f"a number of {len(value)} characters is too long to read; quote it if it is text",
+    )
+
+
 def _tagged_scalar(tag: str, value: str, mark: Any) -> Any:
     """A scalar with an explicit core tag (`!!str 276`); any other tag is refused."""
     if tag in ("!", _CORE + "str"):
         return value
     kind = tag.removeprefix(_CORE)
-    parsed: Any = _plain_scalar(value)
+    try:
+        parsed: Any = _plain_scalar(value)
+    except ValueError:
+        raise _too_long(value, mark) from None
     expected = _TAG_TYPES.get(kind)
     if expected is None:
         raise _refused_tag(tag, mark)
@@ -252,7 +264,10 @@ class _Builder:
                 if tag is None or (tag == "!" and event.implicit[1]):
                     value = event.value
                     if event.implicit[0] and (not value or value[0] in maybe_not_string):
-                        value = plain(value)
+                        try:
+                            value = plain(value)
+                        except ValueError:  # Python refuses to read integers of 4,300+ digits
+                            raise _too_long(value, event.start_mark) from None
                 else:
                     value = _tagged_scalar(tag, event.value, event.start_mark)
                 if event.anchor is not None:

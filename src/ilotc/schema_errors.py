@@ -17,7 +17,7 @@ Locate = Callable[[tuple[str | int, ...], bool], tuple[int, int]]
 
 # What each pattern of models.py means, in words.
 _PATTERN_WORDS = {
-    "^\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?$": f"a date {ACCEPTED_FORM}",
+    "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$": f"a date {ACCEPTED_FORM}",
     "^(I|II|III)\\.[0-9]+[a-z]?\\.[0-9]+$": "an action id: part, section or issue, number "
     "(for example I.1a.1 or II.4.6)",
     "^[a-z0-9]+(-[a-z0-9]+)*$": "a lowercase id of letters, digits and hyphens (for example pnud)",
