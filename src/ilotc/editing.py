@@ -10,13 +10,11 @@ written atomically so an interruption never leaves a half-written plan.
 from __future__ import annotations
 
 import json
-import os
-import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ilotc import files
 from ilotc.dates import PlanDate
 from ilotc.safe_yaml import Position, PositionIndex, parse_yaml
 from ilotc.vocab import Status
@@ -143,27 +141,5 @@ def _splice(text: str, update: StatusUpdate, action: Position, history: Position
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Replace the file's contents all at once, keeping its permissions.
-
-    The text goes to a temporary file in the same folder, is flushed to disk, then renamed
-    over the original: a crash at any point leaves either the old file or the new one.
-    """
-    mode = stat.S_IMODE(path.stat().st_mode)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    directory = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    except OSError:  # some file systems cannot sync a folder; the rename is done anyway
-        pass
-    finally:
-        os.close(directory)
+    """Replace the plan file's text all at once (see `files.write_atomically`)."""
+    files.write_atomically(path, text.encode("utf-8"))

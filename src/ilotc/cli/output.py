@@ -1,7 +1,5 @@
 """Where a command's document goes: stdout, or a file written atomically (`-o FILE`)."""
 
-import contextlib
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -28,39 +26,19 @@ def to_stdout(path: Path | None) -> bool:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, then rename it.
-
-    On any failure the old file (if any) is left as it was, nothing is left behind, and
-    the command exits 2 saying why.
-    """
-    import tempfile  # noqa: PLC0415
+    """Write `data` to `path` atomically; on failure the old file is left as it was and the
+    command exits 2 saying why."""
+    from ilotc.files import write_atomically  # noqa: PLC0415
 
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         fail(f"cannot write {path}: it is a directory")
     if not folder.is_dir():
         fail(f"cannot write {path}: folder {folder} does not exist")
-    temp: str | None = None
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        mode = 0o666 & ~_umask()
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-        temp = None
+        write_atomically(path, data)
     except OSError as error:
         fail(f"cannot write {path}: {error.strerror or error}")
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 def write_output(path: Path | None, data: bytes, what: str) -> None:
