@@ -8,13 +8,11 @@ Rich is imported by the table format only, so JSON, CSV and Markdown listings st
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from rich.console import Console
     from rich.table import Table
 
 
@@ -109,76 +107,52 @@ def to_table(records: Sequence[dict[str, Any]], columns: Sequence[Column], title
     return table
 
 
-ConsoleMaker = Callable[[], "Console"]
-"""Gives the Rich console a table is printed on; called only by the table format."""
-
-
 class Renderer:
-    """One output format."""
+    """One output format: records and columns in, a document out (text, or a Rich table)."""
 
     help: str = ""
 
-    def write(
-        self,
-        records: Sequence[dict[str, Any]],
-        columns: Sequence[Column],
-        console: ConsoleMaker,
-        title: str | None,
-    ) -> None:
-        """Write the records: a table on the console, the text formats to stdout."""
+    def render(
+        self, records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None
+    ) -> str | Table:
+        """The document; the caller writes it."""
         raise NotImplementedError
 
 
 class TableRenderer(Renderer):
     help = "a table for people (the default)"
 
-    def write(
-        self,
-        records: Sequence[dict[str, Any]],
-        columns: Sequence[Column],
-        console: ConsoleMaker,
-        title: str | None,
-    ) -> None:
-        console().print(to_table(records, columns, title))
+    def render(
+        self, records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None
+    ) -> str | Table:
+        return to_table(records, columns, title)
 
 
 class JsonRenderer(Renderer):
     help = "one JSON array of records, every field"
 
-    def write(
-        self,
-        records: Sequence[dict[str, Any]],
-        columns: Sequence[Column],
-        console: ConsoleMaker,
-        title: str | None,
-    ) -> None:
-        sys.stdout.write(to_json(records))
+    def render(
+        self, records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None
+    ) -> str | Table:
+        return to_json(records)
 
 
 class CsvRenderer(Renderer):
     help = "CSV with a header row"
 
-    def write(
-        self,
-        records: Sequence[dict[str, Any]],
-        columns: Sequence[Column],
-        console: ConsoleMaker,
-        title: str | None,
-    ) -> None:
-        sys.stdout.write(to_csv(records, columns))
+    def render(
+        self, records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None
+    ) -> str | Table:
+        return to_csv(records, columns)
 
 
 class MarkdownRenderer(Renderer):
     help = "a Markdown pipe table"
 
-    def write(
-        self,
-        records: Sequence[dict[str, Any]],
-        columns: Sequence[Column],
-        console: ConsoleMaker,
-        title: str | None,
-    ) -> None:
-        sys.stdout.write(to_markdown(records, columns))
+    def render(
+        self, records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None
+    ) -> str | Table:
+        return to_markdown(records, columns)
 
 
 RENDERERS: dict[str, Renderer] = {
@@ -190,16 +164,10 @@ RENDERERS: dict[str, Renderer] = {
 
 
 def render(
-    fmt: str,
-    records: Sequence[dict[str, Any]],
-    columns: Sequence[Column],
-    console: ConsoleMaker,
-    *,
-    title: str | None = None,
-) -> None:
-    """Write the records in the format registered under `fmt`: a table on `console()`,
-    the other formats to stdout (where the CLI's console writes too)."""
-    RENDERERS[fmt].write(records, columns, console, title)
+    fmt: str, records: Sequence[dict[str, Any]], columns: Sequence[Column], *, title: str | None = None
+) -> str | Table:
+    """The records as the format registered under `fmt` renders them."""
+    return RENDERERS[fmt].render(records, columns, title)
 
 
 STATUS_STYLES = {"planned": "", "in_progress": "cyan", "done": "green", "cancelled": "dim"}

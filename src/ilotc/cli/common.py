@@ -17,10 +17,14 @@ import typer
 from ilotc.dates import ACCEPTED_FORM, DateFormatError, PlanDate
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
     from rich.console import Console
 
     from ilotc.loading import Dataset
     from ilotc.problems import Problem
+    from ilotc.render import Column
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -66,6 +70,17 @@ def stdout() -> "Console":
     from rich.console import Console  # noqa: PLC0415
 
     return Console(file=sys.stdout, soft_wrap=False, highlight=False)
+
+
+def emit(fmt: str, records: "Sequence[dict[str, Any]]", columns: "Sequence[Column]") -> None:
+    """Render the records in `fmt` and write them: text to stdout, a table to the console."""
+    from ilotc.render import render  # noqa: PLC0415
+
+    document = render(fmt, records, columns)
+    if isinstance(document, str):
+        sys.stdout.write(document)
+    else:
+        stdout().print(document)
 
 
 def stderr() -> "Console":

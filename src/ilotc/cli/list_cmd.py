@@ -10,6 +10,7 @@ from ilotc.cli.common import (
     PartnersOption,
     PlanOption,
     as_of_day,
+    emit,
     escape,
     fail,
     load_data,
@@ -28,7 +29,7 @@ from ilotc.cli.filters import (
     StatusFilter,
     build_filter,
 )
-from ilotc.render import Column, reads_as, render, status_style
+from ilotc.render import Column, reads_as, status_style
 
 if TYPE_CHECKING:
     from rich.panel import Panel
@@ -93,7 +94,7 @@ def list_actions(
         part, section, kind, status, partner, search, due_before, due_after, data.registry.ids
     )
     records = [action_record(action, day) for action in select(data.plan, where, day, data.registry)]
-    render(fmt, records, action_columns(fmt), stdout)
+    emit(fmt, records, action_columns(fmt))
     if fmt is ListFormat.TABLE:
         note(f"{len(records)} of {len(data.plan)} actions")
 
@@ -121,7 +122,7 @@ def show(
     record = action_record(action, day)
     record["context"] = action.context
     if fmt is not ListFormat.TABLE:
-        render(fmt, [record], ACTION_COLUMNS, stdout)
+        emit(fmt, [record], ACTION_COLUMNS)
         return
     stdout().print(_full_view(action, record, data.registry))
 

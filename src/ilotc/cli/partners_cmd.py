@@ -9,13 +9,14 @@ from ilotc.cli.common import (
     ListFormat,
     PartnersOption,
     PlanOption,
+    emit,
     escape,
     fail,
     load_data,
     note,
     stdout,
 )
-from ilotc.render import Column, render
+from ilotc.render import Column
 from ilotc.vocab import OrganisationType, Role
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ def partners_command(
         if fmt is ListFormat.TABLE:
             stdout().print(_full_view(partner, record, registry, data.plan))
         else:
-            render(fmt, [record], PARTNER_COLUMNS, stdout)
+            emit(fmt, [record], PARTNER_COLUMNS)
         return
 
     wanted_programme = _programme(programme, registry)
@@ -164,7 +165,7 @@ def partners_command(
         for partner in registry
         if _matches(partner, wanted_programme, role, partner_type, folded)
     ]
-    render(fmt, records, TABLE_COLUMNS if fmt is ListFormat.TABLE else PARTNER_COLUMNS, stdout)
+    emit(fmt, records, TABLE_COLUMNS if fmt is ListFormat.TABLE else PARTNER_COLUMNS)
     if fmt is ListFormat.TABLE:
         note(f"{len(records)} of {len(registry)} partners")
 

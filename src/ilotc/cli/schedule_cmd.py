@@ -12,9 +12,9 @@ from ilotc.cli.common import (
     PartnersOption,
     PlanOption,
     as_of_day,
+    emit,
     load_data,
     note,
-    stdout,
 )
 from ilotc.cli.filters import (
     AsOf,
@@ -30,7 +30,7 @@ from ilotc.cli.filters import (
 )
 from ilotc.cli.list_cmd import ACTION_COLUMNS
 from ilotc.dates import PlanDate
-from ilotc.render import Column, render, status_style
+from ilotc.render import Column, status_style
 
 
 def _late_style(value: Any, _record: dict[str, Any]) -> str:
@@ -109,7 +109,7 @@ def overdue(
     late = overdue_as_of(actions, day, plan_date_of(data.plan.document.date))
     records = [action_record(item.action, day) | item.to_json() for item in late]
     table = fmt is ListFormat.TABLE
-    render(fmt, records, OVERDUE_TABLE if table else OVERDUE_COLUMNS, stdout)
+    emit(fmt, records, OVERDUE_TABLE if table else OVERDUE_COLUMNS)
     note(f"{len(late)} overdue of {len(data.plan)} actions as of {_day_words(day)}")
     if fail_if_any and late:
         raise typer.Exit(EXIT_PROBLEMS)
@@ -147,5 +147,5 @@ def upcoming(
     coming = upcoming_as_of(actions, day, within, plan_date_of(data.plan.document.date))
     records = [action_record(item.action, day) | item.to_json() for item in coming]
     table = fmt is ListFormat.TABLE
-    render(fmt, records, UPCOMING_TABLE if table else UPCOMING_COLUMNS, stdout)
+    emit(fmt, records, UPCOMING_TABLE if table else UPCOMING_COLUMNS)
     note(f"{len(coming)} due date(s) or start(s) within {within} month(s) after {_day_words(day)}")
