@@ -1,5 +1,5 @@
 """`python -m ilotc`."""
 
-from ilotc.cli.main import run
+from ilotc.cli import run
 
 run()

@@ -1,23 +1,87 @@
 """The `ilotc` command: global options, the commands, and a last-resort guard."""
 
+import importlib
 import sys
-from typing import Annotated
+from collections.abc import Iterator, MutableMapping
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from ilotc import __version__
 from ilotc.cli import common
 from ilotc.cli.common import EXIT_PROBLEMS, PartnersOption, PlanOption
-from ilotc.cli.export_cmd import export
-from ilotc.cli.list_cmd import list_actions, show
-from ilotc.cli.partners_cmd import partners_command
-from ilotc.cli.report_cmd import report
-from ilotc.cli.schedule_cmd import overdue, upcoming
-from ilotc.cli.timeline_cmd import timeline
-from ilotc.cli.update_cmd import update
-from ilotc.cli.validate_cmd import schema, validate
+
+if TYPE_CHECKING:
+    # Typer carries its own copy of Click; its group and command types are these.
+    from typer._click import Command, Context
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "list": ("ilotc.cli.list_cmd", "list_actions"),
+    "show": ("ilotc.cli.list_cmd", "show"),
+    "overdue": ("ilotc.cli.schedule_cmd", "overdue"),
+    "upcoming": ("ilotc.cli.schedule_cmd", "upcoming"),
+    "update": ("ilotc.cli.update_cmd", "update"),
+    "partners": ("ilotc.cli.partners_cmd", "partners_command"),
+    "report": ("ilotc.cli.report_cmd", "report"),
+    "export": ("ilotc.cli.export_cmd", "export"),
+    "validate": ("ilotc.cli.validate_cmd", "validate"),
+    "schema": ("ilotc.cli.validate_cmd", "schema"),
+    "timeline": ("ilotc.cli.timeline_cmd", "timeline"),
+}
+"""Each command's name, in the order `--help` lists them, and where its function lives."""
+
+
+class CommandTable(MutableMapping[str, "Command"]):
+    """The group's commands by name: every name is known at once, each command is built (and
+    its module imported) when first looked up, since a run uses only one."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, Command] = {}
+
+    def __getitem__(self, name: str) -> "Command":
+        if name not in self._built:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._built[name] = command(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, built: "Command") -> None:
+        self._built[name] = built
+
+    def __delitem__(self, name: str) -> None:
+        raise TypeError("ilotc's commands are fixed")
+
+    def __iter__(self) -> "Iterator[str]":
+        yield from COMMANDS
+        yield from (name for name in self._built if name not in COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS) + sum(name not in COMMANDS for name in self._built)
+
+
+class LazyCommands(TyperGroup):
+    """The `ilotc` group, over a CommandTable: Typer and Click see every command's name (for
+    help, suggestions and dispatch), and only the command that runs is built."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = CommandTable()
+
+    def list_commands(self, ctx: "Context") -> list[str]:
+        return list(self.commands)  # the names, without building each command
+
+
+def command(name: str) -> "Command":
+    """The Click command for one of ilotc's commands, built from its function."""
+    module, function = COMMANDS[name]
+    single = typer.Typer(add_completion=False, rich_markup_mode=None)
+    single.command(name)(getattr(importlib.import_module(module), function))
+    return typer.main.get_command(single)
+
 
 app = typer.Typer(
+    cls=LazyCommands,
     name="ilotc",
     help=(
         "Check, query and report on the ILO's technical cooperation implementation plan "
@@ -57,21 +121,6 @@ def main(
 ) -> None:
     """Options given here apply to every command; they may also follow the command name."""
     ctx.obj = {"plan": plan, "partners": partners, "no_cache": no_cache}
-
-
-app.command("list")(list_actions)
-app.command("show")(show)
-app.command("overdue")(overdue)
-app.command("upcoming")(upcoming)
-app.command("update")(update)
-app.command("partners")(partners_command)
-app.command("report")(report)
-app.command("export")(export)
-app.command("validate")(validate)
-app.command("schema")(schema)
-
-
-app.command("timeline")(timeline)
 
 
 def run() -> None:
