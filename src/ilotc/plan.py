@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ilotc.dates import PlanDate
 from ilotc.schedule import Reading, Schedule
@@ -56,8 +56,8 @@ class Document:
         )
 
 
-# Change and Action have no __slots__: the cache unpickles tens of thousands of them, and
-# an instance with a __dict__ is restored in C, where slots need a Python-level __setstate__.
+# Change has no __slots__: the cache unpickles thousands of them, and an instance with a
+# __dict__ is restored in C, where slots need a Python-level __setstate__.
 @dataclass(frozen=True)
 class Change:
     """A dated status change."""
@@ -67,9 +67,13 @@ class Change:
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class Action:
-    """One action, with everything needed to list, show or judge it."""
+class Action(NamedTuple):
+    """One action, with everything needed to list, show or judge it.
+
+    A named tuple, so immutable like the other plan types; not a dataclass because the
+    cache restores tens of thousands of actions at a time, and a tuple is rebuilt in about
+    half the time of an instance with a `__dict__` (bench/run.py, case c).
+    """
 
     id: str
     part: str

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ilotc.dates import MONTH_NAMES, PlanDate
 from ilotc.lateness import Late, Upcoming, add_months, lateness, overdue_as_of, plan_date_of, upcoming_as_of
@@ -462,7 +462,7 @@ def build_chart(actions: Sequence[Action], as_of: dt.date, plan_date: dt.date) -
 
 def _state(action: Action, schedule: Schedule, status: Status, as_of: dt.date, plan_date: dt.date) -> str:
     # lateness of this schedule alone, by the same rules as `ilotc overdue`
-    if lateness(replace(action, schedules=(schedule,)), as_of, plan_date) is not None:
+    if lateness(action._replace(schedules=(schedule,)), as_of, plan_date) is not None:
         return State.LATE
     return status.value
 
