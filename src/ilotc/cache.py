@@ -29,7 +29,7 @@ from typing import TypeVar
 
 from ilotc import __version__
 
-FORMAT = 2
+FORMAT = 3
 """The layout of an entry; bump it when the cached classes change shape."""
 
 MAX_ENTRIES = 16

@@ -10,8 +10,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 MONTH_NAMES = (
     "January",
@@ -42,21 +42,29 @@ class DateFormatError(ValueError):
     """A date string that is not a real `YYYY-MM` or `YYYY-MM-DD` date."""
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class PlanDate:
-    """A month (`day` is None) or a single day."""
-
+class _Fields(NamedTuple):
     year: int
     month: int
     day: int | None = None
 
-    def __post_init__(self) -> None:
-        if not 1 <= self.year <= 9999:
-            raise DateFormatError(f"year {self.year} is out of range 1-9999")
-        if not 1 <= self.month <= 12:
-            raise DateFormatError(f"month {self.month:02d} does not exist")
-        if self.day is not None and not 1 <= self.day <= _days_in(self.year, self.month):
-            raise DateFormatError(f"day {self.day:02d} does not exist in {self.year:04d}-{self.month:02d}")
+
+class PlanDate(_Fields):
+    """A month (`day` is None) or a single day.
+
+    An immutable (year, month, day) tuple, so dates compare and sort in time order, and
+    the cache restores thousands without a dataclass's Python-level `__setstate__`.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, year: int, month: int, day: int | None = None) -> PlanDate:
+        if not 1 <= year <= 9999:
+            raise DateFormatError(f"year {year} is out of range 1-9999")
+        if not 1 <= month <= 12:
+            raise DateFormatError(f"month {month:02d} does not exist")
+        if day is not None and not 1 <= day <= _days_in(year, month):
+            raise DateFormatError(f"day {day:02d} does not exist in {year:04d}-{month:02d}")
+        return super().__new__(cls, year, month, day)
 
     @classmethod
     def parse(cls, text: str) -> PlanDate:

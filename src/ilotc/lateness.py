@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ilotc.dates import PlanDate
 from ilotc.plan import Action
@@ -40,8 +40,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month0 + 1, min(day.day, last))
 
 
-@dataclass(frozen=True, slots=True)
-class Late:
+class Late(NamedTuple):
     """An overdue action: why, since when, and for how many days."""
 
     action: Action
@@ -114,8 +113,7 @@ def overdue_as_of(actions: list[Action], day: dt.date, plan_date: dt.date) -> li
     return sorted(late, key=lambda item: (-item.days_late, item.action.order))
 
 
-@dataclass(frozen=True, slots=True)
-class Upcoming:
+class Upcoming(NamedTuple):
     """An action that falls due or is to start soon."""
 
     action: Action

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ilotc.plan import Plan, build_plan
 from ilotc.problems import DataFileError, Problem, Severity, has_errors
@@ -58,8 +57,7 @@ def file_in_use(kind: FileKind, option: Path | None) -> Path:
     return Path(variable) if variable else bundled_file(kind)
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A data file's text and the name problems give it."""
 
     label: str
@@ -206,8 +204,7 @@ def _not_a_data_file(source: Source, data: dict[str, Any]) -> Problem:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class ValidationRun:
+class ValidationRun(NamedTuple):
     """What `validate` found: every problem, and the paths that could not be opened."""
 
     problems: list[Problem]
@@ -255,8 +252,7 @@ def validate_paths(paths: list[Path], partners_in_use: Path) -> ValidationRun:
     return ValidationRun([p for n in sorted(problems) for p in problems[n]], unreadable)
 
 
-@dataclass(frozen=True, slots=True)
-class Dataset:
+class Dataset(NamedTuple):
     """A validated plan with its partner registry, and the warnings found on the way."""
 
     plan: Plan
@@ -276,8 +272,7 @@ def load_registry(partners_path: Path) -> tuple[Registry, list[Problem]]:
     return _registry_of(read_source(partners_path))
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
+class _Entry(NamedTuple):
     """What the cache keeps of a loaded dataset; warnings name their file when read back."""
 
     plan: Plan

@@ -22,8 +22,7 @@ if TYPE_CHECKING:  # the schema models are needed to build a plan, not to use on
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     """The document the plan comes from (the file's `document`, without its body paragraphs)."""
 
     symbol: str
@@ -56,10 +55,7 @@ class Document:
         )
 
 
-# Change has no __slots__: the cache unpickles thousands of them, and an instance with a
-# __dict__ is restored in C, where slots need a Python-level __setstate__.
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """A dated status change."""
 
     date: PlanDate
@@ -70,9 +66,9 @@ class Change:
 class Action(NamedTuple):
     """One action, with everything needed to list, show or judge it.
 
-    A named tuple, so immutable like the other plan types; not a dataclass because the
-    cache restores tens of thousands of actions at a time, and a tuple is rebuilt in about
-    half the time of an instance with a `__dict__` (bench/run.py, case c).
+    A named tuple, like the plan's other value types: immutable, cheap to define at
+    start-up, and restored from the cache in about half the time of a dataclass instance
+    (tens of thousands at a time: bench/run.py, case c).
     """
 
     id: str
@@ -215,8 +211,7 @@ class _Builder:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class _Place:
+class _Place(NamedTuple):
     """Where an action stands in the file."""
 
     part: str

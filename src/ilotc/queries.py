@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ilotc.dates import PlanDate
 from ilotc.plan import Action, Plan
@@ -18,14 +18,13 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-@dataclass(frozen=True)
-class ActionFilter:
+class ActionFilter(NamedTuple):
     """CONTRACT's FILTERS, combined with AND; repeatable ones match any of their values."""
 
-    parts: frozenset[str] = field(default_factory=frozenset)
-    sections: frozenset[str] = field(default_factory=frozenset)
-    kinds: frozenset[Kind] = field(default_factory=frozenset)
-    statuses: frozenset[Status] = field(default_factory=frozenset)
+    parts: frozenset[str] = frozenset()
+    sections: frozenset[str] = frozenset()
+    kinds: frozenset[Kind] = frozenset()
+    statuses: frozenset[Status] = frozenset()
     partner: str | None = None
     search: str | None = None
     due_before: PlanDate | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ilotc.vocab import IATI_TYPE_CODES, OrganisationType, Role
 
@@ -12,8 +12,7 @@ if TYPE_CHECKING:  # the schema models are needed to build a registry, not to us
     from ilotc.models import PartnerModel, PartnersFile, ProgrammeModel
 
 
-@dataclass(frozen=True, slots=True)
-class Programme:
+class Programme(NamedTuple):
     """A programme whose partners the registry records."""
 
     id: str
@@ -27,16 +26,14 @@ class Programme:
         return cls(model.id, model.name, model.source, model.note)
 
 
-@dataclass(frozen=True, slots=True)
-class PartnerRole:
+class PartnerRole(NamedTuple):
     """A role an organisation plays in one programme."""
 
     programme: str
     role: Role
 
 
-@dataclass(frozen=True, slots=True)
-class Partner:
+class Partner(NamedTuple):
     """An organisation, or a group of organisations (the fields of the registry file)."""
 
     id: str

@@ -7,17 +7,14 @@ Rich is imported by the table format only, so JSON, CSV and Markdown listings st
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from rich.table import Table
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     """A column of a listing: record key, header, and how a table shows it."""
 
     key: str
@@ -41,6 +38,8 @@ def cell(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(cell(item) for item in value)
     if isinstance(value, dict):
+        import json  # noqa: PLC0415 - few cells are dicts
+
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 

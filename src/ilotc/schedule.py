@@ -1,19 +1,20 @@
 """A schedule read from a timeline, and the reading of a whole phrase, as plain values.
 
 Kept apart from the reader (`ilotc.timeline`) so the plan's actions, and the data cached
-from a validated plan, carry schedules without importing the grammar.
+from a validated plan, carry schedules without importing the grammar. Like the plan's
+other value types they are named tuples: immutable, and cheap to define at start-up and
+to restore from the cache.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ilotc.dates import PlanDate
 from ilotc.vocab import Kind
 
 
-@dataclass(frozen=True, slots=True)
-class Schedule:
+class Schedule(NamedTuple):
     """One timing commitment: a kind and the dates it needs."""
 
     kind: Kind
@@ -78,8 +79,7 @@ def _every_text(months: int) -> str:
 UNSPECIFIED = Schedule(Kind.UNSPECIFIED)
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """How one timeline phrase was read."""
 
     text: str

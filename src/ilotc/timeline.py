@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
@@ -535,7 +535,7 @@ class _Phrase:
         if any(h.cue is Cue.IMMEDIATE for h in hits) and not any(s.kind is Kind.START for _, s in placed):
             first = min(h.begin for h in hits if h.cue is Cue.IMMEDIATE)
             placed.append((first, Schedule(Kind.START, immediate=True)))
-        return [replace(s, label=label) for _, s in sorted(placed, key=lambda p: p[0])]
+        return [s._replace(label=label) for _, s in sorted(placed, key=lambda p: p[0])]
 
     def _qualifier(self, clause: _Clause, hits: list[_Hit], stop: int) -> tuple[int, str | None]:
         """Where the clause's own words end, and its qualifier ("pour ...") after a date."""
@@ -656,8 +656,8 @@ def _absorb(placed: list[_Placed], dateless: _Placed, before: Sequence[Schedule]
     opening = next((p for p in placed if p[1].kind in opening_kinds), None)
     if schedule.kind is not Kind.LINKED and opening is not None:
         placed = [p for p in placed if p is not opening]
-        schedule = replace(schedule, start=opening[1].start, due=opening[1].due if takes_end else None)
+        schedule = schedule._replace(start=opening[1].start, due=opening[1].due if takes_end else None)
     elif schedule.kind is not Kind.LINKED and before:
         previous = before[-1]
-        schedule = replace(schedule, start=previous.start or previous.due)
+        schedule = schedule._replace(start=previous.start or previous.due)
     return [*placed, (where, schedule)]
