@@ -66,6 +66,27 @@ def test_list_part_ii_table(runner: CliRunner) -> None:
     assert "28 of 78 actions" in err
 
 
+def test_tables_stack_the_status_under_the_id_and_the_reading_under_the_timeline(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")  # three columns leave the text room on 80
+    code, out, _ = run(runner, "list", "--search", "Achevé en avril 2000")
+    assert code == 0
+    lines = out.splitlines()
+    assert [cell.strip() for cell in lines[1].split("┃")[1:-1]] == [
+        "Id / status",
+        "Action",
+        "Timeline / reading",
+    ]
+    assert all(len(line) <= 80 for line in lines)
+    row = [[cell.strip() for cell in line.split("│")[1:-1]] for line in lines[3:-1]]
+    assert row[0][0] == "II.2.2" and row[1][0] == "planned"
+    assert [row[0][2], row[1][2]] == ["Achevé en avril 2000", "→ deadline 2000-04"]
+    for command in (["overdue", "--as-of", "2000-06"], ["upcoming", "--as-of", "2000-06"]):
+        header = run(runner, *command)[1].splitlines()[1]
+        assert header.split("┃")[1].strip() == "Id / status", command
+
+
 def test_options_go_before_or_after_the_command(
     runner: CliRunner, example_plan: Path, example_partners: Path
 ) -> None:

@@ -23,10 +23,23 @@ class Column(NamedTuple):
     whole: bool = False  # never broken across lines (ids)
     style: Callable[[Any, dict[str, Any]], str | None] | None = None
     value: Callable[[dict[str, Any]], Any] | None = None  # a cell derived from the record
+    # a second value a table shows under this one, in the same cell (the status under the id),
+    # so an 80-column terminal keeps its width for the text
+    below: Column | None = None
 
     def of(self, record: dict[str, Any]) -> Any:
         """This column's value in a record."""
         return self.value(record) if self.value is not None else record.get(self.key)
+
+    @property
+    def title(self) -> str:
+        """The table header: 'Id / status' for a column with a value below."""
+        return self.header if self.below is None else f"{self.header} / {self.below.header}"
+
+    def text(self, record: dict[str, Any]) -> tuple[str, str | None]:
+        """This column's value in a record as plain text, and its table style."""
+        value = self.of(record)
+        return cell(value), self.style(value, record) if self.style else None
 
 
 def cell(value: Any) -> str:
@@ -91,7 +104,7 @@ def to_table(records: Sequence[dict[str, Any]], columns: Sequence[Column], title
         # long French text gets a readable minimum width and wraps; short cells may wrap too
         # rather than squeeze the text out on a narrow terminal
         table.add_column(
-            column.header,
+            column.title,
             overflow="fold",
             no_wrap=column.whole,
             min_width=12 if column.wrap else None,
@@ -99,9 +112,12 @@ def to_table(records: Sequence[dict[str, Any]], columns: Sequence[Column], title
     for record in records:
         row = []
         for column in columns:
-            value = column.of(record)
-            style = column.style(value, record) if column.style else None
-            row.append(Text(cell(value), style=style or ""))
+            text, style = column.text(record)
+            shown = Text(text, style=style or "")
+            if column.below is not None:
+                text, style = column.below.text(record)
+                shown.append("\n" + text, style=style or "")
+            row.append(shown)
         table.add_row(*row)
     return table
 

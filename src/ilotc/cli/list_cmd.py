@@ -37,13 +37,30 @@ if TYPE_CHECKING:
     from ilotc.plan import Action
     from ilotc.registry import Registry
 
-# Tables show what fits a terminal; CSV and Markdown add the dates and partners.
+
+def reads_as_arrow(record: dict[str, Any]) -> str:
+    """How the timeline reads, as a line under it: '→ deadline 2000-04'."""
+    return "→ " + reads_as(record)
+
+
+def _dim(_value: Any, _record: dict[str, Any]) -> str:
+    return "dim"
+
+
+STATUS_BELOW = Column("status", "status", style=status_style)
+"""The status, shown under the id in tables."""
+
+# Tables show what fits a terminal, three columns on 80; CSV and Markdown add the dates
+# and partners.
 TABLE_COLUMNS = (
-    Column("id", "Id", whole=True),
+    Column("id", "Id", whole=True, below=STATUS_BELOW),
     Column("text", "Action", wrap=True),
-    Column("timeline", "Timeline", wrap=True),
-    Column("reads_as", "Reads as", value=reads_as),
-    Column("status", "Status", style=status_style),
+    Column(
+        "timeline",
+        "Timeline",
+        wrap=True,
+        below=Column("reads_as", "reading", style=_dim, value=reads_as_arrow),
+    ),
 )
 ACTION_COLUMNS = (
     Column("id", "id"),

@@ -28,9 +28,9 @@ from ilotc.cli.filters import (
     StatusFilter,
     build_filter,
 )
-from ilotc.cli.list_cmd import ACTION_COLUMNS
+from ilotc.cli.list_cmd import ACTION_COLUMNS, STATUS_BELOW
 from ilotc.dates import PlanDate
-from ilotc.render import Column, status_style
+from ilotc.render import Column
 
 
 def _late_style(value: Any, _record: dict[str, Any]) -> str:
@@ -38,12 +38,11 @@ def _late_style(value: Any, _record: dict[str, Any]) -> str:
 
 
 OVERDUE_TABLE = (
-    Column("id", "Id", whole=True),
+    Column("id", "Id", whole=True, below=STATUS_BELOW),
     Column("text", "Action", wrap=True),
     Column("reason", "Late to"),
     Column("late_since", "Since"),
     Column("days_late", "Days", style=_late_style),
-    Column("status", "Status", style=status_style),
 )
 OVERDUE_COLUMNS = (
     *ACTION_COLUMNS,
@@ -52,12 +51,11 @@ OVERDUE_COLUMNS = (
     Column("days_late", "days_late"),
 )
 UPCOMING_TABLE = (
-    Column("id", "Id", whole=True),
+    Column("id", "Id", whole=True, below=STATUS_BELOW),
     Column("text", "Action", wrap=True),
     Column("reason", "Event"),
     Column("date", "Date"),
     Column("days_left", "In days"),
-    Column("status", "Status", style=status_style),
 )
 UPCOMING_COLUMNS = (
     *ACTION_COLUMNS,
