@@ -41,7 +41,7 @@ def test_a_misspelt_command_gets_a_suggestion(runner: CliRunner) -> None:
 def test_a_run_imports_only_its_own_command_module() -> None:
     probe = (
         "import json, sys\n"
-        "from ilotc.cli import run\n"
+        "from ilotc.cli.main import run\n"
         "sys.argv = ['ilotc', 'timeline', 'Achevée en avril 2000']\n"
         "try:\n    run()\nexcept SystemExit:\n    pass\n"
         "sys.stderr.write(json.dumps(sorted(sys.modules)) + '\\n')\n"
