@@ -6,7 +6,6 @@ the timeline reader) is imported on first use: `load` with a cache hit never nee
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from enum import StrEnum
 from pathlib import Path
@@ -172,7 +171,9 @@ def check_partners_source(source: Source, data: Any = None) -> tuple[PartnersFil
         if problems:
             return None, problems
     file, problems, positions = _validate(source, data, PartnersFile)
-    problems = sorted(problems + checks.check_partners(data, source.label, positions, file))
+    problems = sorted(
+        problems + checks.check_partners(data, source.label, positions, file), key=Problem.position
+    )
     return (None if has_errors(problems) else file), problems
 
 
@@ -188,7 +189,9 @@ def check_plan_source(
         if problems:
             return None, problems
     file, problems, positions = _validate(source, data, PlanFile)
-    problems = sorted(problems + checks.check_plan(data, source.label, positions, partner_ids, file))
+    problems = sorted(
+        problems + checks.check_plan(data, source.label, positions, partner_ids, file), key=Problem.position
+    )
     return (None if has_errors(problems) else file), problems
 
 
@@ -281,8 +284,8 @@ class _Entry(NamedTuple):
     plan_warnings: tuple[Problem, ...]
 
     def dataset(self, plan_label: str, partners_label: str) -> Dataset:
-        named = [dataclasses.replace(p, path=partners_label) for p in self.partners_warnings]
-        named += [dataclasses.replace(p, path=plan_label) for p in self.plan_warnings]
+        named = [p._replace(path=partners_label) for p in self.partners_warnings]
+        named += [p._replace(path=plan_label) for p in self.plan_warnings]
         return Dataset(self.plan, self.registry, tuple(named))
 
 

@@ -5,8 +5,8 @@ Nothing here prints: loaders and validators return problems, and the CLI renders
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Severity(StrEnum):
@@ -16,16 +16,19 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One problem in one file: 1-based line and column, and an RFC 6901 pointer."""
 
     path: str
     line: int
     column: int
-    severity: Severity = field(compare=False)
-    message: str = field(compare=False)
-    pointer: str = field(default="", compare=False)
+    severity: Severity
+    message: str
+    pointer: str = ""
+
+    def position(self) -> tuple[str, int, int]:
+        """Where it is: problems are listed in file order (`sorted(..., key=Problem.position)`)."""
+        return self.path, self.line, self.column
 
     @property
     def is_error(self) -> bool:
