@@ -5,8 +5,6 @@ as a due date, a month means its whole period (met by its last day); as an as-of
 a status change, a month means its first day.
 """
 
-from __future__ import annotations
-
 import calendar
 import datetime as dt
 import re
@@ -42,6 +40,9 @@ class DateFormatError(ValueError):
     """A date string that is not a real `YYYY-MM` or `YYYY-MM-DD` date."""
 
 
+# The modules that define the plan's named tuples do without `from __future__ import
+# annotations`: NamedTuple compiles each string annotation of its fields, 0.1-0.2 ms apiece
+# at every start-up. Names imported only for type checking are quoted instead.
 class _Fields(NamedTuple):
     year: int
     month: int
@@ -57,7 +58,7 @@ class PlanDate(_Fields):
 
     __slots__ = ()
 
-    def __new__(cls, year: int, month: int, day: int | None = None) -> PlanDate:
+    def __new__(cls, year: int, month: int, day: int | None = None) -> "PlanDate":
         if not 1 <= year <= 9999:
             raise DateFormatError(f"year {year} is out of range 1-9999")
         if not 1 <= month <= 12:
@@ -67,7 +68,7 @@ class PlanDate(_Fields):
         return super().__new__(cls, year, month, day)
 
     @classmethod
-    def parse(cls, text: str) -> PlanDate:
+    def parse(cls, text: str) -> "PlanDate":
         """Read `YYYY-MM` or `YYYY-MM-DD`; raise DateFormatError saying what is wrong."""
         match = _DATE_FORM.match(text.strip()) if isinstance(text, str) else None
         if match is None:
@@ -79,7 +80,7 @@ class PlanDate(_Fields):
             raise DateFormatError(f"{text!r} is not a real date: {error}") from None
 
     @classmethod
-    def of(cls, value: PlanDate | dt.date | str) -> PlanDate:
+    def of(cls, value: "PlanDate | dt.date | str") -> "PlanDate":
         """Coerce a PlanDate, a `datetime.date` (day precision) or a string."""
         if isinstance(value, PlanDate):
             return value
@@ -88,7 +89,7 @@ class PlanDate(_Fields):
         return cls.parse(value)
 
     @classmethod
-    def month_of(cls, year: int, month: int) -> PlanDate:
+    def month_of(cls, year: int, month: int) -> "PlanDate":
         """The whole month `year-month`."""
         return cls(year, month)
 
@@ -97,7 +98,7 @@ class PlanDate(_Fields):
         """True for month precision."""
         return self.day is None
 
-    def as_month(self) -> PlanDate:
+    def as_month(self) -> "PlanDate":
         """The month this date falls in."""
         return PlanDate(self.year, self.month)
 
@@ -111,7 +112,7 @@ class PlanDate(_Fields):
             return dt.date(self.year, self.month, self.day)
         return dt.date(self.year, self.month, _days_in(self.year, self.month))
 
-    def add_months(self, months: int) -> PlanDate:
+    def add_months(self, months: int) -> "PlanDate":
         """Shift by whole months, keeping the precision; a day past the month's end is clamped."""
         index = self.year * 12 + (self.month - 1) + months
         year, month0 = divmod(index, 12)
@@ -119,7 +120,7 @@ class PlanDate(_Fields):
             return PlanDate(year, month0 + 1)
         return PlanDate(year, month0 + 1, min(self.day, _days_in(year, month0 + 1)))
 
-    def months_until(self, other: PlanDate) -> int:
+    def months_until(self, other: "PlanDate") -> int:
         """Whole calendar months from this date's month to `other`'s month."""
         return (other.year - self.year) * 12 + (other.month - self.month)
 

@@ -10,8 +10,6 @@ An action's status as of a day is replayed from its history. A schedule is late 
   action `done` marks one occurrence, not the end, so only `cancelled` exempts it.
 """
 
-from __future__ import annotations
-
 import calendar
 import datetime as dt
 from typing import NamedTuple

@@ -4,8 +4,6 @@ The validation machinery (the YAML reader, the Pydantic models, the cross-field 
 the timeline reader) is imported on first use: `load` with a cache hit never needs it.
 """
 
-from __future__ import annotations
-
 import os
 from enum import StrEnum
 from pathlib import Path
@@ -139,7 +137,7 @@ def _parse(source: Source, expected: str) -> tuple[Any, list[Problem]]:
     return data, [problem] if problem else []
 
 
-def _validate(source: Source, data: Any, model: type[BaseModel]) -> tuple[Any, list[Problem], _Positions]:
+def _validate(source: Source, data: Any, model: "type[BaseModel]") -> tuple[Any, list[Problem], _Positions]:
     from pydantic import ValidationError  # noqa: PLC0415
 
     from ilotc.schema_errors import problems_from  # noqa: PLC0415
@@ -161,7 +159,7 @@ def kind_of(data: Any) -> FileKind | None:
     return None
 
 
-def check_partners_source(source: Source, data: Any = None) -> tuple[PartnersFile | None, list[Problem]]:
+def check_partners_source(source: Source, data: Any = None) -> "tuple[PartnersFile | None, list[Problem]]":
     """Validate a partner registry's text; the file model (None on error) and every problem."""
     from ilotc import checks  # noqa: PLC0415
     from ilotc.models import PartnersFile  # noqa: PLC0415
@@ -179,7 +177,7 @@ def check_partners_source(source: Source, data: Any = None) -> tuple[PartnersFil
 
 def check_plan_source(
     source: Source, partner_ids: frozenset[str] | None, data: Any = None
-) -> tuple[PlanFile | None, list[Problem]]:
+) -> "tuple[PlanFile | None, list[Problem]]":
     """Validate a plan's text against the partner ids in use; the file model and every problem."""
     from ilotc import checks  # noqa: PLC0415
     from ilotc.models import PlanFile  # noqa: PLC0415
@@ -289,7 +287,7 @@ class _Entry(NamedTuple):
         return Dataset(self.plan, self.registry, tuple(named))
 
 
-def load(plan_path: Path, partners_path: Path, cache: Store | None = None) -> Dataset:
+def load(plan_path: Path, partners_path: Path, cache: "Store | None" = None) -> Dataset:
     """Load and validate both files; raise DataFileError (every problem) or FileAccessError.
 
     With a cache, files whose exact bytes were validated before are not parsed or validated

@@ -5,8 +5,6 @@ titles, its schedules (read from the timeline, or stated in the file) and its st
 history, so queries never walk the file's nesting again.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,7 +36,7 @@ class Document(NamedTuple):
     note: str | None
 
     @classmethod
-    def from_model(cls, model: DocumentModel) -> Document:
+    def from_model(cls, model: "DocumentModel") -> "Document":
         """The document a validated file describes."""
         return cls(
             symbol=model.symbol,
@@ -139,7 +137,7 @@ class Plan:
         return len(self.actions)
 
 
-def schedule_from_spec(spec: ScheduleSpec) -> Schedule:
+def schedule_from_spec(spec: "ScheduleSpec") -> Schedule:
     """The schedule a file states explicitly."""
     return Schedule(
         kind=spec.kind,
@@ -180,7 +178,7 @@ class _Builder:
             found = self.changes[key] = Change(PlanDate.parse(date), status, self.one(note))
         return found
 
-    def add(self, model: ActionModel, place: _Place) -> None:
+    def add(self, model: "ActionModel", place: "_Place") -> None:
         reading = self.read(model.timeline)
         if model.schedules:
             schedules = tuple(schedule_from_spec(spec) for spec in model.schedules)
@@ -224,7 +222,7 @@ class _Place(NamedTuple):
     context: str | None = None
 
 
-def _placed(file: PlanFile) -> Iterator[tuple[ActionModel, _Place]]:
+def _placed(file: "PlanFile") -> "Iterator[tuple[ActionModel, _Place]]":
     """Every action model with where it stands, in document order."""
     for part in file.parts:
         for section in part.sections:
@@ -252,7 +250,7 @@ def _placed(file: PlanFile) -> Iterator[tuple[ActionModel, _Place]]:
                     yield model, in_issue
 
 
-def build_plan(file: PlanFile) -> Plan:
+def build_plan(file: "PlanFile") -> Plan:
     """Flatten a validated plan file into actions, in document order."""
     builder = _Builder()
     for model, place in _placed(file):

@@ -3,8 +3,6 @@
 Nothing here prints: loaders and validators return problems, and the CLI renders them.
 """
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import NamedTuple
 

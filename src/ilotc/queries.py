@@ -1,7 +1,5 @@
 """Which actions match a filter, and which actions name a partner."""
 
-from __future__ import annotations
-
 import datetime as dt
 import unicodedata
 from typing import NamedTuple

@@ -1,7 +1,5 @@
 """The partner registry as queries see it: partners, their groups, and who names them."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
@@ -21,7 +19,7 @@ class Programme(NamedTuple):
     note: str | None = None
 
     @classmethod
-    def from_model(cls, model: ProgrammeModel) -> Programme:
+    def from_model(cls, model: "ProgrammeModel") -> "Programme":
         """The programme a validated file describes."""
         return cls(model.id, model.name, model.source, model.note)
 
@@ -49,7 +47,7 @@ class Partner(NamedTuple):
     note: str | None = None
 
     @classmethod
-    def from_model(cls, model: PartnerModel) -> Partner:
+    def from_model(cls, model: "PartnerModel") -> "Partner":
         """The partner a validated file describes."""
         return cls(
             id=model.id,
@@ -74,7 +72,7 @@ class Registry:
     partners: tuple[Partner, ...]
 
     @classmethod
-    def from_file(cls, file: PartnersFile) -> Registry:
+    def from_file(cls, file: "PartnersFile") -> "Registry":
         """The registry a validated file describes."""
         return cls(
             tuple(Programme.from_model(programme) for programme in file.programmes),

@@ -5,8 +5,6 @@ JSON carries every field of every record; the other formats show the listed colu
 Rich is imported by the table format only, so JSON, CSV and Markdown listings start faster.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -25,7 +23,7 @@ class Column(NamedTuple):
     value: Callable[[dict[str, Any]], Any] | None = None  # a cell derived from the record
     # a second value a table shows under this one, in the same cell (the status under the id),
     # so an 80-column terminal keeps its width for the text
-    below: Column | None = None
+    below: "Column | None" = None
 
     def of(self, record: dict[str, Any]) -> Any:
         """This column's value in a record."""
@@ -94,7 +92,9 @@ def to_markdown(records: Sequence[dict[str, Any]], columns: Sequence[Column]) ->
     return "\n".join(lines) + "\n"
 
 
-def to_table(records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None = None) -> Table:
+def to_table(
+    records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None = None
+) -> "Table":
     """A Rich table; styles apply only where the console has colour."""
     from rich.table import Table  # noqa: PLC0415
     from rich.text import Text  # noqa: PLC0415
@@ -129,7 +129,7 @@ class Renderer:
 
     def render(
         self, records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None
-    ) -> str | Table:
+    ) -> "str | Table":
         """The document; the caller writes it."""
         raise NotImplementedError
 
@@ -139,7 +139,7 @@ class TableRenderer(Renderer):
 
     def render(
         self, records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None
-    ) -> str | Table:
+    ) -> "str | Table":
         return to_table(records, columns, title)
 
 
@@ -148,7 +148,7 @@ class JsonRenderer(Renderer):
 
     def render(
         self, records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None
-    ) -> str | Table:
+    ) -> "str | Table":
         return to_json(records)
 
 
@@ -157,7 +157,7 @@ class CsvRenderer(Renderer):
 
     def render(
         self, records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None
-    ) -> str | Table:
+    ) -> "str | Table":
         return to_csv(records, columns)
 
 
@@ -166,7 +166,7 @@ class MarkdownRenderer(Renderer):
 
     def render(
         self, records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None
-    ) -> str | Table:
+    ) -> "str | Table":
         return to_markdown(records, columns)
 
 
@@ -180,7 +180,7 @@ RENDERERS: dict[str, Renderer] = {
 
 def render(
     fmt: str, records: Sequence[dict[str, Any]], columns: Sequence[Column], *, title: str | None = None
-) -> str | Table:
+) -> "str | Table":
     """The records as the format registered under `fmt` renders them."""
     return RENDERERS[fmt].render(records, columns, title)
 

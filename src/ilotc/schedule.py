@@ -6,8 +6,6 @@ other value types they are named tuples: immutable, and cheap to define at start
 to restore from the cache.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from ilotc.dates import PlanDate
