@@ -124,7 +124,8 @@ def main(
 
 
 def run() -> None:
-    """The console script: run the app; never show a Python traceback."""
+    """Run the app once in this process (the console script, `ilotc.cli.run`, calls this);
+    never show a Python traceback."""
     common.ONE_SHOT = True
     try:
         _run()
