@@ -62,21 +62,70 @@ def test_the_process_exits_with_the_command_status_and_all_its_output(tmp_path: 
     assert late.returncode == 1 and late.stdout.count(b"\n") > 26
 
 
-def test_a_reader_that_goes_away_is_not_an_error(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ILOTC_")}
-    child = subprocess.Popen(
-        [sys.executable, "-m", "ilotc", "list", "--format", "json"],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
-    assert child.stdout is not None and child.stderr is not None
-    assert child.stdout.read(10) == b"[\n  {\n    "
-    child.stdout.close()  # like `ilotc list -f json | head -c 10`
-    errors = child.stderr.read()
-    assert child.wait() == 0
-    assert errors == b""
+# Every command and output path, written into a pipe nobody reads any more (`ilotc ... | head`
+# after head has exited): the status the command would have had (CONTRACT: 0 when it succeeded,
+# 1 when validation or --fail found something), and nothing on stderr but the command's own
+# notes. Buffered stdout (a user's terminal session) and unbuffered both.
+BROKEN_PLAN = "broken.yaml"
+READER_GONE_STATUS = {
+    ("validate", BROKEN_PLAN): 1,
+    ("validate", "--format", "json", BROKEN_PLAN): 1,
+    ("validate", "--format", "github", BROKEN_PLAN): 1,
+    ("overdue", "--as-of", "2000-06", "--fail"): 1,
+    ("overdue", "--as-of", "2000-06", "--fail", "--format", "json"): 1,
+}
+READER_GONE_COMMANDS = [
+    *map(list, READER_GONE_STATUS),
+    ["update", "I.1a.1", "--status", "in_progress", "--date", "2000-02", "--plan", "plan.yaml", "--dry-run"],
+    ["list"],
+    ["list", "--format", "json"],
+    ["list", "--format", "csv"],
+    ["list", "--format", "markdown"],
+    ["show", "I.1a.1"],
+    ["overdue", "--as-of", "2000-06"],
+    ["upcoming", "--as-of", "2000-06", "--format", "json"],
+    ["partners"],
+    ["partners", "oit"],
+    ["report"],
+    ["report", "--format", "html"],
+    ["export", "--format", "ics"],
+    ["export", "--format", "json"],
+    ["validate", "--format", "json"],
+    ["timeline", "Achevée en avril 2000", "--format", "json"],
+    ["schema", "plan"],
+    ["--help"],
+    ["--version"],
+]
+
+
+@pytest.mark.parametrize("buffered", [True, False], ids=["buffered", "unbuffered"])
+@pytest.mark.parametrize("args", READER_GONE_COMMANDS, ids=" ".join)
+def test_a_reader_that_went_away_is_not_an_error(tmp_path: Path, args: list[str], buffered: bool) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ILOTC_") and k != "PYTHONUNBUFFERED"}
+    if not buffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    env["ILOTC_TODAY"] = "2000-06-01"
+    plan = (Path(__file__).resolve().parent.parent / "data" / "plan.yaml").read_text(encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
+    (tmp_path / BROKEN_PLAN).write_text(plan.replace("  symbol:", "  symbole:", 1), encoding="utf-8")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # every write to stdout fails with EPIPE
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "ilotc", *args],
+            cwd=tmp_path,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=env,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    errors = result.stderr.decode()
+    assert result.returncode == READER_GONE_STATUS.get(tuple(args), 0), errors
+    assert "Traceback" not in errors and "internal error" not in errors
+    if result.returncode == 0:
+        assert "Error" not in errors
 
 
 def test_exit_status_follows_python() -> None:

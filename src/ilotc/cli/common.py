@@ -5,6 +5,7 @@ starts by importing only what it needs.
 """
 
 import datetime as dt
+import functools
 import gc
 import os
 import sys
@@ -65,11 +66,44 @@ FormatOption = Annotated[
 ]
 
 
-def stdout() -> "Console":
-    """The console for results (plain text when piped or when NO_COLOR is set)."""
+def reader_gone() -> None:
+    """Stdout's reader went away (`ilotc ... | head`): send the rest of the output to
+    /dev/null, as the Python documentation's note on SIGPIPE does, so the command can finish
+    with its own exit status (1 for a `validate` that found errors) and the flush at exit
+    cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor (an in-memory stream, under tests)
+        pass
+
+
+def write_out(text: str) -> None:
+    """Write text to stdout; a reader that went away is not an error (see `reader_gone`)."""
+    try:
+        sys.stdout.write(text)
+    except BrokenPipeError:
+        reader_gone()
+
+
+@functools.cache
+def _result_console_class() -> "type[Console]":
     from rich.console import Console  # noqa: PLC0415
 
-    return Console(file=sys.stdout, soft_wrap=False, highlight=False)
+    class ResultConsole(Console):
+        """A console for results that outlives its reader (Rich's default exits 1)."""
+
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            reader_gone()
+
+    return ResultConsole
+
+
+def stdout(*, soft_wrap: bool = False) -> "Console":
+    """The console for results (plain text when piped or when NO_COLOR is set)."""
+    return _result_console_class()(file=sys.stdout, soft_wrap=soft_wrap, highlight=False)
 
 
 def emit(fmt: str, records: "Sequence[dict[str, Any]]", columns: "Sequence[Column]") -> None:
@@ -78,7 +112,7 @@ def emit(fmt: str, records: "Sequence[dict[str, Any]]", columns: "Sequence[Colum
 
     document = render(fmt, records, columns)
     if isinstance(document, str):
-        sys.stdout.write(document)
+        write_out(document)
     else:
         stdout().print(document)
 

@@ -71,6 +71,23 @@ class LazyCommands(TyperGroup):
     def list_commands(self, ctx: "Context") -> list[str]:
         return list(self.commands)  # the names, without building each command
 
+    # Click turns a broken pipe into exit 1, CONTRACT's status for problems in the data.
+    # ilotc's own output outlives its reader (common.write_out, common.stdout) and the command
+    # ends with its own status; what Click prints itself (help) ends here, with success.
+    def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except BrokenPipeError:
+            common.reader_gone()
+            raise typer.Exit(0) from None
+
+    def invoke(self, ctx: "Context") -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            common.reader_gone()
+            raise typer.Exit(0) from None
+
 
 def command(name: str) -> "Command":
     """The Click command for one of ilotc's commands, built from its function."""
@@ -97,7 +114,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"ilotc {__version__}\n")
+        common.write_out(f"ilotc {__version__}\n")
         raise typer.Exit()
 
 
@@ -136,9 +153,8 @@ def run() -> None:
 def _run() -> None:
     try:
         app()
-    except BrokenPipeError:
-        # the reader (e.g. `head`) went away; nothing left to say
-        sys.stderr.close()
+    except BrokenPipeError:  # the reader (e.g. `head`) went away outside a command
+        common.reader_gone()
         raise SystemExit(0) from None
     except KeyboardInterrupt:
         sys.stderr.write("ilotc: interrupted\n")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ilotc.cli.common import escape, fail, stderr
+from ilotc.cli.common import escape, fail, reader_gone, stderr, write_out
 
 OutputOption = Annotated[
     Path | None,
@@ -45,12 +45,15 @@ def write_output(path: Path | None, data: bytes, what: str) -> None:
     """Send the document to stdout, or to FILE with a one-line confirmation on stderr."""
     if to_stdout(path):
         out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
-        if out is not None:
+        if out is None:
+            write_out(data.decode("utf-8"))
+            return
+        try:
             sys.stdout.flush()
             out.write(data)
             out.flush()
-        else:
-            sys.stdout.write(data.decode("utf-8"))
+        except BrokenPipeError:
+            reader_gone()
         return
     assert path is not None
     write_file(path, data)

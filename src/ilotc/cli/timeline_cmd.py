@@ -1,13 +1,12 @@
 """`ilotc timeline PHRASE`: how a timeline phrase is read."""
 
 import json
-import sys
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ilotc.cli.common import escape
+from ilotc.cli.common import escape, stdout, write_out
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -53,17 +52,15 @@ def timeline(
     ] = TimelineFormat.TEXT,
 ) -> None:
     """Show how a timeline phrase is read: its kind and dates, one line per schedule."""
-    from rich.console import Console  # noqa: PLC0415
-
     from ilotc.timeline import read_timeline  # noqa: PLC0415
 
     # Bytes that were not valid text on the command line become U+FFFD, so output never fails.
     text = phrase.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     reading = read_timeline(text, lang.value if lang else None)
     if output is TimelineFormat.JSON:
-        sys.stdout.write(json.dumps(reading.to_json(), ensure_ascii=False) + "\n")
+        write_out(json.dumps(reading.to_json(), ensure_ascii=False) + "\n")
     else:
-        print_reading(reading, Console(file=sys.stdout, soft_wrap=True, highlight=False))
+        print_reading(reading, stdout(soft_wrap=True))
 
 
 def print_reading(reading: "Reading", console: "Console") -> None:

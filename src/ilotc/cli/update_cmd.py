@@ -1,6 +1,5 @@
 """`ilotc update`: record a dated status change in the plan file."""
 
-import sys
 from typing import Annotated
 
 import typer
@@ -15,6 +14,7 @@ from ilotc.cli.common import (
     print_problems,
     stderr,
     today,
+    write_out,
 )
 from ilotc.dates import PlanDate
 from ilotc.vocab import Status
@@ -89,12 +89,14 @@ def update(
         print_problems(problems, stderr())
         fail("the change would make the plan invalid; nothing was written", 1)
     if dry_run:
-        sys.stdout.writelines(
-            difflib.unified_diff(
-                source.text.splitlines(keepends=True),
-                updated.splitlines(keepends=True),
-                fromfile=source.label,
-                tofile=f"{source.label} (updated)",
+        write_out(
+            "".join(
+                difflib.unified_diff(
+                    source.text.splitlines(keepends=True),
+                    updated.splitlines(keepends=True),
+                    fromfile=source.label,
+                    tofile=f"{source.label} (updated)",
+                )
             )
         )
         return

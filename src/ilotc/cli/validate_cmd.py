@@ -1,7 +1,6 @@
 """`ilotc validate` and `ilotc schema`."""
 
 import os
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -19,6 +18,7 @@ from ilotc.cli.common import (
     print_problems,
     stderr,
     stdout,
+    write_out,
 )
 from ilotc.problems import Problem, has_errors
 
@@ -85,9 +85,9 @@ def validate(
     if fmt is ProblemFormat.JSON:
         from ilotc.json_text import dumps_indented  # noqa: PLC0415
 
-        sys.stdout.write(dumps_indented([p.to_json() for p in problems]) + "\n")
+        write_out(dumps_indented([p.to_json() for p in problems]) + "\n")
     elif fmt is ProblemFormat.GITHUB:
-        sys.stdout.write("".join(_github(problem) + "\n" for problem in problems))
+        write_out("".join(_github(problem) + "\n" for problem in problems))
     else:
         print_problems(problems, stdout())
     errors = sum(problem.is_error for problem in problems)
@@ -116,4 +116,4 @@ def schema(
     from ilotc.loading import FileKind  # noqa: PLC0415
     from ilotc.schemas import json_schema_text  # noqa: PLC0415
 
-    sys.stdout.write(json_schema_text(FileKind(kind.value)))
+    write_out(json_schema_text(FileKind(kind.value)))
