@@ -1,0 +1,79 @@
+"""Untrusted text made safe for each kind of output: terminal, Markdown, CSV, GitHub annotations.
+
+Plan and partner files arrive through pull requests from many hands. Their content is data,
+never markup or commands, so every renderer passes it through the one function here that is
+made for its output kind (CONTRACT, "Untrusted content and concurrent use").
+"""
+
+import re
+
+# C0 controls but tab and newline, DEL, C1, and the bidirectional overrides and isolates that
+# reorder what a reader sees ("Trojan Source"), and the line and paragraph separators.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_HIDDEN_ANY = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r", "\x1b": "\\e"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str, *, multiline: bool = True) -> str:
+    """`text` with every control character shown as a visible escape (`\\e`, `\\x07`, `\\u202e`).
+
+    Tab and newline are kept where a value may span lines (`multiline`); a one-line value such
+    as a file name or an id shows them escaped too.
+    """
+    pattern = _HIDDEN if multiline else _HIDDEN_ANY
+    return pattern.sub(_escape, text) if pattern.search(text) else text
+
+
+# Characters CommonMark gives a meaning anywhere in a line; '&' and '<' also start HTML.
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~&!])")
+# What gives a line a meaning at its start: headings, quotes, lists, rules, code fences.
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
+_MARKDOWN_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def _markdown_char(match: re.Match[str]) -> str:
+    char = match.group(1)
+    return _MARKDOWN_ENTITIES.get(char, "\\" + char)
+
+
+def markdown(text: str, *, table_cell: bool = True) -> str:
+    """`text` as literal Markdown: no markup, HTML, heading, list or table break of its own.
+
+    Newlines become `<br>` so a value stays in its table cell or paragraph.
+    """
+    text = visible(text, multiline=True).replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n")
+    text = _MARKDOWN_INLINE.sub(_markdown_char, text)
+    text = _MARKDOWN_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return text.replace("\n", "<br>")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str, *, raw: bool = False) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula (OWASP, "CSV Injection").
+
+    A cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, unless `raw`. Quoting
+    (RFC 4180) is the CSV writer's job.
+    """
+    if not raw and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def annotation_message(text: str) -> str:
+    """A GitHub workflow command's message: `%`, CR and LF escaped, so no data starts a `::` line."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def annotation_property(text: str) -> str:
+    """A GitHub workflow command's property value (a file name): also `:` and `,` escaped."""
+    return annotation_message(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,50 @@
+"""Escaping of untrusted text for each output kind."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ilotc.output.text import annotation_message, annotation_property, csv_cell, markdown, visible
+
+RAW_CONTROL = [chr(c) for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]]
+
+
+def test_visible_escapes_terminal_sequences():
+    assert visible("a\x1b]52;c;aGk=\x07b") == "a\\e]52;c;aGk=\\x07b"
+    assert visible("x\u202ey") == "x\\u202ey"
+    assert visible("two\nlines\tok") == "two\nlines\tok"
+    assert visible("name\n.yaml", multiline=False) == "name\\n.yaml"
+
+
+@given(st.text())
+def test_visible_never_leaves_a_raw_control_character(text):
+    shown = visible(text)
+    assert not any(char in shown for char in RAW_CONTROL)
+
+
+def test_markdown_neutralises_structure():
+    assert markdown("# heading") == "\\# heading"
+    assert markdown("a | b") == "a \\| b"
+    assert markdown("<script>x</script>") == "&lt;script&gt;x&lt;/script&gt;"
+    assert markdown("line one\n- item") == "line one<br>\\- item"
+    assert markdown("Plan d'action (2000)") == "Plan d'action (2000)"
+
+
+@given(st.text())
+def test_markdown_keeps_a_value_on_one_line_without_raw_html(text):
+    shown = markdown(text)
+    assert "\n" not in shown and "\r" not in shown
+    assert "<" not in shown.replace("<br>", "")
+
+
+def test_csv_cell_neutralises_formulas_unless_raw():
+    assert csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert csv_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert csv_cell("-2+3") == "'-2+3"
+    assert csv_cell("-2+3", raw=True) == "-2+3"
+    assert csv_cell("Achevée en avril 2000") == "Achevée en avril 2000"
+
+
+@given(st.text())
+def test_annotations_never_break_their_line(text):
+    assert "\n" not in annotation_message(text) and "\r" not in annotation_message(text)
+    assert not {":", ",", "\n"} & set(annotation_property(text))
