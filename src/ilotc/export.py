@@ -7,6 +7,11 @@ them, and DTSTAMP comes from the plan's date, so the same plan gives the same by
 `export_json` and `export_csv` give every action as a record (CONTRACT's action record,
 plus the partners' names).
 
+Data is data: every calendar text value (summary, description, categories, the calendar's
+name) goes through `ilotc.output.text.calendar_text` and is added as icalendar's `vText`,
+which escapes it per RFC 5545 (an X- property would otherwise be written as it is); CSV goes
+through `render.to_csv`.
+
 Pure: returns bytes or text; no printing, no I/O.
 """
 
@@ -126,14 +131,19 @@ def calendar_name(document: Document) -> str:
 
 def export_ics(plan: Plan) -> bytes:
     """The plan's dated schedules as an iCalendar file (CRLF lines, folded by icalendar)."""
-    from icalendar import Calendar, Event, Todo  # noqa: PLC0415 - only `export --format ics` needs it
+    from icalendar import Calendar, Event, Todo, vText  # noqa: PLC0415 - only `export --format ics` needs it
+
+    from ilotc.output.text import calendar_text  # noqa: PLC0415
+
+    def text(value: str) -> vText:
+        return vText(calendar_text(value))
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", calendar_name(plan.document))
+    calendar.add("x-wr-calname", text(calendar_name(plan.document)))
     stamp = calendar_stamp(plan.document)
     for entry in calendar_entries(plan):
         status = entry.action.latest_status
@@ -151,9 +161,9 @@ def export_ics(plan: Plan) -> bytes:
                 component.add("status", "CANCELLED")
         component.add("uid", entry.uid)
         component.add("dtstamp", stamp)
-        component.add("summary", entry.summary)
-        component.add("description", entry.description)
-        component.add("categories", [PART_CATEGORY.format(part=entry.action.part)])
+        component.add("summary", text(entry.summary))
+        component.add("description", text(entry.description))
+        component.add("categories", [text(PART_CATEGORY.format(part=entry.action.part))])
         calendar.add_component(component)
     data: bytes = calendar.to_ical()
     return data
@@ -219,6 +229,7 @@ CSV_COLUMNS = (
 """The CSV's columns: the record's flat fields; lists (schedules, partners, history) joined with '; '."""
 
 
-def export_csv(plan: Plan, registry: Registry, as_of: dt.date) -> str:
-    """A header row, then a row per action; lists joined with '; '."""
-    return to_csv(export_records(plan, registry, as_of), CSV_COLUMNS)
+def export_csv(plan: Plan, registry: Registry, as_of: dt.date, *, raw: bool = False) -> str:
+    """A header row, then a row per action; lists joined with '; ' (RFC 4180, formula cells
+    neutralised unless `raw`: see `render.to_csv`)."""
+    return to_csv(export_records(plan, registry, as_of), CSV_COLUMNS, raw=raw)

@@ -3,6 +3,11 @@
 A renderer turns records (plain dicts) and the columns a table should show into text.
 JSON carries every field of every record; the other formats show the listed columns.
 Rich is imported by the table format only, so JSON, CSV and Markdown listings start faster.
+
+Data is data in every format: each renderer passes every value (and header) through the one
+escaping function of `ilotc.output.text` made for its output kind: `visible` for tables,
+`csv_cell` for CSV (RFC 4180 with CRLF rows; formula cells neutralised unless `raw_csv`),
+`markdown` for Markdown; JSON strings are escaped by the JSON encoder.
 """
 
 from collections.abc import Callable, Sequence
@@ -62,33 +67,41 @@ def to_json(records: Sequence[dict[str, Any]]) -> str:
     return dumps_indented(list(records)) + "\n"
 
 
-def to_csv(records: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
-    """A header row, then a row per record; lists joined with '; '."""
+def to_csv(records: Sequence[dict[str, Any]], columns: Sequence[Column], *, raw: bool = False) -> str:
+    """A header row, then a row per record; lists joined with '; '.
+
+    RFC 4180: CRLF ends each row, and a field holding a comma, a quote, CR or LF is quoted, so
+    a CSV reader finds one row per record. A cell a spreadsheet would run as a formula gets a
+    leading `'` unless `raw`.
+    """
     import csv  # noqa: PLC0415
     import io  # noqa: PLC0415
 
+    from ilotc.output.text import csv_cell  # noqa: PLC0415
+
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([column.key for column in columns])
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([csv_cell(column.key, raw=raw) for column in columns])
     for record in records:
         writer.writerow(
-            ["; ".join(map(cell, v)) if isinstance(v := c.of(record), list) else cell(v) for c in columns]
+            [
+                csv_cell("; ".join(map(cell, v)) if isinstance(v := c.of(record), list) else cell(v), raw=raw)
+                for c in columns
+            ]
         )
     return buffer.getvalue()
 
 
-def _markdown_cell(value: Any) -> str:
-    return cell(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
-
-
 def to_markdown(records: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
-    """A pipe table."""
+    """A pipe table; every cell escaped (`ilotc.output.text.markdown`); headers are ilotc's own."""
+    from ilotc.output.text import markdown  # noqa: PLC0415
+
     lines = [
         "| " + " | ".join(column.header for column in columns) + " |",
         "|" + "|".join("---" for _ in columns) + "|",
     ]
     for record in records:
-        lines.append("| " + " | ".join(_markdown_cell(c.of(record)) for c in columns) + " |")
+        lines.append("| " + " | ".join(markdown(cell(c.of(record))) for c in columns) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -96,15 +109,18 @@ def to_table(
     records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None = None
 ) -> "Table":
     """A Rich table; styles apply only where the console has colour."""
+    from rich.markup import escape  # noqa: PLC0415
     from rich.table import Table  # noqa: PLC0415
     from rich.text import Text  # noqa: PLC0415
 
-    table = Table(title=title, show_lines=False, header_style="bold", expand=False)
+    from ilotc.output.text import visible  # noqa: PLC0415
+
+    table = Table(title=escape(visible(title)) if title else None, show_lines=False, header_style="bold", expand=False)
     for column in columns:
         # long French text gets a readable minimum width and wraps; short cells may wrap too
         # rather than squeeze the text out on a narrow terminal
         table.add_column(
-            column.title,
+            Text(visible(column.title)),
             overflow="fold",
             no_wrap=column.whole,
             min_width=12 if column.wrap else None,
@@ -113,10 +129,10 @@ def to_table(
         row = []
         for column in columns:
             text, style = column.text(record)
-            shown = Text(text, style=style or "")
+            shown = Text(visible(text), style=style or "")
             if column.below is not None:
                 text, style = column.below.text(record)
-                shown.append("\n" + text, style=style or "")
+                shown.append("\n" + visible(text), style=style or "")
             row.append(shown)
         table.add_row(*row)
     return table
@@ -128,7 +144,12 @@ class Renderer:
     help: str = ""
 
     def render(
-        self, records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None
+        self,
+        records: Sequence[dict[str, Any]],
+        columns: Sequence[Column],
+        title: str | None,
+        *,
+        raw_csv: bool = False,
     ) -> "str | Table":
         """The document; the caller writes it."""
         raise NotImplementedError
@@ -138,7 +159,12 @@ class TableRenderer(Renderer):
     help = "a table for people (the default)"
 
     def render(
-        self, records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None
+        self,
+        records: Sequence[dict[str, Any]],
+        columns: Sequence[Column],
+        title: str | None,
+        *,
+        raw_csv: bool = False,
     ) -> "str | Table":
         return to_table(records, columns, title)
 
@@ -147,25 +173,40 @@ class JsonRenderer(Renderer):
     help = "one JSON array of records, every field"
 
     def render(
-        self, records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None
+        self,
+        records: Sequence[dict[str, Any]],
+        columns: Sequence[Column],
+        title: str | None,
+        *,
+        raw_csv: bool = False,
     ) -> "str | Table":
         return to_json(records)
 
 
 class CsvRenderer(Renderer):
-    help = "CSV with a header row"
+    help = "CSV (RFC 4180) with a header row"
 
     def render(
-        self, records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None
+        self,
+        records: Sequence[dict[str, Any]],
+        columns: Sequence[Column],
+        title: str | None,
+        *,
+        raw_csv: bool = False,
     ) -> "str | Table":
-        return to_csv(records, columns)
+        return to_csv(records, columns, raw=raw_csv)
 
 
 class MarkdownRenderer(Renderer):
     help = "a Markdown pipe table"
 
     def render(
-        self, records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None
+        self,
+        records: Sequence[dict[str, Any]],
+        columns: Sequence[Column],
+        title: str | None,
+        *,
+        raw_csv: bool = False,
     ) -> "str | Table":
         return to_markdown(records, columns)
 
@@ -179,10 +220,16 @@ RENDERERS: dict[str, Renderer] = {
 
 
 def render(
-    fmt: str, records: Sequence[dict[str, Any]], columns: Sequence[Column], *, title: str | None = None
+    fmt: str,
+    records: Sequence[dict[str, Any]],
+    columns: Sequence[Column],
+    *,
+    title: str | None = None,
+    raw_csv: bool = False,
 ) -> "str | Table":
-    """The records as the format registered under `fmt` renders them."""
-    return RENDERERS[fmt].render(records, columns, title)
+    """The records as the format registered under `fmt` renders them (`raw_csv`: no formula
+    neutralising in CSV)."""
+    return RENDERERS[fmt].render(records, columns, title, raw_csv=raw_csv)
 
 
 STATUS_STYLES = {"planned": "", "in_progress": "cyan", "done": "green", "cancelled": "dim"}

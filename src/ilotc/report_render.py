@@ -4,6 +4,11 @@ The HTML comes from a Jinja2 template (`templates/report.html.j2`, autoescaped) 
 the installed package; Markdown is built as pipe tables; the terminal form is a list of
 Rich renderables. Every form shows the same content, and the chart's geometry comes from
 `ilotc.report` (the Markdown and terminal forms draw it as a month grid).
+
+Data is data in every form: the HTML template's every `{{ }}` value goes through `_html_value`
+(control characters shown escaped, huge integers written safely) and then Jinja's autoescape;
+Markdown headings, text and cells through `ilotc.output.text.markdown`; the terminal's text
+through `visible` (and Rich's `escape` where Rich would read markup).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from rich.text import Text
 
 from ilotc.dates import PlanDate
 from ilotc.lateness import Late, Upcoming
+from ilotc.output.text import markdown, number, visible
 from ilotc.report import MAX_CHART_MONTHS, Chart, ChartRow, Report, State, Summary, shorten
 from ilotc.vocab import Kind, Status
 
@@ -107,6 +113,16 @@ def used_kinds(report: Report) -> list[str]:
 # --- HTML ---------------------------------------------------------------------------------
 
 
+def _html_value(value: object) -> object:
+    """What a template expression shows: data with its control characters escaped, integers
+    in a form that exists for any size (autoescape then makes it HTML)."""
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number(value)
+    return value
+
+
 def render_html(report: Report) -> str:
     """The report as one self-contained HTML page (inline CSS and SVG, nothing fetched)."""
     import jinja2  # noqa: PLC0415 - imported only by the commands that render HTML
@@ -118,6 +134,7 @@ def render_html(report: Report) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_html_value,
     )
     environment.filters.update(
         long_date=long_date,
@@ -199,7 +216,7 @@ def month_grid(chart: Chart) -> list[str]:
     years, initials = grid_header(chart)
     lines = [" " * width + years, " " * width + initials]
     for grid in grid_rows(chart):
-        lines.append(f"{grid.row.action_id:<{width}}{grid.cells}  {_row_note(grid.row)}")
+        lines.append(f"{visible(grid.row.action_id, multiline=False):<{width}}{grid.cells}  {_row_note(grid.row)}")
     return [line.rstrip() for line in lines]
 
 
@@ -220,8 +237,8 @@ def _as_of_note(report: Report) -> str | None:
 
 
 def _md(value: object) -> str:
-    text = "" if value is None else str(value)
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+    text = "" if value is None else number(value) if isinstance(value, int) else str(value)
+    return markdown(" ".join(text.split()))
 
 
 def pipe_table(headers: Sequence[str], rows: Sequence[Sequence[object]], numeric: Sequence[int] = ()) -> str:
@@ -328,9 +345,9 @@ def intro(report: Report) -> str:
 def render_markdown(report: Report) -> str:
     """The report as Markdown: headings, pipe tables, and the chart as a month grid."""
     out = [
-        f"# Progress report: {report.symbol} implementation plan",
+        f"# Progress report: {_md(report.symbol)} implementation plan",
         "",
-        f"*Status as of {long_date(report.as_of)}.* {intro(report)}",
+        f"*Status as of {long_date(report.as_of)}.* {_md(intro(report))}",
         "",
         "## Summary",
         "",
@@ -385,17 +402,17 @@ def _rich_table(
     wrap: Sequence[int] = (),
 ) -> Table:
     """A Rich table; only the `wrap` columns (long text) wrap, the others keep to one line."""
-    table = Table(title=escape(title), title_justify="left", header_style="bold", expand=False)
+    table = Table(title=escape(visible(title)), title_justify="left", header_style="bold", expand=False)
     for i, header in enumerate(headers):
         table.add_column(
-            escape(header),
+            escape(visible(header)),
             justify="right" if i in numeric else "left",
             no_wrap=i not in wrap,
             overflow="fold",
             ratio=1 if i in wrap else None,
         )
     for row in rows:
-        table.add_row(*(Text("" if cell is None else str(cell)) for cell in row))
+        table.add_row(*(Text("" if cell is None else visible(str(cell))) for cell in row))
     return table
 
 
@@ -429,7 +446,7 @@ def grid_text(chart: Chart) -> Text:
     text.append(" " * width + years + "\n", style="bold")
     text.append(" " * width + initials + "\n", style="bold")
     for grid in grid_rows(chart):
-        text.append(f"{grid.row.action_id:<{width}}")
+        text.append(f"{visible(grid.row.action_id, multiline=False):<{width}}")
         for char, state in zip(grid.cells, grid.states, strict=True):
             style = TERMINAL_STYLES.get(state, "") if state else ("bold red" if char == GRID_AS_OF else "dim")
             text.append(char, style=style)
@@ -442,8 +459,8 @@ def render_terminal(report: Report) -> list[RenderableType]:
     """The report as Rich renderables, in reading order (the Part column left out: ids say it)."""
     parts: list[RenderableType] = [
         Panel(
-            Text(intro(report)),
-            title=escape(f"Progress report: {report.symbol} — as of {long_date(report.as_of)}"),
+            Text(visible(intro(report))),
+            title=escape(visible(f"Progress report: {report.symbol} — as of {long_date(report.as_of)}")),
             title_align="left",
         ),
         _rich_table(*terminal_summary_rows(report), title="Summary", numeric=range(1, 5)),

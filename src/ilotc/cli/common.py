@@ -1,5 +1,10 @@
 """What every command shares: consoles, data options, loading, dates and problems.
 
+Data is data: every value from a plan, a partner file, a file name or the command line reaches
+the terminal through `escape` (Rich markup) or `note`, which show its control characters as
+visible escapes (`ilotc.output.text`); messages are one line each, so no value can start a line
+of its own (such as a forged `::error` workflow command). Consoles render no emoji codes.
+
 Light on purpose: Rich and the data loading are imported when first used, so a command
 starts by importing only what it needs.
 """
@@ -64,6 +69,14 @@ PartnersOption = Annotated[
 FormatOption = Annotated[
     ListFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
+RawCsvOption = Annotated[
+    bool,
+    typer.Option(
+        "--raw-csv",
+        help="In CSV, write cells starting with = + - @ tab or CR as they are (by default they "
+        "get a leading ' so a spreadsheet does not run them as formulas).",
+    ),
+]
 
 
 def reader_gone() -> None:
@@ -103,14 +116,16 @@ def _result_console_class() -> "type[Console]":
 
 def stdout(*, soft_wrap: bool = False) -> "Console":
     """The console for results (plain text when piped or when NO_COLOR is set)."""
-    return _result_console_class()(file=sys.stdout, soft_wrap=soft_wrap, highlight=False)
+    return _result_console_class()(file=sys.stdout, soft_wrap=soft_wrap, highlight=False, emoji=False)
 
 
-def emit(fmt: str, records: "Sequence[dict[str, Any]]", columns: "Sequence[Column]") -> None:
+def emit(
+    fmt: str, records: "Sequence[dict[str, Any]]", columns: "Sequence[Column]", *, raw_csv: bool = False
+) -> None:
     """Render the records in `fmt` and write them: text to stdout, a table to the console."""
     from ilotc.render import render  # noqa: PLC0415
 
-    document = render(fmt, records, columns)
+    document = render(fmt, records, columns, raw_csv=raw_csv)
     if isinstance(document, str):
         write_out(document)
     else:
@@ -121,24 +136,30 @@ def stderr() -> "Console":
     """The console for messages, warnings and problems."""
     from rich.console import Console  # noqa: PLC0415
 
-    return Console(file=sys.stderr, soft_wrap=True, highlight=False)
+    return Console(file=sys.stderr, soft_wrap=True, highlight=False, emoji=False)
 
 
 def note(message: str) -> None:
-    """A one-line message on stderr, as written (what `stderr().print` shows of plain text)."""
-    sys.stderr.write(message + "\n")
+    """A one-line message on stderr, as written (what `stderr().print` shows of plain text),
+    its control characters shown escaped."""
+    from ilotc.output.text import line  # noqa: PLC0415
+
+    sys.stderr.write(line(message) + "\n")
 
 
-def escape(text: str) -> str:
-    """Text made safe to print as Rich markup."""
+def escape(text: str, *, multiline: bool = True) -> str:
+    """Text made safe to print as Rich markup: no markup of its own, control characters shown
+    escaped (newlines too unless `multiline`)."""
     from rich.markup import escape as rich_escape  # noqa: PLC0415
 
-    return rich_escape(text)
+    from ilotc.output.text import visible  # noqa: PLC0415
+
+    return rich_escape(visible(text, multiline=multiline))
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """Print an error to stderr and exit with `code`."""
-    stderr().print(f"[bold red]Error:[/] {escape(message)}")
+    stderr().print(f"[bold red]Error:[/] {escape(message, multiline=False)}")
     raise typer.Exit(code)
 
 
@@ -185,8 +206,8 @@ def print_problems(problems: "list[Problem]", console: "Console") -> None:
     for problem in problems:
         colour = "red" if problem.is_error else "yellow"
         console.print(
-            f"{escape(problem.path)}:{problem.line}:{problem.column}: "
-            f"[{colour}]{problem.severity}[/]: {escape(problem.message)}",
+            f"{escape(problem.path, multiline=False)}:{problem.line}:{problem.column}: "
+            f"[{colour}]{problem.severity}[/]: {escape(problem.message, multiline=False)}",
             soft_wrap=True,
         )
 

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from ilotc.cli.common import PartnersOption, PlanOption, as_of_day, load_data
+from ilotc.cli.common import PartnersOption, PlanOption, RawCsvOption, as_of_day, load_data
 from ilotc.cli.output import OutputOption, write_output
 
 
@@ -31,6 +31,7 @@ def export(
         ),
     ],
     output: OutputOption = None,
+    raw_csv: RawCsvOption = False,
     plan: PlanOption = None,
     partners: PartnersOption = None,
 ) -> None:
@@ -54,5 +55,5 @@ def export(
     if fmt is ExportFormat.JSON:
         text = export_json(data.plan, data.registry, day)
     else:
-        text = export_csv(data.plan, data.registry, day)
+        text = export_csv(data.plan, data.registry, day, raw=raw_csv)
     write_output(output, text.encode("utf-8"), f"{len(data.plan)} actions as {fmt.value}")

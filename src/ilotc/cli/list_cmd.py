@@ -6,6 +6,7 @@ import typer
 
 from ilotc.cli.common import (
     FormatOption,
+    RawCsvOption,
     ListFormat,
     PartnersOption,
     PlanOption,
@@ -94,6 +95,7 @@ def list_actions(
     due_after: DueAfter = None,
     as_of: AsOf = None,
     fmt: FormatOption = ListFormat.TABLE,
+    raw_csv: RawCsvOption = False,
     plan: PlanOption = None,
     partners: PartnersOption = None,
 ) -> None:
@@ -111,7 +113,7 @@ def list_actions(
         part, section, kind, status, partner, search, due_before, due_after, data.registry.ids
     )
     records = [action_record(action, day) for action in select(data.plan, where, day, data.registry)]
-    emit(fmt, records, action_columns(fmt))
+    emit(fmt, records, action_columns(fmt), raw_csv=raw_csv)
     if fmt is ListFormat.TABLE:
         note(f"{len(records)} of {len(data.plan)} actions")
 
@@ -123,6 +125,7 @@ def show(
     fmt: Annotated[
         ListFormat, typer.Option("--format", "-f", help="table (a full view) or json/csv/markdown.")
     ] = ListFormat.TABLE,
+    raw_csv: RawCsvOption = False,
     plan: PlanOption = None,
     partners: PartnersOption = None,
 ) -> None:
@@ -139,7 +142,7 @@ def show(
     record = action_record(action, day)
     record["context"] = action.context
     if fmt is not ListFormat.TABLE:
-        emit(fmt, [record], ACTION_COLUMNS)
+        emit(fmt, [record], ACTION_COLUMNS, raw_csv=raw_csv)
         return
     stdout().print(_full_view(action, record, data.registry))
 

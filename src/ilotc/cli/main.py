@@ -160,8 +160,10 @@ def _run() -> None:
         sys.stderr.write("ilotc: interrupted\n")
         raise SystemExit(130) from None
     except Exception as error:  # the last resort: a bug, reported in one line
+        from ilotc.output.text import line  # noqa: PLC0415
+
         sys.stderr.write(
-            f"ilotc: internal error: {type(error).__name__}: {error}\n"
+            f"ilotc: internal error: {type(error).__name__}: {line(str(error))}\n"
             "This is a bug in ilotc; please report it with the command you ran.\n"
         )
         raise SystemExit(EXIT_PROBLEMS) from None

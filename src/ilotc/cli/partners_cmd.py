@@ -6,6 +6,7 @@ import typer
 
 from ilotc.cli.common import (
     FormatOption,
+    RawCsvOption,
     ListFormat,
     PartnersOption,
     PlanOption,
@@ -118,6 +119,7 @@ def partners_command(
     partner_type: TypeFilter = None,
     search: SearchFilter = None,
     fmt: FormatOption = ListFormat.TABLE,
+    raw_csv: RawCsvOption = False,
     plan: PlanOption = None,
     partners: PartnersOption = None,
 ) -> None:
@@ -155,7 +157,7 @@ def partners_command(
         if fmt is ListFormat.TABLE:
             stdout().print(_full_view(partner, record, registry, data.plan))
         else:
-            emit(fmt, [record], PARTNER_COLUMNS)
+            emit(fmt, [record], PARTNER_COLUMNS, raw_csv=raw_csv)
         return
 
     wanted_programme = _programme(programme, registry)
@@ -165,7 +167,7 @@ def partners_command(
         for partner in registry
         if _matches(partner, wanted_programme, role, partner_type, folded)
     ]
-    emit(fmt, records, TABLE_COLUMNS if fmt is ListFormat.TABLE else PARTNER_COLUMNS)
+    emit(fmt, records, TABLE_COLUMNS if fmt is ListFormat.TABLE else PARTNER_COLUMNS, raw_csv=raw_csv)
     if fmt is ListFormat.TABLE:
         note(f"{len(records)} of {len(registry)} partners")
 

@@ -8,6 +8,7 @@ import typer
 from ilotc.cli.common import (
     EXIT_PROBLEMS,
     FormatOption,
+    RawCsvOption,
     ListFormat,
     PartnersOption,
     PlanOption,
@@ -84,6 +85,7 @@ def overdue(
         bool, typer.Option("--fail", help="Exit 1 when any action is overdue (for CI and scripts).")
     ] = False,
     fmt: FormatOption = ListFormat.TABLE,
+    raw_csv: RawCsvOption = False,
     plan: PlanOption = None,
     partners: PartnersOption = None,
 ) -> None:
@@ -107,7 +109,7 @@ def overdue(
     late = overdue_as_of(actions, day, plan_date_of(data.plan.document.date))
     records = [action_record(item.action, day) | item.to_json() for item in late]
     table = fmt is ListFormat.TABLE
-    emit(fmt, records, OVERDUE_TABLE if table else OVERDUE_COLUMNS)
+    emit(fmt, records, OVERDUE_TABLE if table else OVERDUE_COLUMNS, raw_csv=raw_csv)
     note(f"{len(late)} overdue of {len(data.plan)} actions as of {_day_words(day)}")
     if fail_if_any and late:
         raise typer.Exit(EXIT_PROBLEMS)
@@ -128,6 +130,7 @@ def upcoming(
     due_before: DueBefore = None,
     due_after: DueAfter = None,
     fmt: FormatOption = ListFormat.TABLE,
+    raw_csv: RawCsvOption = False,
     plan: PlanOption = None,
     partners: PartnersOption = None,
 ) -> None:
@@ -145,5 +148,5 @@ def upcoming(
     coming = upcoming_as_of(actions, day, within, plan_date_of(data.plan.document.date))
     records = [action_record(item.action, day) | item.to_json() for item in coming]
     table = fmt is ListFormat.TABLE
-    emit(fmt, records, UPCOMING_TABLE if table else UPCOMING_COLUMNS)
+    emit(fmt, records, UPCOMING_TABLE if table else UPCOMING_COLUMNS, raw_csv=raw_csv)
     note(f"{len(coming)} due date(s) or start(s) within {within} month(s) after {_day_words(day)}")

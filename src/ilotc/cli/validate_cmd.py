@@ -1,4 +1,8 @@
-"""`ilotc validate` and `ilotc schema`."""
+"""`ilotc validate` and `ilotc schema`.
+
+File names and messages quote data: text output shows them through `escape` (one line each),
+GitHub annotations through `annotation_property`/`annotation_message` (`ilotc.output.text`).
+"""
 
 import os
 from enum import StrEnum
@@ -20,6 +24,7 @@ from ilotc.cli.common import (
     stdout,
     write_out,
 )
+from ilotc.output.text import annotation_message, annotation_property
 from ilotc.problems import Problem, has_errors
 
 
@@ -31,16 +36,12 @@ class ProblemFormat(StrEnum):
     GITHUB = "github"
 
 
-def _github_escape(text: str, *, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
-
-
 def _github(problem: Problem) -> str:
+    """The annotation writer: the only place that prints a line starting with `::`."""
     level = "error" if problem.is_error else "warning"
     return (
-        f"::{level} file={_github_escape(problem.path, prop=True)},line={problem.line},"
-        f"col={problem.column}::{_github_escape(problem.message)}"
+        f"::{level} file={annotation_property(problem.path)},line={problem.line},"
+        f"col={problem.column}::{annotation_message(problem.message)}"
     )
 
 
@@ -81,7 +82,7 @@ def validate(
     run = validate_paths(targets, partners_path)
     problems, unreadable = run.problems, len(run.unreadable)
     for message in run.unreadable:
-        stderr().print(f"[bold red]Error:[/] {escape(message)}")
+        stderr().print(f"[bold red]Error:[/] {escape(message, multiline=False)}")
     if fmt is ProblemFormat.JSON:
         from ilotc.json_text import dumps_indented  # noqa: PLC0415
 

@@ -1,4 +1,4 @@
-"""Untrusted text made safe for each kind of output: terminal, Markdown, CSV, GitHub annotations.
+"""Untrusted text made safe for each kind of output: terminal, Markdown, CSV, calendar, annotations.
 
 Plan and partner files arrive through pull requests from many hands. Their content is data,
 never markup or commands, so every renderer passes it through the one function here that is
@@ -8,9 +8,11 @@ made for its output kind (CONTRACT, "Untrusted content and concurrent use").
 import re
 
 # C0 controls but tab and newline, DEL, C1, and the bidirectional overrides and isolates that
-# reorder what a reader sees ("Trojan Source"), and the line and paragraph separators.
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_HIDDEN_ANY = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# reorder what a reader sees ("Trojan Source"), the line and paragraph separators, and lone
+# surrogates (undecodable bytes of a command-line argument), which no output can encode.
+_SHOWN_ESCAPED = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_HIDDEN = re.compile(f"[\x00-\x08\x0b-\x1f{_SHOWN_ESCAPED}]")
+_HIDDEN_ANY = re.compile(f"[\x00-\x1f{_SHOWN_ESCAPED}]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r", "\x1b": "\\e"}
 
 
@@ -20,6 +22,24 @@ def _escape(match: re.Match[str]) -> str:
         return _NAMED[char]
     code = ord(char)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def line(text: str) -> str:
+    """`text` shown on one line: what a message, a file name or an id becomes on a terminal.
+
+    No value can break a line of its own, so none can start a line that a reader (or GitHub's
+    runner, for a `::` workflow command) would take for the tool's own.
+    """
+    return visible(text, multiline=False)
+
+
+def number(value: int) -> str:
+    """An integer in decimal, or in hexadecimal past Python's limit on decimal conversion
+    (a 3,600-digit hex `session` is a valid YAML integer)."""
+    try:
+        return str(value)
+    except ValueError:
+        return hex(value)
 
 
 def visible(text: str, *, multiline: bool = True) -> str:
@@ -67,6 +87,13 @@ def csv_cell(text: str, *, raw: bool = False) -> str:
     if not raw and text.startswith(_FORMULA_START):
         return "'" + text
     return text
+
+
+def calendar_text(text: str) -> str:
+    """A calendar TEXT value before RFC 5545 escaping (which the icalendar library's `vText`
+    does: backslash, `;`, `,` and newlines): line breaks made newlines, other control
+    characters, which RFC 5545 forbids in TEXT, shown escaped."""
+    return visible(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def annotation_message(text: str) -> str:
