@@ -1,4 +1,9 @@
-"""Writing a file so that an interruption never leaves it half-written."""
+"""Writing a file so that an interruption never leaves it half-written, nor another file.
+
+Temporary files are named `.NAME.PID.XXXXXXXX.tmp` beside the file, so one left by a killed
+process is recognised (its process is gone) and removed by the next writer under the lock
+(`remove_stale_temporaries`). `replace_read_file` writes only the very file that was read.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,58 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
+
+from ilotc.file_lock import alive
+
+BOM = b"\xef\xbb\xbf"
+
+
+class FileChanged(Exception):
+    """The file at a path is no longer the one that was read; nothing was written."""
+
+
+class Identity(NamedTuple):
+    """What a regular file was when read: which file it is, and its mode and owner."""
+
+    device: int
+    inode: int
+    mode: int
+    uid: int
+    gid: int
+
+    @classmethod
+    def of(cls, path: Path) -> Identity:
+        """The file at `path` itself (a symbolic link is not followed); raise FileChanged when
+        it is not a regular file, OSError when it cannot be examined."""
+        status = os.lstat(path)
+        if not stat.S_ISREG(status.st_mode):
+            raise FileChanged(f"{path} is no longer a regular file")
+        return cls(status.st_dev, status.st_ino, stat.S_IMODE(status.st_mode), status.st_uid, status.st_gid)
+
+    @property
+    def read_only(self) -> bool:
+        """True when no one may write the file (mode 0444 and the like)."""
+        return not self.mode & 0o222
+
+
+def remove_stale_temporaries(path: Path) -> int:
+    """Delete the temporary files of `path` left by processes no longer alive; how many."""
+    prefix = f".{path.name}."
+    removed = 0
+    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+        for entry in entries:
+            name = entry.name
+            if not (name.startswith(prefix) and name.endswith(".tmp")):
+                continue
+            pid = name[len(prefix) :].split(".", 1)[0]
+            if pid.isdigit() and len(pid) < 12 and not alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed += 1
+    return removed
 
 
 def _umask() -> int:
@@ -36,13 +92,43 @@ def write_atomically(path: Path, data: bytes) -> None:
             stream.write(data)
         return
     mode = stat.S_IMODE(status.st_mode) if status is not None else 0o666 & ~_umask()
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    _replace(target, data, mode)
+
+
+def replace_read_file(path: Path, data: bytes, read: Identity) -> None:
+    """Replace the regular file at `path` (already resolved: no link is followed here) with
+    `data`, keeping its mode and, where the process may (as root), its owner; raise
+    FileChanged when `path` is no longer the file `read` describes, OSError on failure.
+
+    Either way no temporary file is left behind, and the old file stays as it was.
+    """
+    if Identity.of(path)[:2] != read[:2]:
+        raise FileChanged(f"{path} was replaced since it was read")
+
+    def same_file_still(temporary: str) -> None:
+        if read.uid != os.geteuid() or read.gid != os.getegid():
+            with contextlib.suppress(OSError):
+                os.chown(temporary, read.uid, read.gid)
+        if Identity.of(path)[:2] != read[:2]:
+            raise FileChanged(f"{path} was replaced since it was read")
+
+    _replace(path, data, read.mode, same_file_still)
+
+
+def _replace(
+    target: Path, data: bytes, mode: int, before_rename: Callable[[str], None] | None = None
+) -> None:
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
+        if before_rename is not None:
+            before_rename(temporary)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):

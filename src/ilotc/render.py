@@ -115,7 +115,9 @@ def to_table(
 
     from ilotc.output.text import visible  # noqa: PLC0415
 
-    table = Table(title=escape(visible(title)) if title else None, show_lines=False, header_style="bold", expand=False)
+    table = Table(
+        title=escape(visible(title)) if title else None, show_lines=False, header_style="bold", expand=False
+    )
     for column in columns:
         # long French text gets a readable minimum width and wraps; short cells may wrap too
         # rather than squeeze the text out on a narrow terminal

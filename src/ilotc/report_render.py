@@ -216,7 +216,9 @@ def month_grid(chart: Chart) -> list[str]:
     years, initials = grid_header(chart)
     lines = [" " * width + years, " " * width + initials]
     for grid in grid_rows(chart):
-        lines.append(f"{visible(grid.row.action_id, multiline=False):<{width}}{grid.cells}  {_row_note(grid.row)}")
+        lines.append(
+            f"{visible(grid.row.action_id, multiline=False):<{width}}{grid.cells}  {_row_note(grid.row)}"
+        )
     return [line.rstrip() for line in lines]
 
 

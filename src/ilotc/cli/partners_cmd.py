@@ -6,10 +6,10 @@ import typer
 
 from ilotc.cli.common import (
     FormatOption,
-    RawCsvOption,
     ListFormat,
     PartnersOption,
     PlanOption,
+    RawCsvOption,
     emit,
     escape,
     fail,

@@ -8,10 +8,10 @@ import typer
 from ilotc.cli.common import (
     EXIT_PROBLEMS,
     FormatOption,
-    RawCsvOption,
     ListFormat,
     PartnersOption,
     PlanOption,
+    RawCsvOption,
     as_of_day,
     emit,
     load_data,

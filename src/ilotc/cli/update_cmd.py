@@ -1,6 +1,13 @@
-"""`ilotc update`: record a dated status change in the plan file."""
+"""`ilotc update`: record a dated status change in the plan file, never losing one.
 
-from typing import Annotated
+Concurrent updates of one file take turns under a lock beside it (`ilotc.file_lock`); the
+file read is the file replaced, or nothing is written (`ilotc.files.replace_read_file`).
+"""
+
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -17,7 +24,14 @@ from ilotc.cli.common import (
     write_out,
 )
 from ilotc.dates import PlanDate
+from ilotc.editing import StatusUpdate
+from ilotc.files import BOM
 from ilotc.vocab import Status
+
+if TYPE_CHECKING:
+    from ilotc.files import Identity
+
+_SURROGATE = re.compile("[\ud800-\udfff]")  # bytes of an argument that were not UTF-8
 
 
 def update(
@@ -41,26 +55,21 @@ def update(
 ) -> None:
     """Append a dated status change to an action's history in the plan file.
 
-    Only the new lines are added: comments, order and layout stay as they are. The result
-    is validated before it is written, and written atomically. Example:
+    Only the new lines are added: comments, order, layout, line endings, a byte order mark,
+    the file's mode and owner stay as they are. The result is validated before it is
+    written, and written atomically. Updates of one file take turns (a lock FILE.lock
+    beside it; one still locked after 10 s stops with exit 1). Example:
     ilotc update I.1a.1 --status done --date 2000-06 --note "Déclaration diffusée"
     """
     import difflib  # noqa: PLC0415
 
-    from ilotc.editing import EditError, StatusUpdate, append_status_change, write_atomically  # noqa: PLC0415
-    from ilotc.loading import (  # noqa: PLC0415
-        FileAccessError,
-        FileKind,
-        Source,
-        check_plan_source,
-        load_registry,
-        packaged_file,
-        read_source,
-    )
-    from ilotc.problems import DataFileError, has_errors  # noqa: PLC0415
-    from ilotc.safe_yaml import YamlProblem  # noqa: PLC0415
+    from ilotc.file_lock import LockBusy, locked  # noqa: PLC0415
+    from ilotc.files import FileChanged, remove_stale_temporaries, replace_read_file  # noqa: PLC0415
+    from ilotc.loading import FileKind, packaged_file  # noqa: PLC0415
 
     when = parse_date(date, "--date") or PlanDate.of(today())
+    if note is not None and _SURROGATE.search(note):
+        fail(f"--note {note!r} is not UTF-8 text; give the note in UTF-8")
     plan_path, partners_path = data_paths(ctx, plan, partners)
     installed = packaged_file(FileKind.PLAN)
     if installed is not None and plan_path.resolve() == installed.resolve():
@@ -68,14 +77,79 @@ def update(
             "the bundled plan inside the installed package is read-only; "
             "copy it and pass --plan PATH (or set ILOTC_PLAN) to keep your own"
         )
+    change = StatusUpdate(action_id, status, when, note)
+    # The path is resolved once: what is read, locked and replaced is this one file, never
+    # whatever a link swapped in meanwhile would point to.
+    target = Path(os.path.realpath(plan_path))
+    if dry_run:
+        edit = _edit(plan_path, target, partners_path, change)
+        write_out(
+            "".join(
+                difflib.unified_diff(
+                    edit.before.splitlines(keepends=True),
+                    edit.after.splitlines(keepends=True),
+                    fromfile=edit.label,
+                    tofile=f"{edit.label} (updated)",
+                )
+            )
+        )
+        return
+    try:
+        with locked(target):
+            remove_stale_temporaries(target)
+            edit = _edit(plan_path, target, partners_path, change)
+            if edit.read.read_only or not os.access(target, os.W_OK):
+                fail(f"{plan_path} is read-only; make it writable (chmod u+w) to update it", 1)
+            replace_read_file(target, edit.data, edit.read)
+    except LockBusy as error:
+        fail(str(error), 1)
+    except FileChanged as error:
+        fail(f"{error}; nothing was written, run the update again", 1)
+    except OSError as error:
+        fail(f"{plan_path}: cannot be written ({error.strerror or error}); the file is unchanged", 1)
+    stderr().print(escape(f"{action_id}: {status} from {when}, recorded in {plan_path}"))
+
+
+class _Edit(NamedTuple):
+    label: str
+    before: str
+    after: str
+    read: "Identity"
+    bom: bool
+
+    @property
+    def data(self) -> bytes:
+        """The new file's bytes, with the byte order mark the old one had."""
+        return (BOM if self.bom else b"") + self.after.encode("utf-8")
+
+
+def _edit(plan_path: Path, target: Path, partners_path: Path, change: StatusUpdate) -> _Edit:
+    """Read the plan once, check it, and make the change in its text; exit on any problem."""
+    from ilotc.editing import EditError, append_status_change  # noqa: PLC0415
+    from ilotc.files import FileChanged, Identity  # noqa: PLC0415
+    from ilotc.loading import (  # noqa: PLC0415
+        FileAccessError,
+        Source,
+        check_plan_source,
+        load_registry,
+        read_source,
+    )
+    from ilotc.problems import DataFileError, has_errors  # noqa: PLC0415
+    from ilotc.safe_yaml import YamlProblem  # noqa: PLC0415
+
     try:
         registry, _ = load_registry(partners_path)
+        before = _identity(target)
         source = read_source(plan_path)
+        read = Identity.of(target)
+        if before != read or os.stat(plan_path).st_ino != read.inode:
+            raise FileChanged(f"{plan_path} changed while it was read")
+        with open(target, "rb") as stream:
+            bom = stream.read(len(BOM)) == BOM
         _, problems = check_plan_source(source, registry.ids)
         if has_errors(problems):
             print_problems(problems, stderr())
             fail("the plan has problems; fix them (see 'ilotc validate') before updating it", 1)
-        change = StatusUpdate(action_id, status, when, note)
         updated = append_status_change(source.text, change)
     except FileAccessError as error:
         fail(str(error))
@@ -84,24 +158,21 @@ def update(
         fail("the data has problems; run 'ilotc validate' for details", 1)
     except (EditError, YamlProblem) as error:
         fail(str(error))
+    except FileChanged as error:
+        fail(f"{error}; nothing was written, run the update again", 1)
+    except OSError as error:
+        fail(f"{plan_path}: cannot be read ({error.strerror or error})", 1)
     _, problems = check_plan_source(Source(source.label, updated), registry.ids)
     if has_errors(problems):  # the edit itself must never break the file
         print_problems(problems, stderr())
         fail("the change would make the plan invalid; nothing was written", 1)
-    if dry_run:
-        write_out(
-            "".join(
-                difflib.unified_diff(
-                    source.text.splitlines(keepends=True),
-                    updated.splitlines(keepends=True),
-                    fromfile=source.label,
-                    tofile=f"{source.label} (updated)",
-                )
-            )
-        )
-        return
+    return _Edit(source.label, source.text, updated, read, bom)
+
+
+def _identity(target: Path) -> "Identity | None":
+    from ilotc.files import FileChanged, Identity  # noqa: PLC0415
+
     try:
-        write_atomically(plan_path, updated)
-    except OSError as error:
-        fail(f"{plan_path}: cannot be written ({error.strerror or error}); the file is unchanged", 1)
-    stderr().print(escape(f"{action_id}: {status} from {when}, recorded in {plan_path}"))
+        return Identity.of(target)
+    except (OSError, FileChanged):
+        return None  # reading it will say why
