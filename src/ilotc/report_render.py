@@ -114,10 +114,16 @@ def used_kinds(report: Report) -> list[str]:
 
 
 def _html_value(value: object) -> object:
-    """What a template expression shows: data with its control characters escaped, integers
-    in a form that exists for any size (autoescape then makes it HTML)."""
+    """What a template expression shows: data with its control characters escaped and its
+    line breaks as character references (so no value starts a line of the page's source),
+    integers in a form that exists for any size; HTML-escaped as autoescape would."""
+    from markupsafe import Markup  # noqa: PLC0415
+    from markupsafe import escape as html_escape  # noqa: PLC0415 - Jinja's own escaping
+
+    if isinstance(value, Markup):
+        return value
     if isinstance(value, str):
-        return visible(value)
+        return Markup(str(html_escape(visible(value))).replace("\n", "&#10;"))
     if isinstance(value, int) and not isinstance(value, bool):
         return number(value)
     return value

@@ -65,11 +65,11 @@ def timeline(
 
 def print_reading(reading: "Reading", console: "Console") -> None:
     """The text form: the phrase, its language, one line per schedule, and any reason."""
-    console.print(f"Phrase:   {escape(reading.text)}")
+    console.print(f"Phrase:   {escape(reading.text, multiline=False)}")
     console.print(f"Language: {reading.lang}")
     for schedule in reading.schedules:
-        label = f" ({escape(schedule.label)})" if schedule.label else ""
-        console.print(f"  - {escape(schedule.describe())}{label}")
+        label = f" ({escape(schedule.label, multiline=False)})" if schedule.label else ""
+        console.print(f"  - {escape(schedule.describe(), multiline=False)}{label}")
     if reading.reason is not None:
         heading = "Note" if reading.readable else "Reason"
-        console.print(f"{heading}:   {escape(reading.reason)}")
+        console.print(f"{heading}:   {escape(reading.reason, multiline=False)}")

@@ -79,14 +79,16 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(text: str, *, raw: bool = False) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula (OWASP, "CSV Injection").
+    """A CSV cell that a spreadsheet will not run as a formula (OWASP, "CSV Injection") and
+    that shows its control characters escaped (a line break stays: the writer quotes it).
 
     A cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, unless `raw`. Quoting
     (RFC 4180) is the CSV writer's job.
     """
+    shown = visible(text)
     if not raw and text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
+        return "'" + shown
+    return shown
 
 
 def calendar_text(text: str) -> str:
