@@ -101,9 +101,10 @@ def _remove_if_stale(lock: Path) -> tuple[bool, int | None]:
 
 
 @contextlib.contextmanager
-def locked(path: Path, wait: float = WAIT_SECONDS) -> Iterator[Path]:
-    """Hold the lock of `path` for the `with` block; raise LockBusy after `wait` seconds,
-    or OSError when the lock cannot be created (a read-only folder)."""
+def locked(path: Path, wait: float | None = None) -> Iterator[Path]:
+    """Hold the lock of `path` for the `with` block; raise LockBusy after `wait` seconds
+    (default WAIT_SECONDS), or OSError when the lock cannot be created (a read-only folder)."""
+    wait = WAIT_SECONDS if wait is None else wait
     lock = lock_path(path)
     deadline = time.monotonic() + wait
     while not _try_create(lock):
