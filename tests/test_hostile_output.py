@@ -89,7 +89,7 @@ def _csv_rows(what: str, out: str) -> list[list[str]]:
 
 
 def _markdown_html(what: str, text: str) -> str:
-    from markdown_it import MarkdownIt  # noqa: PLC0415
+    from markdown_it import MarkdownIt
 
     html = MarkdownIt("commonmark").enable("table").render(text)
     assert "<script" not in html and "<img" not in html and "<b>" not in html, (what, html)
@@ -150,7 +150,7 @@ def test_partners_report_and_export_show_the_data_as_data(runner: CliRunner, cas
     assert len(rows) == len(actions) + 1
     calendar = _run(runner, case, "export", "-f", "ics")[1]
     assert not RAW_CRLF.search(calendar), (case, calendar)
-    from icalendar import Calendar  # noqa: PLC0415
+    from icalendar import Calendar
 
     components = Calendar.from_ical(calendar).walk()
     begins = [line for line in calendar.split("\r\n") if line.startswith("BEGIN:")]

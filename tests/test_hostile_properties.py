@@ -65,7 +65,7 @@ FIELDS = ("symbol", "part_title", "context", "text", "timeline", "note")
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.fixed_dictionaries({field: TEXT for field in FIELDS}))
+@given(st.fixed_dictionaries(dict.fromkeys(FIELDS, TEXT)))
 def test_any_text_round_trips_through_json_and_is_shown_escaped(
     tmp_path: Path, values: dict[str, str]
 ) -> None:

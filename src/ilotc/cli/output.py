@@ -57,4 +57,5 @@ def write_output(path: Path | None, data: bytes, what: str) -> None:
         return
     assert path is not None
     write_file(path, data)
-    stderr().print(f"Wrote {escape(what)} to {escape(str(path))} ({len(data):,} bytes)", soft_wrap=True)
+    where = escape(str(path), multiline=False)
+    stderr().print(f"Wrote {escape(what, multiline=False)} to {where} ({len(data):,} bytes)", soft_wrap=True)

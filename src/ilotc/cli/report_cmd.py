@@ -41,7 +41,9 @@ def plain_text(report: "Report", width: int = TEXT_WIDTH) -> str:
     from ilotc.report_render import render_terminal  # noqa: PLC0415
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, no_color=True, color_system=None, highlight=False)
+    console = Console(
+        file=buffer, width=width, no_color=True, color_system=None, highlight=False, emoji=False
+    )
     for part in render_terminal(report):
         console.print(part)
         console.print()

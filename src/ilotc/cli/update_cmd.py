@@ -107,7 +107,7 @@ def update(
         fail(f"{error}; nothing was written, run the update again", 1)
     except OSError as error:
         fail(f"{plan_path}: cannot be written ({error.strerror or error}); the file is unchanged", 1)
-    stderr().print(escape(f"{action_id}: {status} from {when}, recorded in {plan_path}"))
+    stderr().print(escape(f"{action_id}: {status} from {when}, recorded in {plan_path}", multiline=False))
 
 
 class _Edit(NamedTuple):
