@@ -1,4 +1,8 @@
-"""`ilotc list` and `ilotc show`."""
+"""`ilotc list` and `ilotc show`.
+
+Data is data: listings go through `ilotc.render`, and every value in the `show` panel through
+`escape` (control characters shown escaped, no Rich markup of its own).
+"""
 
 from typing import TYPE_CHECKING, Annotated, Any
 

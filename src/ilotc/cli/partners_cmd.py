@@ -1,4 +1,8 @@
-"""`ilotc partners`: the partner registry, filtered, or one partner in full with its actions."""
+"""`ilotc partners`: the partner registry, filtered, or one partner in full with its actions.
+
+Data is data: listings go through `ilotc.render`, and every value in a partner's panel
+through `escape` (control characters shown escaped, no Rich markup of its own).
+"""
 
 from typing import TYPE_CHECKING, Annotated, Any
 

@@ -81,6 +81,9 @@ def update(
     # The path is resolved once: what is read, locked and replaced is this one file, never
     # whatever a link swapped in meanwhile would point to.
     target = Path(os.path.realpath(plan_path))
+    if not target.is_file():
+        _edit(plan_path, target, partners_path, change)  # the reader says what is wrong
+        fail(f"{plan_path} is not a regular file; only a plan file can be updated")
     if dry_run:
         edit = _edit(plan_path, target, partners_path, change)
         write_out(
