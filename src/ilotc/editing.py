@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from ilotc import files
 from ilotc.dates import PlanDate
 from ilotc.safe_yaml import Position, PositionIndex, parse_yaml
 from ilotc.vocab import Status
@@ -138,8 +136,3 @@ def _splice(text: str, update: StatusUpdate, action: Position, history: Position
     # a block list: a new item after the last one, at the same indentation
     at = _line_end(text, history.end - 1)
     return text[:at] + _block_entry(update, _column(text, history.start), newline) + text[at:]
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace the plan file's text all at once (see `files.write_atomically`)."""
-    files.write_atomically(path, text.encode("utf-8"))

@@ -145,7 +145,8 @@ def _edit(plan_path: Path, target: Path, partners_path: Path, change: StatusUpda
         before = _identity(target)
         source = read_source(plan_path)
         read = Identity.of(target)
-        if before != read or os.stat(plan_path).st_ino != read.inode:
+        seen = os.stat(plan_path)
+        if before != read or (seen.st_dev, seen.st_ino) != (read.device, read.inode):
             raise FileChanged(f"{plan_path} changed while it was read")
         with open(target, "rb") as stream:
             bom = stream.read(len(BOM)) == BOM
