@@ -4,7 +4,7 @@ A renderer turns records (plain dicts) and the columns a table should show into 
 JSON carries every field of every record; the other formats show the listed columns.
 Rich is imported by the table format only, so JSON, CSV and Markdown listings start faster.
 
-Data is data in every format: each renderer passes every value (and header) through the one
+Data is data in every format: each renderer passes every value through the one
 escaping function of `ilotc.output.text` made for its output kind: `visible` for tables,
 `csv_cell` for CSV (RFC 4180 with CRLF rows; formula cells neutralised unless `raw_csv`),
 `markdown` for Markdown; JSON strings are escaped by the JSON encoder.
@@ -12,6 +12,8 @@ escaping function of `ilotc.output.text` made for its output kind: `visible` for
 
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ilotc.output.text import csv_cell, markdown, number, visible
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -57,6 +59,8 @@ def cell(value: Any) -> str:
         import json  # noqa: PLC0415 - few cells are dicts
 
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, int):
+        return number(value)
     return str(value)
 
 
@@ -77,8 +81,6 @@ def to_csv(records: Sequence[dict[str, Any]], columns: Sequence[Column], *, raw:
     import csv  # noqa: PLC0415
     import io  # noqa: PLC0415
 
-    from ilotc.output.text import csv_cell  # noqa: PLC0415
-
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([csv_cell(column.key, raw=raw) for column in columns])
@@ -94,8 +96,6 @@ def to_csv(records: Sequence[dict[str, Any]], columns: Sequence[Column], *, raw:
 
 def to_markdown(records: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
     """A pipe table; every cell escaped (`ilotc.output.text.markdown`); headers are ilotc's own."""
-    from ilotc.output.text import markdown  # noqa: PLC0415
-
     lines = [
         "| " + " | ".join(column.header for column in columns) + " |",
         "|" + "|".join("---" for _ in columns) + "|",
@@ -112,8 +112,6 @@ def to_table(
     from rich.markup import escape  # noqa: PLC0415
     from rich.table import Table  # noqa: PLC0415
     from rich.text import Text  # noqa: PLC0415
-
-    from ilotc.output.text import visible  # noqa: PLC0415
 
     table = Table(
         title=escape(visible(title)) if title else None, show_lines=False, header_style="bold", expand=False
