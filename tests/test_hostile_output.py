@@ -218,3 +218,16 @@ def test_a_hostile_note_is_recorded_verbatim_and_shown_escaped(
     panel = runner.invoke(app, ["show", "III.1a.2", *args])
     _human(case, panel.stdout)
     assert "\\e]52" in panel.stdout
+
+
+def test_formula_cells_are_neutralised_unless_raw_csv_is_asked_for(runner: CliRunner) -> None:
+    out = _run(runner, "csv_formulas", "list", "-f", "csv")[1]
+    assert ',"\'=HYPERLINK(""http://evil.example"",""x"")",' in out
+    raw = _run(runner, "csv_formulas", "export", "-f", "csv", "--raw-csv")[1]
+    assert ',"=HYPERLINK(""http://evil.example"",""x"")",' in raw
+
+
+def test_the_calendar_name_is_escaped_per_rfc_5545(runner: CliRunner) -> None:
+    calendar = _run(runner, "markdown_heading", "export", "-f", "ics")[1]
+    name = next(line for line in calendar.split("\r\n") if line.startswith("X-WR-CALNAME:"))
+    assert name.startswith("X-WR-CALNAME:GB\\n\\n# Rapport falsifié\\n\\n> cité\\n- liste\\n\\n")
