@@ -3,7 +3,17 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ilotc.output.text import annotation_message, annotation_property, csv_cell, markdown, visible
+from ilotc.output.text import (
+    annotation_message,
+    annotation_property,
+    calendar_text,
+    csv_cell,
+    html_value,
+    line,
+    markdown,
+    number,
+    visible,
+)
 
 RAW_CONTROL = [chr(c) for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]]
 
@@ -48,3 +58,25 @@ def test_csv_cell_neutralises_formulas_unless_raw():
 def test_annotations_never_break_their_line(text):
     assert "\n" not in annotation_message(text) and "\r" not in annotation_message(text)
     assert not {":", ",", "\n"} & set(annotation_property(text))
+
+
+def test_csv_cell_shows_control_characters_and_keeps_line_breaks():
+    assert csv_cell("\ra\x1b[2J") == "'\\ra\\e[2J"
+    assert csv_cell("two\nlines") == "two\nlines"
+
+
+def test_one_line_text_and_numbers_of_any_size():
+    assert line("plan\n::error::x.yaml") == "plan\\n::error::x.yaml"
+    assert line("caf\udce9") == "caf\\udce9"  # an undecodable byte of argv
+    assert number(276) == "276"
+    assert number(int("f" * 3600, 16)).startswith("0xfff")
+
+
+def test_calendar_text_keeps_line_breaks_as_newlines_and_shows_other_controls():
+    assert calendar_text("a\r\nb\rc\x07") == "a\nb\nc\\x07"
+
+
+def test_html_values_are_escaped_on_one_source_line():
+    assert str(html_value("<b>a</b>\n::error\x1b")) == "&lt;b&gt;a&lt;/b&gt;&#10;::error\\e"
+    assert html_value(int("f" * 3600, 16)) == hex(int("f" * 3600, 16))
+    assert html_value(True) is True

@@ -5,7 +5,7 @@ the installed package; Markdown is built as pipe tables; the terminal form is a 
 Rich renderables. Every form shows the same content, and the chart's geometry comes from
 `ilotc.report` (the Markdown and terminal forms draw it as a month grid).
 
-Data is data in every form: the HTML template's every `{{ }}` value goes through `_html_value`
+Data is data in every form: the HTML template's every `{{ }}` value goes through `html_value`
 (control characters shown escaped, huge integers written safely) and then Jinja's autoescape;
 Markdown headings, text and cells through `ilotc.output.text.markdown`; the terminal's text
 through `visible` (and Rich's `escape` where Rich would read markup).
@@ -25,7 +25,7 @@ from rich.text import Text
 
 from ilotc.dates import PlanDate
 from ilotc.lateness import Late, Upcoming
-from ilotc.output.text import markdown, number, visible
+from ilotc.output.text import html_value, markdown, number, visible
 from ilotc.report import MAX_CHART_MONTHS, Chart, ChartRow, Report, State, Summary, shorten
 from ilotc.vocab import Kind, Status
 
@@ -113,22 +113,6 @@ def used_kinds(report: Report) -> list[str]:
 # --- HTML ---------------------------------------------------------------------------------
 
 
-def _html_value(value: object) -> object:
-    """What a template expression shows: data with its control characters escaped and its
-    line breaks as character references (so no value starts a line of the page's source),
-    integers in a form that exists for any size; HTML-escaped as autoescape would."""
-    from markupsafe import Markup  # noqa: PLC0415
-    from markupsafe import escape as html_escape  # noqa: PLC0415 - Jinja's own escaping
-
-    if isinstance(value, Markup):
-        return value
-    if isinstance(value, str):
-        return Markup(str(html_escape(visible(value))).replace("\n", "&#10;"))
-    if isinstance(value, int) and not isinstance(value, bool):
-        return number(value)
-    return value
-
-
 def render_html(report: Report) -> str:
     """The report as one self-contained HTML page (inline CSS and SVG, nothing fetched)."""
     import jinja2  # noqa: PLC0415 - imported only by the commands that render HTML
@@ -140,7 +124,7 @@ def render_html(report: Report) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        finalize=_html_value,
+        finalize=html_value,
     )
     environment.filters.update(
         long_date=long_date,

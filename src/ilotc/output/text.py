@@ -1,4 +1,4 @@
-"""Untrusted text made safe for each kind of output: terminal, Markdown, CSV, calendar, annotations.
+"""Untrusted text made safe for each output kind: terminal, Markdown, CSV, HTML, calendar, CI.
 
 Plan and partner files arrive through pull requests from many hands. Their content is data,
 never markup or commands, so every renderer passes it through the one function here that is
@@ -96,6 +96,21 @@ def calendar_text(text: str) -> str:
     does: backslash, `;`, `,` and newlines): line breaks made newlines, other control
     characters, which RFC 5545 forbids in TEXT, shown escaped."""
     return visible(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def html_value(value: object) -> object:
+    """A value as an HTML template shows it (Jinja's `finalize`): text with its control
+    characters escaped, HTML-escaped, and its line breaks as character references, so no value
+    starts a line of the page's source; integers in a form that exists for any size."""
+    from markupsafe import Markup, escape  # noqa: PLC0415 - only the HTML report needs it
+
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        return Markup(str(escape(visible(value))).replace("\n", "&#10;"))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number(value)
+    return value
 
 
 def annotation_message(text: str) -> str:
