@@ -202,7 +202,10 @@ def test_unreadable_phrase_is_unspecified_with_a_reason() -> None:
 
 def test_forced_language() -> None:
     assert read_timeline("Achevée en avril 2000", lang="en").lang == "en"
-    assert rows(read_timeline("Completed by April 2000", lang="fr")) == [row("deadline", due="2000-04")]
+    # each language reads with its own words only: "April" is no French month
+    assert rows(read_timeline("Completed by April 2000", lang="fr")) == [row("unspecified")]
+    assert rows(read_timeline("Completed by April 2000", lang="en")) == [row("deadline", due="2000-04")]
+    assert rows(read_timeline("Terminado en abril de 2000", lang="es")) == [row("deadline", due="2000-04")]
     with pytest.raises(ValueError, match="lang"):
         read_timeline("Mai 2000", lang="de")
 

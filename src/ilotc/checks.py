@@ -242,11 +242,20 @@ def _compare(read: tuple[Schedule, ...], specs: list[ScheduleSpec], where: Path,
             continue
         for name in ("start", "due", "every_months"):
             theirs, ours = getattr(stated, name), getattr(got, name)
-            if theirs is not None and ours is not None and theirs != ours:
+            if theirs is not None and ours is not None and not _agrees(name, theirs, ours):
                 report.add(
                     (*where, "schedules", n, name),
                     f"{name} {theirs} contradicts the timeline, which reads as {got.describe()}",
                 )
+
+
+def _agrees(name: str, theirs: object, ours: object) -> bool:
+    """Equal, or a stated date that refines the period read (a day inside its month)."""
+    if theirs == ours:
+        return True
+    if name == "every_months" or not isinstance(theirs, PlanDate) or not isinstance(ours, PlanDate):
+        return False
+    return ours.first_day() <= theirs.first_day() and theirs.last_day() <= ours.last_day()
 
 
 def check_partners(

@@ -36,6 +36,23 @@ def _days_in(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
+def _shifted(year: int, month: int, months: int) -> tuple[int, int]:
+    """The (year, month) `months` after year-month."""
+    year, month0 = divmod(year * 12 + month - 1 + months, 12)
+    return year, month0 + 1
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, clamped to the end of a shorter month.
+
+    Past the calendar's last day (31 December 9999) the answer is that day: "never" here.
+    """
+    year, month = _shifted(day.year, day.month, months)
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    return dt.date(year, month, min(day.day, _days_in(year, month)))
+
+
 class DateFormatError(ValueError):
     """A date string that is not a real `YYYY-MM` or `YYYY-MM-DD` date."""
 
@@ -115,11 +132,10 @@ class PlanDate(_Fields):
 
     def add_months(self, months: int) -> "PlanDate":
         """Shift by whole months, keeping the precision; a day past the month's end is clamped."""
-        index = self.year * 12 + (self.month - 1) + months
-        year, month0 = divmod(index, 12)
+        year, month = _shifted(self.year, self.month, months)
         if self.day is None:
-            return PlanDate(year, month0 + 1)
-        return PlanDate(year, month0 + 1, min(self.day, _days_in(year, month0 + 1)))
+            return PlanDate(year, month)
+        return PlanDate(year, month, min(self.day, _days_in(year, month)))
 
     def months_until(self, other: "PlanDate") -> int:
         """Whole calendar months from this date's month to `other`'s month."""

@@ -10,11 +10,10 @@ An action's status as of a day is replayed from its history. A schedule is late 
   action `done` marks one occurrence, not the end, so only `cancelled` exempts it.
 """
 
-import calendar
 import datetime as dt
 from typing import NamedTuple
 
-from ilotc.dates import PlanDate
+from ilotc.dates import PlanDate, add_months
 from ilotc.plan import Action
 from ilotc.schedule import Schedule
 from ilotc.vocab import Kind, Status
@@ -23,19 +22,6 @@ _DUE_KINDS = (Kind.DEADLINE, Kind.MILESTONE, Kind.WINDOW)
 _START_KINDS = (Kind.START, Kind.WINDOW)
 _FINISHED = (Status.DONE, Status.CANCELLED)
 _ONE_DAY = dt.timedelta(days=1)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, clamped to the end of a shorter month.
-
-    Past the calendar's last day (31 December 9999) the answer is that day: "never" here.
-    """
-    index = day.year * 12 + day.month - 1 + months
-    year, month0 = divmod(index, 12)
-    if year > dt.MAXYEAR:
-        return dt.date.max
-    last = calendar.monthrange(year, month0 + 1)[1]
-    return dt.date(year, month0 + 1, min(day.day, last))
 
 
 class Late(NamedTuple):

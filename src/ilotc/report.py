@@ -16,8 +16,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ilotc.dates import MONTH_NAMES, PlanDate
-from ilotc.lateness import Late, Upcoming, add_months, lateness, overdue_as_of, plan_date_of, upcoming_as_of
+from ilotc.dates import MONTH_NAMES, PlanDate, add_months
+from ilotc.lateness import Late, Upcoming, lateness, overdue_as_of, plan_date_of, upcoming_as_of
 from ilotc.plan import Action, Document, Plan
 from ilotc.registry import Registry
 from ilotc.schedule import Schedule

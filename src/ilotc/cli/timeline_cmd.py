@@ -14,11 +14,12 @@ if TYPE_CHECKING:
     from ilotc.schedule import Reading
 
 
-class Lang(StrEnum):
+class PhraseLang(StrEnum):
     """Languages the timeline reader knows."""
 
     FR = "fr"
     EN = "en"
+    ES = "es"
 
 
 class TimelineFormat(StrEnum):
@@ -32,16 +33,17 @@ def timeline(
     phrase: Annotated[
         str,
         typer.Argument(
-            help='The timeline phrase, e.g. "Achevée en avril 2000" (quote it).',
+            help='The timeline phrase, e.g. "Achevée en avril 2000" (quote it; put -- before a '
+            'phrase that starts with "-").',
             metavar="PHRASE",
             show_default=False,
         ),
     ],
-    lang: Annotated[
-        Lang | None,
+    phrase_lang: Annotated[
+        PhraseLang | None,
         typer.Option(
-            "--lang",
-            help="Read the phrase as French or English [default: detect from its words].",
+            "--phrase-lang",
+            help="Read the phrase as French, English or Spanish [default: detect from its words].",
             case_sensitive=False,
             show_default=False,
         ),
@@ -51,12 +53,16 @@ def timeline(
         typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
     ] = TimelineFormat.TEXT,
 ) -> None:
-    """Show how a timeline phrase is read: its kind and dates, one line per schedule."""
+    """Show how a timeline phrase is read: its kind and dates, one line per schedule.
+
+    A phrase copied from a table cell may start with "-": write it after --, as in
+    ilotc timeline -- "- Juin 2015 : rapport".
+    """
     from ilotc.timeline import read_timeline  # noqa: PLC0415
 
     # Bytes that were not valid text on the command line become U+FFFD, so output never fails.
     text = phrase.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    reading = read_timeline(text, lang.value if lang else None)
+    reading = read_timeline(text, phrase_lang.value if phrase_lang else None)
     if output is TimelineFormat.JSON:
         write_out(json.dumps(reading.to_json(), ensure_ascii=False) + "\n")
     else:

@@ -1,0 +1,87 @@
+"""Read a plan's free-text timeline ("Achevée en avril 2000") as schedules.
+
+One reader, a grammar per language (`fr`, `en`, `es`, each with its own words), and
+period arithmetic shared by all (`periods`, `meetings`). The layers:
+
+1. `tokens`: normalise, tokenise, detect the language;
+2. `spans`: the dates written (days, months, parts of years, spans of years, meetings,
+   ranges), and those that cannot be read honestly, with the reason;
+3. `cues`: words that say what a date means (start, end...) or what timing a clause has
+   with no date (continuous, recurring, relative to an event...);
+4. `clauses`: split the phrase and turn each clause into schedules.
+
+Pure: no I/O. `read_timeline` never raises for a string, and never guesses: a phrase it
+cannot read, or one with a date it cannot read, is `unspecified`, with the reason.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ilotc.schedule import UNSPECIFIED, Reading, Schedule
+from ilotc.timeline.clauses import Phrase
+from ilotc.timeline.tokens import GRAMMARS, Token, detect_language, tokenize
+from ilotc.vocab import Kind
+
+__all__ = ["LANGUAGES", "MAX_CHARS", "UNSPECIFIED", "Kind", "Reading", "Schedule", "read_timeline"]
+
+MAX_CHARS = 1000
+"""Only this many characters of a phrase are read (timelines are one line)."""
+
+LANGUAGES = tuple(GRAMMARS)
+"""The languages a phrase may be read in: fr, en, es."""
+
+
+def read_timeline(text: str | None, lang: str | None = None, *, day_first: bool | None = None) -> Reading:
+    """Read a timeline phrase as one or more schedules, in the order written.
+
+    lang None: detect French, English or Spanish from the words; else read as that
+    language. day_first: how numeric dates like 03/04/2020 are written, where the plan
+    states it; None takes the language's convention (day first in French and Spanish;
+    in English only a date whose order is evident is read).
+    Readings are immutable and plans repeat their phrases, so each phrase is read once
+    per process and the same Reading returned after that.
+    """
+    if lang is not None and lang not in GRAMMARS:
+        raise ValueError(f"lang must be one of {', '.join(GRAMMARS)}, not {lang!r}")
+    if text is None or isinstance(text, str):
+        return _read_cached(text, lang, day_first)
+    return _read(text, lang, day_first)
+
+
+@lru_cache(maxsize=4096)
+def _read_cached(text: str | None, lang: str | None, day_first: bool | None) -> Reading:
+    return _read(text, lang, day_first)
+
+
+def _read(text: str | None, lang: str | None, day_first: bool | None) -> Reading:
+    if not isinstance(text, str) or not text.strip():
+        given = text if isinstance(text, str) else ""
+        return Reading(given, lang or "fr", (UNSPECIFIED,), "no timeline")
+    head = text[:MAX_CHARS]
+    note = f"only the first {MAX_CHARS} characters were read" if len(text) > MAX_CHARS else None
+    tokens = tokenize(head)
+    candidates = [lang] if lang else detect_language(tokens, head)
+    readings = (_reading(text, head, tokens, chosen, day_first, note) for chosen in candidates)
+    first = next(readings)
+    if first.readable:
+        return first
+    return next((other for other in readings if other.readable), first)
+
+
+def _reading(
+    text: str, head: str, tokens: list[Token], lang: str, day_first: bool | None, note: str | None
+) -> Reading:
+    grammar = GRAMMARS[lang]
+    phrase = Phrase(head, tokens, grammar, grammar.day_first if day_first is None else day_first)
+    schedules = phrase.schedules()
+    dated = any(s.start is not None or s.due is not None for s in schedules)
+    recurring = any(s.kind is Kind.RECURRING for s in schedules)
+    yearless = phrase.dates.yearless_reason() if not recurring else None
+    if dated and (phrase.dates.unread or yearless):
+        why = phrase.dates.unread[0] if phrase.dates.unread else yearless
+        return Reading(text, lang, (UNSPECIFIED,), f"a date could not be read: {why}")
+    if not schedules:
+        reason = phrase.why_unreadable() + (f"; {note}" if note else "")
+        return Reading(text, lang, (UNSPECIFIED,), reason)
+    return Reading(text, lang, tuple(schedules), note)

@@ -1,0 +1,373 @@
+"""Find the dates written in a tokenised phrase: days, months, parts of years, ranges.
+
+Forms read, in any language whose grammar names the words: a day ("15 mars 2001",
+"March 31, 2005", "30 de junio de 2021", "31-Mar-2020"), a numeric date ("16/02/2018",
+"2020-03-15", "07/2018"), a month, a part of a year ("T3 2021", "premier semestre
+2000", "1er trim. 2001"), a span of years ("2002-03", "bienio 2020-2021"), a session of
+an ILO body ("279e session"), a year where one is expected ("en 2001"), each after an
+optional modifier ("fin", "mid-"), and ranges of these ("du 13 au 15 novembre 2007").
+
+A date-like expression that cannot be read honestly (no year, a two-digit year, an
+ambiguous day and month, a season) is recorded in `unread` with the reason, so the
+reader can say `unspecified` instead of falling back on a coarser date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ilotc.dates import PlanDate
+from ilotc.timeline import meetings, periods
+from ilotc.timeline.grammar import Grammar
+from ilotc.timeline.tokens import Token
+
+_ARTICLES = frozenset({"le", "la", "l", "the", "el", "los", "las"})
+_SEPARATORS = frozenset({"/", "-", "."})
+_BEFORE_YEAR = frozenset({".", ",", "/", "-", "of", "de", "del"})
+_DAY_ORDINALS = ("er", "re", "ere", "st", "nd", "rd", "th", "o", "e")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A date expression over tokens [begin, end): the period first..last."""
+
+    begin: int
+    end: int
+    first: PlanDate
+    last: PlanDate
+    modifier: str | None = None  # begin, end or mid: "début 2000", "fin 2000", "mi-2000"
+    is_range: bool = False  # "de janvier à juin 2001", "2002-03": a window by itself
+    meeting: bool = False  # a session of an ILO body: refined by a date written next to it
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """A date as written, perhaps missing its year (and month): an opening of a range."""
+
+    end: int
+    day: int | None
+    month: int | None
+    year: int | None
+
+
+class Dates:
+    """The dates of one phrase, read with one language's grammar."""
+
+    def __init__(self, tokens: Sequence[Token], grammar: Grammar, day_first: bool | None) -> None:
+        self.tokens = tokens
+        self.g = grammar
+        self.day_first = day_first
+        self.periods_named = any(t.text in grammar.period_words or t.text.startswith("bienn") for t in tokens)
+        self.unread: list[str] = []  # why a date-like expression could not be read
+        self.yearless: list[int] = []  # where a day or month with no year is written
+        self.spans = self._find()
+
+    # --- token helpers ---------------------------------------------------------------
+
+    def _at(self, i: int) -> str:
+        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+
+    def _kind(self, i: int) -> str:
+        return self.tokens[i].kind if 0 <= i < len(self.tokens) else ""
+
+    def _skip(self, i: int, skippable: frozenset[str]) -> int:
+        while i < len(self.tokens) and self.tokens[i].text in skippable:
+            i += 1
+        return i
+
+    def _verbatim(self, begin: int, end: int) -> str:
+        return " ".join(t.text for t in self.tokens[begin:end])
+
+    def _year(self, i: int) -> int | None:
+        """A four-digit year at i, not a reference number ("no 1999")."""
+        if self._kind(i) != "num" or len(self._at(i)) != 4 or self._at(i - 1) in self.g.not_number_leads:
+            return None
+        year = int(self._at(i))
+        return year if periods.is_year(year) else None
+
+    def _day_number(self, i: int) -> int | None:
+        """A day of a month at i: "15", "02", "1er", "1st", "15th", "1º"."""
+        text, kind = self._at(i), self._kind(i)
+        if kind == "ord":
+            digits = text.rstrip("abcdefghijklmnopqrstuvwxyz")
+            text = digits if text[len(digits) :] in _DAY_ORDINALS else ""
+        elif kind != "num" or len(text) > 2:
+            return None
+        return int(text) if text.isdigit() and 1 <= int(text) <= 31 else None
+
+    def _past_weekday(self, i: int) -> int:
+        """Past a weekday and its comma: "mardi 13", "Wednesday, 6"."""
+        if self._at(i) in self.g.weekdays:
+            return self._skip(i + 1, frozenset({","}))
+        return i
+
+    # --- single dates ----------------------------------------------------------------
+
+    def _part(self, i: int) -> _Part | None:
+        """A day, month or numeric date at i, with or without its year."""
+        i = self._past_weekday(self._skip(i, _ARTICLES))
+        numeric = self._numeric(i)
+        if numeric is not None:
+            return numeric
+        day = self._day_number(i)
+        if day is not None:
+            k = self._skip(i + 1, self.g.day_leads | _SEPARATORS)
+            month = self.g.months.get(self._at(k))
+            if month is None:
+                return _Part(i + 1, day, None, None)
+            return self._with_year(k + 1, day, month)
+        month = self.g.months.get(self._at(i))
+        if month is None:
+            return None
+        k = self._skip(i + 1, frozenset({"."}))
+        us_day = self._day_number(k)  # "March 31, 2005", "July 15"
+        if us_day is not None and self._year(k) is None:
+            return self._with_year(k + 1, us_day, month)
+        return self._with_year(k, None, month)
+
+    def _with_year(self, i: int, day: int | None, month: int) -> _Part:
+        k = self._skip(i, _BEFORE_YEAR)
+        year = self._year(k)
+        if year is None:
+            return _Part(self._skip(i, frozenset({"."})), day, month, None)
+        return _Part(k + 1, day, month, year)
+
+    def _numeric(self, i: int) -> _Part | None:
+        """ "16/02/2018", "2020-03-15", "07/2018"; ambiguous or two-digit years unread."""
+        a, sep = self._at(i), self._at(i + 1)
+        if self._kind(i) != "num" or sep not in _SEPARATORS or self._kind(i + 2) != "num":
+            return None
+        b = self._at(i + 2)
+        if len(a) == 4 and sep == "-" and self._at(i + 3) == "-" and self._kind(i + 4) == "num":
+            return self._checked(i + 5, int(a), int(b), int(self._at(i + 4)))  # ISO 2020-03-15
+        if len(a) <= 2 and len(b) == 4 and sep in ("/", ".") and 1 <= int(a) <= 12:
+            return _Part(i + 3, None, int(a), int(b))  # 07/2018
+        if len(a) > 2 or len(b) > 2 or self._at(i + 3) != sep or self._kind(i + 4) != "num":
+            return None
+        c = self._at(i + 4)
+        if len(c) != 4:
+            self.unread.append(f"{a}{sep}{b}{sep}{c} has a two-digit year")
+            return _Part(i + 5, None, None, None)
+        first, second = int(a), int(b)
+        if first > 12 >= second or first == second or (self.day_first and second <= 12):
+            day, month = first, second
+        elif second > 12 >= first and not self.day_first:
+            day, month = second, first
+        else:
+            order = "day and month" if self.day_first is None else "day"
+            self.unread.append(f"in {a}{sep}{b}{sep}{c} the {order} cannot be told apart")
+            return _Part(i + 5, None, None, None)
+        return self._checked(i + 5, int(c), month, day)
+
+    def _checked(self, end: int, year: int, month: int, day: int) -> _Part:
+        if not 1 <= month <= 12 or periods.day(year, month, day) is None:
+            self.unread.append(f"{year:04d}-{month:02d}-{day:02d} is not a real day")
+            return _Part(end, None, None, None)
+        return _Part(end, day, month, year)
+
+    def _core(self, i: int, led: bool) -> tuple[periods.Period, int, bool] | None:
+        """A date at i as (period, end, is a span of years)."""
+        word = self._at(i)
+        if word in self.g.part_codes:  # Q3 2000
+            return self._year_part(i + 1, *self.g.part_codes[word])
+        if word in self.g.ordinals and self._at(i + 1) in self.g.year_parts:  # premier semestre
+            return self._year_part(i + 2, self.g.year_parts[self._at(i + 1)], self.g.ordinals[word])
+        if word in self.g.seasons and self._year(self._skip(i + 1, self.g.fillers)) is not None:
+            self.unread.append(f"the season {word!r} names no month")
+            return None
+        span = self._years(i)
+        if span is not None:
+            return span
+        part = self._part(i)
+        if part is not None and part.year is not None and part.month is not None:
+            if part.day is None:
+                month = PlanDate(part.year, part.month)
+                return (month, month), part.end, False
+            date = periods.day(part.year, part.month, part.day)
+            if date is None:
+                self.unread.append(f"day {part.day} does not exist in {part.year}-{part.month:02d}")
+                return None
+            return (date, date), part.end, False
+        year = self._year(i)
+        if year is None or not (led or self._bare_year_ok(i)):
+            return None
+        return periods.whole_year(year), i + 1, False
+
+    def _year_part(self, i: int, size: int, number: int) -> tuple[periods.Period, int, bool] | None:
+        after = self._skip(i, self.g.fillers | {"."})
+        year = self._year(after)
+        part = None if year is None else periods.year_part(year, size, number)
+        return None if part is None else (part, after + 1, False)
+
+    def _years(self, i: int) -> tuple[periods.Period, int, bool] | None:
+        """ "2002-03", "2019-2024", "2010-15": a span of years, read as a window."""
+        first = self._year(i)
+        if first is None or self._at(i + 1) not in ("-", "/") or self._kind(i + 2) != "num":
+            return None
+        if self._at(i + 3) in _SEPARATORS and self._kind(i + 4) == "num":
+            return None  # a numeric day, 2020-03-15
+        written = self._at(i + 2)
+        closing = periods.later_year(first, written)
+        as_month = len(written) == 2 and 1 <= int(written) <= 12
+        if closing is not None and as_month and not self.periods_named:
+            self.unread.append(f"{first}-{written} may be a month or a span of years")
+            return None
+        if closing is None and as_month and self._at(i + 1) == "-" and not self.periods_named:
+            month = PlanDate(first, int(written))  # ISO month, 2020-03
+            return (month, month), i + 3, False
+        if closing is None:
+            self.unread.append(f"{first}{self._at(i + 1)}{written} is not a span of years read here")
+            return None
+        return periods.years(first, closing), i + 3, True
+
+    def _bare_year_ok(self, i: int) -> bool:
+        """A year with no month is a date only where one is expected: "en 2001", "l'an 2000"."""
+        j = i - 1
+        while j >= 0 and self.tokens[j].text in self.g.fillers:
+            if self.tokens[j].text in self.g.year_words:
+                return True
+            j -= 1
+        if j >= 0 and (self._day_number(j) is not None or self._at(j) in self.g.months):
+            self.unread.append(f"the date before {self._at(i)} could not be read")
+            return False
+        if j < 0 or self.tokens[j].kind == "punct":
+            return True
+        lead = self.tokens[j].text
+        return lead in self.g.year_leads or lead.startswith(self.g.year_lead_stems)
+
+    def _meeting(self, i: int) -> Span | None:
+        """ "279e session", "332.ª reunión", "104th Session (2015)": the month it met."""
+        text, k = self._at(i), i + 1
+        if self._kind(i) == "ord":
+            number = text.rstrip("abcdefghijklmnopqrstuvwxyz")
+        elif self._kind(i) == "num" and self._at(i + 1) == "." and self._at(i + 2) in ("a", "o"):
+            number, k = text, i + 3
+        else:
+            return None
+        if not number.isdigit() or self._at(k) not in self.g.session_words:
+            return None
+        met = meetings.session(int(number))
+        end = k + 1
+        if self._at(end) == "(":
+            inner = self._core(end + 1, led=True)
+            close = inner[1] if inner else end + 1
+            if inner is not None and self._at(close) == ")":
+                (first, last), stated = inner[0], inner[0][0]
+                end = close + 1
+                if met is not None and first.month == 1 and last.month == 12 and met.year == stated.year:
+                    return Span(i, end, met, met, meeting=True)
+                return Span(i, end, first, last, meeting=True)
+        if met is None:
+            self.unread.append(f"session {number} is not in the table of ILO meetings")
+            return None
+        return Span(i, end, met, met, meeting=True)
+
+    # --- periods and ranges ----------------------------------------------------------
+
+    def _period(self, i: int, led: bool = False) -> Span | None:
+        """A date after an optional modifier: "fin de l'an 2000", "mi-2001", "juin 2000"."""
+        meeting = self._meeting(i)
+        if meeting is not None:
+            return meeting
+        modifier = self.g.modifiers.get(self._at(i))
+        if modifier is not None:
+            core = self._core(self._skip(i + 1, self.g.fillers), led=True)
+            if core is not None and not core[2] and core[0][0].day is None:
+                (first, last), end, _ = core
+                if modifier == "begin":
+                    last = first
+                elif modifier == "end":
+                    first = last
+                else:
+                    first = last = periods.middle(first, last)
+                return Span(i, end, first, last, modifier)
+        core = self._core(i, led)
+        if core is None:
+            return None
+        (first, last), end, is_range = core
+        return Span(i, end, first, last, is_range=is_range)
+
+    def _range(self, i: int) -> Span | None:
+        """ "de janvier à juin 2001", "du 13 au 15 novembre 2007", "November 2017 - March 2018"."""
+        prefix = self._at(i) if self._at(i) in self.g.range_prefixes else None
+        k = i + 1 if prefix else i
+        opening = self._part(k)
+        full = (
+            None if opening is not None and opening.year is None else self._period(k, led=prefix is not None)
+        )
+        if opening is None and full is None:
+            return None
+        after = full.end if full is not None else opening.end if opening is not None else k
+        joined = self._connector(after, paired=prefix in self.g.pair_prefixes)
+        if joined is None:
+            return None
+        closing = self._period(self._skip(joined, _ARTICLES), led=True)
+        if closing is None or closing.is_range:
+            return None
+        first = full.first if full is not None else self._opening(opening, closing)
+        if first is None or first > closing.last:
+            return None
+        return Span(i, closing.end, first, closing.last, is_range=True)
+
+    def _opening(self, part: _Part | None, closing: Span) -> PlanDate | None:
+        """A range's opening, completed from its closing: "du 13 au 15 novembre 2007"."""
+        if part is None:
+            return None
+        month = part.month or closing.first.month
+        year = part.year or closing.first.year
+        if part.year is None and part.month is not None and month > closing.first.month:
+            year -= 1  # "de novembre à mars 2001": November 2000
+        if part.day is None:
+            return PlanDate(year, month) if part.month is not None else None
+        return periods.day(year, month, part.day)
+
+    def _connector(self, i: int, paired: bool) -> int | None:
+        for option in self.g.range_connectors:
+            if tuple(t.text for t in self.tokens[i : i + len(option)]) == option:
+                return i + len(option)
+        if paired and self._at(i) in self.g.pair_connectors:  # only "entre X et Y"
+            return i + 1
+        return None
+
+    def _find(self) -> list[Span]:
+        spans: list[Span] = []
+        i = 0
+        while i < len(self.tokens):
+            span = self._range(i) or self._period(i)
+            if span is not None:
+                spans.append(span)
+                i = span.end
+                continue
+            part = self._part(i)
+            if part is not None and part.month is not None and part.year is None:
+                word = self._at(i)
+                if not (word in self.g.not_only_months and part.day is None):
+                    self.yearless.append(i)
+                i = max(part.end, i + 1)
+            else:
+                i += 1
+        return _refined(spans)
+
+    def yearless_reason(self) -> str | None:
+        """Why a yearless day or month was not read, or None if there is none."""
+        if not self.yearless:
+            return None
+        i = self.yearless[0]
+        words = [t.text for t in self.tokens[i:] if t.text in self.g.months][:1] or [self._at(i)]
+        return f"the month {words[0]!r} has no year"
+
+
+def _refined(spans: list[Span]) -> list[Span]:
+    """A meeting followed by the dates it met on keeps only those dates."""
+    kept: list[Span] = []
+    for n, span in enumerate(spans):
+        following = spans[n + 1] if n + 1 < len(spans) else None
+        if (
+            span.meeting
+            and following is not None
+            and following.first.as_month() <= span.last <= following.last.as_month()
+        ):
+            continue
+        kept.append(span)
+    return kept
