@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from conftest import EXAMPLES
-from ilotc.dates import PlanDate
-from ilotc.lateness import add_months, lateness, overdue_as_of, plan_date_of, upcoming_as_of
+from ilotc.dates import PlanDate, add_months
+from ilotc.lateness import lateness, overdue_as_of, plan_date_of, upcoming_as_of
 from ilotc.loading import load
 from ilotc.models import Status
 

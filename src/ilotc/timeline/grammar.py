@@ -95,7 +95,9 @@ class Grammar:
 
     def vocabulary(self) -> set[str]:
         """Every word this grammar knows, stems with their `*`, for language detection."""
-        found = set(self.markers) | set(self.months)
+        found = set(self.markers) | set(self.months) | set(self.weekdays) | set(self.units)
+        found |= {word for number in self.numbers for word in number.split()}
+        found |= set(self.period_words) | set(self.seasons) | set(self.every_words) | set(self.modifiers)
         for specs in self.cues.values():
             for spec in specs:
                 found.update(alt for slot in spec.rstrip(">").split() for alt in slot.split("|"))

@@ -112,7 +112,10 @@ class Dates:
             return numeric
         day = self._day_number(i)
         if day is not None:
-            k = self._skip(i + 1, self.g.day_leads | _SEPARATORS)
+            k = i + 1
+            if self._at(k) == "." and self._at(k + 1) in ("o", "a"):
+                k += 2  # "1.º de julio"
+            k = self._skip(k, self.g.day_leads | _SEPARATORS | {"°"})
             month = self.g.months.get(self._at(k))
             if month is None:
                 return _Part(i + 1, day, None, None)
@@ -152,7 +155,7 @@ class Dates:
         first, second = int(a), int(b)
         if first > 12 >= second or first == second or (self.day_first and second <= 12):
             day, month = first, second
-        elif second > 12 >= first and not self.day_first:
+        elif second > 12 >= first or (self.day_first is False and first <= 12):
             day, month = second, first
         else:
             order = "day and month" if self.day_first is None else "day"
