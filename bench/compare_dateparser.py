@@ -4,6 +4,11 @@
 Usage:
     python bench/compare_dateparser.py [PLAN.yaml] > docs/timeline-vs-dateparser.md
 
+Then, on the held-out set of real phrases (tests/data/heldout_phrases.yaml, French,
+English and Spanish, each with its source), it compares the first date each reader
+gives with the one decided beforehand, at the precision written (a day or a month),
+and counts the wrong dates each gives, including a date for a phrase that has none.
+
 Reads every distinct `timeline` string in the plan file (default: data/plan.yaml; any
 `timeline` key at any depth), or, with no plan file, the phrases of tests/test_timeline.py.
 For each phrase the reader gives a date for, it compares the month of the first date
@@ -182,7 +187,77 @@ def main(argv: list[str]) -> int:
         print(f"({unchecked} phrase(s) have no decided reading in the tests; ilotc's own is used.)\n")
     print(f"dateparser search_dates: {found_right} of {dated} months right\n")
     print(f"dateparser: {theirs_right} of {dated} months right; ilotc: {ours_right} of {dated}")
+    heldout(search_dates)
     return 0
+
+
+def _first(dates: list[str | None]) -> str | None:
+    return next((d for d in dates if d), None)
+
+
+def _ours(reading: Reading) -> str | None:
+    return _first([str(d) if d else None for s in reading.schedules for d in (s.start, s.due)])
+
+
+def _theirs(found: dt.datetime | None, precision: str | None) -> str | None:
+    """dateparser's date at the precision expected (it always gives a day)."""
+    if found is None:
+        return None
+    return f"{found:%Y-%m-%d}" if precision and len(precision) == 10 else f"{found:%Y-%m}"
+
+
+def heldout(search_dates: object) -> None:
+    """The held-out comparison: first date right, and wrong dates, per reader."""
+    path = ROOT / "tests" / "data" / "heldout_phrases.yaml"
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    print("\n## Held-out real phrases\n")
+    print(
+        f"The {len(cases)} phrases of `tests/data/heldout_phrases.yaml` (French, English, Spanish, each "
+        "with its source), written down with their readings before the reader was tuned. "
+        "A date is right when it is the first date expected, at the precision written "
+        "(a day or a month); a wrong date is any other date, including one for a phrase "
+        "that has none. dateparser is `search_dates(phrase, languages=[lang])`.\n"
+    )
+    print("| phrase | lang | expected | ilotc | search_dates |")
+    print("|---|---|---|---|---|")
+    exact = ours_right = theirs_right = ours_wrong = theirs_wrong = dated = 0
+    for case in cases:
+        expected = _first([d for s in case.get("expected", []) for d in (s.get("start"), s.get("due"))])
+        reading = read_timeline(case["phrase"])
+        rows = [
+            {
+                k: v
+                for k, v in s.to_json().items()
+                if k in ("kind", "start", "due", "every_months") and v is not None
+            }
+            for s in reading.schedules
+        ]
+        if "expected" in case:
+            exact += rows == case["expected"]
+        else:
+            exact += not reading.readable and case["unspecified"] in (reading.reason or "")
+        ours = _ours(reading)
+        hits = search_dates(case["phrase"], languages=[case["lang"]]) or []  # type: ignore[operator]
+        theirs = _theirs(hits[0][1] if hits else None, expected)
+        dated += expected is not None
+        ours_right += expected is not None and ours == expected
+        theirs_right += expected is not None and theirs == expected
+        ours_wrong += ours is not None and ours != expected
+        theirs_wrong += theirs is not None and theirs != expected
+        print(
+            f"| {cell(case['phrase'])} | {case['lang']} | {expected or 'unspecified'} "
+            f"| {cell(summary(reading)) or 'unspecified'} | {theirs or '(none)'} |"
+        )
+    print()
+    print(
+        f"ilotc: {exact} of {len(cases)} read exactly "
+        "(kind, dates and period, or unspecified with its reason)\n"
+    )
+    print(
+        f"first date right: ilotc {ours_right} of {dated}; "
+        f"dateparser search_dates {theirs_right} of {dated}\n"
+    )
+    print(f"wrong dates: ilotc {ours_wrong}; dateparser search_dates {theirs_wrong}")
 
 
 if __name__ == "__main__":

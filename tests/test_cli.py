@@ -307,3 +307,31 @@ def test_filters_combine(runner: CliRunner) -> None:
     assert [r["id"] for r in json.loads(out)] == ["I.2a.1", "I.2c.2", "I.2c.4", "I.3a.2"]
     _, out, _ = run(runner, "list", "--partner", "pnud", "-f", "json")
     assert {"III.1a.2", "III.1a.1"} <= {r["id"] for r in json.loads(out)}
+
+
+def test_timeline_reads_a_bullet_after_double_dash(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "timeline", "--format", "json", "--", "- Juin 2015 : rapport")
+    assert code == 0
+    assert json.loads(out)["schedules"][0]["due"] == "2015-06"
+    code, out, _ = run(runner, "timeline", "--help")
+    assert "--" in out and "starts with" in out
+
+
+def test_timeline_phrase_lang_names_the_language(runner: CliRunner) -> None:
+    code, out, _ = run(
+        runner, "timeline", "--phrase-lang", "es", "--format", "json", "antes del 30 de junio de 2021"
+    )
+    assert code == 0
+    record = json.loads(out)
+    assert record["lang"] == "es"
+    assert record["schedules"] == [
+        {"kind": "deadline", "start": None, "due": "2021-06-30", "every_months": None, "immediate": False}
+    ]
+    code, _, err = run(runner, "timeline", "--lang", "fr", "Mai 2000")
+    assert code == 2 and "--phrase-lang" in err
+
+
+def test_timeline_relative_phrase_says_why(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "timeline", "six mois après l'adoption")
+    assert code == 0
+    assert "unspecified" in out and "relative to an event" in out
