@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "update": ("ilotc.cli.update_cmd", "update"),
     "partners": ("ilotc.cli.partners_cmd", "partners_command"),
     "report": ("ilotc.cli.report_cmd", "report"),
+    "diff": ("ilotc.cli.diff_cmd", "diff"),
     "export": ("ilotc.cli.export_cmd", "export"),
     "validate": ("ilotc.cli.validate_cmd", "validate"),
     "schema": ("ilotc.cli.validate_cmd", "schema"),

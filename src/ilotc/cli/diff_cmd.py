@@ -1,0 +1,147 @@
+"""`ilotc diff`: what changed between two versions of a plan."""
+
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from ilotc.cli.common import (
+    EXIT_PROBLEMS,
+    PartnersOption,
+    as_of_day,
+    data_paths,
+    escape,
+    fail,
+    note,
+    print_problems,
+    stderr,
+    stdout,
+    write_out,
+)
+from ilotc.cli.filters import (
+    AsOf,
+    DueAfter,
+    DueBefore,
+    KindFilter,
+    PartFilter,
+    PartnerFilter,
+    SearchFilter,
+    SectionFilter,
+    StatusFilter,
+    build_filter,
+)
+from ilotc.output.diff import DiffFormat
+from ilotc.plan_diff import ChangeKind
+
+if TYPE_CHECKING:
+    from ilotc.plan import Plan
+    from ilotc.plan_versions import LoadedVersion
+    from ilotc.problems import Problem
+
+_EITHER = (
+    "a plan file, or a git object REV:PATH (e.g. main:data/plan.yaml) read with 'git show' "
+    "in the current repository; a file of that name wins."
+)
+
+
+def diff(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The version before the change: " + _EITHER)],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The version after the change: " + _EITHER)],
+    part: PartFilter = None,
+    section: SectionFilter = None,
+    kind: KindFilter = None,
+    status: StatusFilter = None,
+    partner: PartnerFilter = None,
+    search: SearchFilter = None,
+    due_before: DueBefore = None,
+    due_after: DueAfter = None,
+    as_of: AsOf = None,
+    fmt: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json (change records) or markdown (for a pull request or $GITHUB_STEP_SUMMARY).",
+            case_sensitive=False,
+        ),
+    ] = DiffFormat.TABLE,
+    fail_on: Annotated[
+        list[ChangeKind] | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a change of this kind is found (repeatable).",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    partners: PartnersOption = None,
+) -> None:
+    """Show what changed between two versions of a plan, action by action: added, removed,
+    reworded, timelines moved, statuses updated, partners linked, actions moved.
+
+    OLD and NEW are plan files or git objects REV:PATH. Filters narrow the actions compared.
+    Exit 0 whatever changed (1 with --fail-on and a change of that kind; 1 when either
+    version has problems, printed as 'ilotc validate' prints them).
+
+    Examples: ilotc diff main:data/plan.yaml data/plan.yaml;
+    ilotc diff HEAD~1:data/plan.yaml HEAD:data/plan.yaml --format markdown --fail-on removed
+    """
+    from ilotc.loading import FileAccessError, load_registry  # noqa: PLC0415
+    from ilotc.output.diff import Comparison, render_diff  # noqa: PLC0415
+    from ilotc.plan_diff import diff_plans  # noqa: PLC0415
+    from ilotc.plan_versions import load_version, read_version  # noqa: PLC0415
+    from ilotc.problems import DataFileError  # noqa: PLC0415
+    from ilotc.queries import ActionFilter  # noqa: PLC0415
+
+    day = as_of_day(as_of)
+    partners_path = data_paths(ctx, None, partners)[1]
+    try:
+        registry = load_registry(partners_path)[0]
+    except FileAccessError as error:
+        fail(str(error))
+    except DataFileError as error:
+        _stop(error.problems)
+    where = build_filter(part, section, kind, status, partner, search, due_before, due_after, registry.ids)
+    versions: list[LoadedVersion] = []
+    problems: list[Problem] = []
+    unreadable: list[str] = []
+    for spec in (old, new):
+        try:
+            loaded = load_version(read_version(spec), registry.ids)
+        except FileAccessError as error:
+            unreadable.append(str(error))
+        except DataFileError as error:
+            problems += error.problems
+        else:
+            versions.append(loaded)
+            problems += loaded.problems
+    for message in unreadable:
+        stderr().print(f"[bold red]Error:[/] {escape(message)}")
+    if unreadable:
+        raise typer.Exit(2)
+    if any(problem.is_error for problem in problems):
+        _stop(problems)
+    before, after = _plans(versions)
+    keep = None if where == ActionFilter() else (lambda action: where.matches(action, day, registry))
+    records = diff_plans(versions[1].name, before, after, keep)
+    document = render_diff(fmt, Comparison(old, new, records))
+    if isinstance(document, str):
+        write_out(document)
+    else:
+        stdout().print(document)
+    found = sorted({record["change"] for record in records} & set(fail_on or []))
+    if found:
+        note(f"ilotc diff: found {', '.join(found)} (--fail-on)")
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _plans(versions: "list[LoadedVersion]") -> "tuple[Plan, Plan]":
+    before, after = (version.plan for version in versions)
+    assert before is not None and after is not None  # versions with errors stopped above
+    return before, after
+
+
+def _stop(problems: "list[Problem]") -> NoReturn:
+    print_problems(problems, stderr())
+    count = sum(problem.is_error for problem in problems)
+    fail(f"{count} problem(s) in the data; run 'ilotc validate' on the files for details", EXIT_PROBLEMS)

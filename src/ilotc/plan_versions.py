@@ -1,0 +1,102 @@
+"""Versions of a plan to compare: a file, or a git object `REV:PATH`, read and validated.
+
+The edge of `ilotc diff`: git runs here (as a subprocess given an argument list, never a
+shell), and the plans it yields go to the pure comparison in `ilotc.plan_diff`.
+"""
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import NamedTuple
+
+from ilotc.loading import MAX_FILE_BYTES, FileAccessError, check_plan_source, decode_source, read_bytes
+from ilotc.plan import Plan, build_plan
+from ilotc.problems import DataFileError, Problem, Severity
+
+GIT_TIMEOUT_SECONDS = 60
+
+
+class Version(NamedTuple):
+    """One side of a comparison: the name problems and headers give it, and its bytes."""
+
+    label: str
+    raw: bytes
+    stem: str  # the file's name without extension: the plan's name where it has no symbol
+
+
+def read_version(spec: str, cwd: Path | None = None) -> Version:
+    """The bytes of a file, else of the git object `REV:PATH` in the repository around `cwd`.
+
+    A path that exists wins over a git object of the same spelling (`ilotc diff a:b c` reads
+    the file `a:b` if there is one); a spec with no `:` is a path. Raise FileAccessError (a
+    missing file, a bad revision or path, no git) or DataFileError (too large).
+    """
+    as_path = (cwd or Path()) / spec
+    if os.path.lexists(as_path) or ":" not in spec:
+        return Version(spec, read_bytes(as_path), Path(spec).stem)
+    return Version(spec, _git_blob(spec, cwd), Path(spec.split(":", 1)[1]).stem)
+
+
+def _git_blob(spec: str, cwd: Path | None) -> bytes:
+    if spec.startswith("-"):
+        raise FileAccessError(f"{spec}: not a file, and not a git object REV:PATH (it starts with '-')")
+    git = shutil.which("git")
+    if git is None:
+        raise FileAccessError(f"{spec}: no such file, and git is not installed to read it as REV:PATH")
+    # `--end-of-options` keeps the spec an object name whatever it holds; the object's type is
+    # checked first, since `git show` of a tree or commit prints a listing or a log, not a file.
+    kind = _git(git, ["cat-file", "-t", "--end-of-options", spec], spec, cwd).decode().strip()
+    if kind != "blob":
+        raise FileAccessError(f"{spec}: is a git {kind}, not a file; expected REV:PATH naming a file")
+    data = _git(git, ["show", "--no-textconv", "--end-of-options", spec], spec, cwd)
+    if len(data) > MAX_FILE_BYTES:
+        problem = Problem(
+            spec, 1, 1, Severity.ERROR, f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB"
+        )
+        raise DataFileError([problem])
+    return data
+
+
+def _git(git: str, arguments: list[str], spec: str, cwd: Path | None) -> bytes:
+    environment = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat", "LC_ALL": "C"}
+    try:
+        done = subprocess.run(
+            [git, "--no-pager", *arguments],
+            cwd=cwd,
+            capture_output=True,
+            env=environment,
+            timeout=GIT_TIMEOUT_SECONDS,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise FileAccessError(f"{spec}: git could not be run ({error})") from None
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = said[-1].removeprefix("fatal: ") if said else f"git exited with {done.returncode}"
+        raise FileAccessError(f"{spec}: no such file, and git cannot read it as REV:PATH: {reason}")
+    return done.stdout
+
+
+class LoadedVersion(NamedTuple):
+    """A version validated: its plan, or None with the problems that stop it."""
+
+    version: Version
+    plan: Plan | None
+    problems: list[Problem]
+
+    @property
+    def name(self) -> str:
+        """The plan's name in records: its symbol, else its file's name without extension."""
+        symbol = getattr(self.plan.document, "symbol", None) if self.plan is not None else None
+        return symbol or self.version.stem
+
+
+def load_version(version: Version, partner_ids: frozenset[str] | None) -> LoadedVersion:
+    """Validate a version as `ilotc validate` would, against the partner ids in use."""
+    try:
+        source = decode_source(version.label, version.raw)
+    except DataFileError as error:
+        return LoadedVersion(version, None, error.problems)
+    file, problems = check_plan_source(source, partner_ids)
+    return LoadedVersion(version, None if file is None else build_plan(file), problems)
