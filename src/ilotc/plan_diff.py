@@ -19,9 +19,10 @@ from ilotc.word_diff import similarity
 ALIKE = 0.75
 """How alike (word for word) two texts must be for an action renumbered and reworded at once."""
 
-FUZZY_LIMIT = 400
-"""Past this many actions left unpaired on either side, texts that are only alike are not
-compared (each comparison is a word alignment, and there would be this many squared)."""
+FUZZY_PAIRS = 20_000
+"""Past this many (old, new) pairs of actions left unpaired, texts that are only alike are not
+compared: each comparison is a word alignment (20,000 take about 0.7 s on the bench plan's
+texts), and they would then read as removed and added."""
 
 
 class ChangeKind(StrEnum):
@@ -73,7 +74,7 @@ def pair_actions(old: Plan, new: Plan) -> tuple[list[tuple[Action, Action]], lis
         twin = by_id.get(action.id)
         if twin is not None:
             take(action, twin)
-    if len(left_old) <= FUZZY_LIMIT and len(left_new) <= FUZZY_LIMIT:
+    if len(left_old) * len(left_new) <= FUZZY_PAIRS:
         _pair_alike(left_old, left_new, take)
     pairs.sort(key=lambda pair: pair[1].order)
     return pairs, list(left_old.values()), list(left_new.values())
@@ -83,7 +84,9 @@ def _pair_alike(
     left_old: dict[int, Action], left_new: dict[int, Action], take: Callable[[Action, Action], None]
 ) -> None:
     scored = [
-        (similarity(a.text, b.text), a.order, b.order) for a in left_old.values() for b in left_new.values()
+        (similarity(a.text, b.text, ALIKE), a.order, b.order)
+        for a in left_old.values()
+        for b in left_new.values()
     ]
     for score, a, b in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
         if score < ALIKE:

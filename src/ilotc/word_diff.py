@@ -84,7 +84,10 @@ def shortened(pieces: list[Piece], context: int = 4) -> list[Piece]:
     return out
 
 
-def similarity(old: str, new: str) -> float:
-    """How alike two texts are, word for word, from 0 (nothing shared) to 1 (the same words)."""
+def similarity(old: str, new: str, at_least: float = 0.0) -> float:
+    """How alike two texts are, word for word, from 0 (nothing shared) to 1 (the same words);
+    0 as soon as a quick upper bound shows they are less alike than `at_least`."""
     matcher = difflib.SequenceMatcher(None, old.split(), new.split(), autojunk=False)
+    if matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least:
+        return 0.0
     return matcher.ratio()
