@@ -231,3 +231,28 @@ def test_the_calendar_name_is_escaped_per_rfc_5545(runner: CliRunner) -> None:
     calendar = _run(runner, "markdown_heading", "export", "-f", "ics")[1]
     name = next(line for line in calendar.split("\r\n") if line.startswith("X-WR-CALNAME:"))
     assert name.startswith("X-WR-CALNAME:GB\\n\\n# Rapport falsifié\\n\\n> cité\\n- liste\\n\\n")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_diff_shows_the_data_as_data(runner: CliRunner, case: str) -> None:
+    plain, hostile = EXAMPLES / "valid" / "plan.yaml", HOSTILE / f"{case}.yaml"
+    for old, new in ((plain, hostile), (hostile, plain)):
+        what = f"{case}: diff {old.name} {new.name}"
+        args = ["--partners", _files(case)[-1], "diff", str(old), str(new), "-f"]
+        with _guard():
+            results = {fmt: runner.invoke(app, [*args, fmt]) for fmt in ("table", "json", "markdown")}
+        for result in results.values():
+            assert result.exit_code in (0, 1), (what, result.exit_code, result.stderr)
+            assert "Traceback" not in result.stderr and "internal error" not in result.stderr, what
+            assert not RAW_TEXT.search(result.stderr), (what, result.stderr)
+            assert not any(line.startswith("::") for line in result.stderr.splitlines()), what
+        if results["json"].exit_code == 1:  # refused with located problems
+            continue
+        records = json.loads(results["json"].stdout)
+        assert not RAW_JSON.search(results["json"].stdout)
+        _human(what, results["table"].stdout)
+        markdown = results["markdown"].stdout
+        _human(what, markdown)
+        html = _markdown_html(what, markdown)
+        assert html.count("<h3>") == 1 and html.index("<h3>") == 0, (what, html[:300])
+        assert html.count("<li>") >= len({record["id"] for record in records}), (what, html)

@@ -116,7 +116,7 @@ def diff(
             versions.append(loaded)
             problems += loaded.problems
     for message in unreadable:
-        stderr().print(f"[bold red]Error:[/] {escape(message)}")
+        stderr().print(f"[bold red]Error:[/] {escape(message, multiline=False)}")
     if unreadable:
         raise typer.Exit(2)
     if any(problem.is_error for problem in problems):
