@@ -210,3 +210,27 @@ def test_a_file_named_like_a_git_object_wins(runner: CliRunner, repository: Path
     shutil.copy(PAIRS / "partners" / "new.yaml", repository / "HEAD:plan.yaml")
     records = json.loads(run(runner, "diff", "plan.yaml", "HEAD:plan.yaml", "-f", "json")[1])
     assert [(r["id"], r["change"]) for r in records] == [("I.1a.3", "partners"), ("III.1a.2", "added")]
+
+
+def test_a_new_issue_is_a_heading_added_before_its_actions() -> None:
+    import yaml
+
+    from ilotc.models import PlanFile
+    from ilotc.plan import build_plan
+    from ilotc.plan_diff import diff_plans
+
+    data = yaml.safe_load((PAIRS / "text" / "old.yaml").read_text(encoding="utf-8"))
+    before = build_plan(PlanFile.model_validate(data))
+    issue = {
+        "id": "1c",
+        "title": "Une question nouvelle",
+        "actions": [{"id": "I.1c.1", "text": "agir;", "timeline": None}],
+    }
+    data["parts"][0]["sections"][0]["issues"].append(issue)
+    after = build_plan(PlanFile.model_validate(data))
+    records = diff_plans("p", before, after)
+    assert [(r["id"], r["change"], r["field"], r["new"]) for r in records] == [
+        ("I.1c", "added", "issue_title", "Une question nouvelle"),
+        ("I.1c.1", "added", None, "agir;"),
+    ]
+    assert diff_plans("p", before, after, keep=lambda action: action.part == "II") == []

@@ -306,6 +306,8 @@ def diff_plans(plan: str, old: Plan, new: Plan, keep: Keep | None = None) -> lis
         )
     depth = {"part": 0, "part_title": 0, "section_title": 1, "issue_title": 2}
     for record in _heading_records(plan, pairs, old, new, groups):
+        if keep is not None and record["id"] not in first_under:
+            continue  # a heading over no action the filters keep
         at = first_under.get(record["id"], (-1, 0, 0))
         keyed.append(((at, 0, depth.get(record["field"], 3)), record))
     if keep is None:
