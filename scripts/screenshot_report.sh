@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Render the HTML progress report (as of June 2000, the bundled plan) to docs/report.png
-# with headless Chromium, for the README.
+# Render the HTML progress report of examples/plan-illustrative.yaml (a copy of the bundled
+# plan with an invented, illustrative status history, as of March 2001) to docs/report.png
+# with headless Chromium, for the README. The report itself says the history is illustrative.
 #
 #   scripts/screenshot_report.sh            # writes docs/report.png
 #   scripts/screenshot_report.sh out.png    # writes out.png
@@ -23,7 +24,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 html="$work/report.html"
 
-ILOTC_TODAY=2000-06-01 "$ilotc" report --as-of 2000-06 --format html -o "$html"
+ILOTC_TODAY=2001-03-01 "$ilotc" --plan "$root/examples/plan-illustrative.yaml" \
+    report --as-of 2001-03 --format html -o "$html"
 mkdir -p "$(dirname "$out")"
 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \

@@ -26,7 +26,6 @@ from ilotc.plan import Action, Document, Plan
 from ilotc.records import action_record
 from ilotc.registry import Registry
 from ilotc.render import Column, reads_as, to_csv, to_json
-from ilotc.report import shorten
 from ilotc.schedule import Schedule
 from ilotc.vocab import Kind, Status
 
@@ -49,6 +48,20 @@ _ROLE_WORDS = {
     Kind.WINDOW: "ends",
     Kind.START: "starts",
 }
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    """The text on one line, cut at a word boundary to at most `limit` characters, with '…'.
+
+    For calendar summaries only, which a calendar shows on one line; reports keep full texts.
+    """
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:.") + "…"
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ __all__ = [
     "PartnersFile",
     "PlanFile",
     "ProgrammeModel",
+    "ReportSettings",
     "Role",
     "RoleModel",
     "ScheduleSpec",
@@ -166,6 +167,23 @@ class Paragraph(_Strict):
     text: Text
 
 
+class ReportSettings(_Strict):
+    """How `ilotc report` presents this plan's progress."""
+
+    previous: DateText | None = Field(
+        default=None,
+        description="The date of the previous progress report: the report tells what changed since then",
+    )
+    decision: str | None = Field(
+        default=None,
+        description="The point for decision, verbatim (else the default text in the report's language)",
+    )
+    caveat: str | None = Field(
+        default=None,
+        description="A warning shown at the head of every report, e.g. that the history is illustrative",
+    )
+
+
 class DocumentModel(_Strict):
     """The document the plan comes from."""
 
@@ -181,6 +199,7 @@ class DocumentModel(_Strict):
     last_modified: DateText | None = None
     paragraphs: list[Paragraph] = Field(default_factory=list)
     note: str | None = None
+    report: ReportSettings | None = None
 
 
 class PlanFile(_Strict):

@@ -34,6 +34,9 @@ class Document(NamedTuple):
     date: str
     last_modified: str | None
     note: str | None
+    report_previous: str | None = None  # the previous progress report's date
+    report_decision: str | None = None  # the point for decision, verbatim
+    report_caveat: str | None = None  # a warning at the head of every report
 
     @classmethod
     def from_model(cls, model: "DocumentModel") -> "Document":
@@ -50,6 +53,9 @@ class Document(NamedTuple):
             date=model.date,
             last_modified=model.last_modified,
             note=model.note,
+            report_previous=model.report.previous if model.report else None,
+            report_decision=model.report.decision if model.report else None,
+            report_caveat=model.report.caveat if model.report else None,
         )
 
 

@@ -1,13 +1,15 @@
-"""The progress report on the plan (paragraph 8 of GB.276/TC/2), as data.
+"""The progress report on a plan (paragraph 8 of GB.276/TC/2), as data.
 
 `build_report` gathers what the Governing Body is to be told as of a day: per part and for
-the whole plan, counts by status and by timeline kind and the share done; the overdue
-actions and what falls due next (the same rules as `ilotc overdue` and `ilotc upcoming`,
-from `ilotc.lateness`); the partners the actions name; and a timeline chart whose
-geometry (month columns, rows, x positions in SVG user units) is worked out here so the
-renderers only place what they are given.
+the whole plan, the actions by standing; what changed since the previous report; what is
+overdue, with its latest note; what falls due next (the rules of `ilotc overdue` and
+`ilotc upcoming`, from `ilotc.lateness`); every action for the annex; and the charts.
 
-Pure: no printing, no I/O.
+A recurring action is counted per period, never as done for the whole plan: it stands
+`on_schedule` while its last occurrence lies within its period, `missed` once it does not,
+`unjudged` when the plan states no period. So no action is both done and overdue.
+
+Pure: no printing, no I/O. The words are the renderers' (`ilotc.output.report_texts`).
 """
 
 from __future__ import annotations
@@ -16,43 +18,51 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ilotc.dates import MONTH_NAMES, PlanDate, add_months
+from ilotc.chart import Burndown, Chart, build_burndown, build_chart
+from ilotc.dates import PlanDate, add_months
 from ilotc.lateness import Late, Upcoming, lateness, overdue_as_of, plan_date_of, upcoming_as_of
-from ilotc.plan import Action, Document, Plan
+from ilotc.plan import Action, Change, Document, Plan
 from ilotc.registry import Registry
-from ilotc.schedule import Schedule
 from ilotc.vocab import Kind, Status
 
 UPCOMING_MONTHS = 3
-"""What "falls due next" means: the three months from the as-of day."""
+"""What "falls due next" means by default: the three months from the as-of day."""
+
+MAX_SERIES_POINTS = 72
+"""The progress chart's most columns; a longer span is sampled every few months."""
 
 PARTS = ("I", "II", "III")
 
-# Chart geometry, in SVG user units (the SVG scales to the page through its viewBox).
-CHART_WIDTH = 1000.0
-LABEL_WIDTH = 78.0  # the action ids, left of the plot
-RIGHT_MARGIN = 12.0
-HEADER_HEIGHT = 38.0  # year and month labels
-ROW_HEIGHT = 15.0
-FOOTER_HEIGHT = 6.0
-MAX_EXTENSION_MONTHS = 24
-MAX_CHART_MONTHS = 240  # a wider plan is shown around the as-of date, its other marks at the edges
-"""How far the axis stretches beyond the dated schedules to show the as-of line."""
 
-DATED_KINDS = (Kind.DEADLINE, Kind.MILESTONE, Kind.START, Kind.WINDOW)
-"""The kinds a chart shows: a window as a bar, the others as marks."""
-
-
-class State:
-    """How a chart mark is coloured: the action's status, or `late` for a late schedule."""
+class Standing:
+    """Where an action stands as of a day: its status, or for a recurring action its period."""
 
     PLANNED = "planned"
     IN_PROGRESS = "in_progress"
     DONE = "done"
     CANCELLED = "cancelled"
-    LATE = "late"
+    ON_SCHEDULE = "on_schedule"  # recurring: the last occurrence lies within its period
+    MISSED = "missed"  # recurring: an occurrence is overdue
+    UNJUDGED = "unjudged"  # recurring with no period stated: it cannot fall behind
 
-    ALL = (PLANNED, IN_PROGRESS, DONE, CANCELLED, LATE)
+    ONE_OFF = (DONE, IN_PROGRESS, PLANNED, CANCELLED)
+    RECURRING = (ON_SCHEDULE, MISSED, UNJUDGED)
+    ALL = (DONE, IN_PROGRESS, PLANNED, CANCELLED, ON_SCHEDULE, MISSED, UNJUDGED)
+
+
+def is_recurring(action: Action) -> bool:
+    """True when any of the action's schedules repeats: `done` then marks one occurrence."""
+    return any(schedule.kind is Kind.RECURRING for schedule in action.schedules)
+
+
+def standing(action: Action, day: dt.date, plan_date: dt.date) -> str:
+    """One of `Standing.ALL` for the action as of `day`."""
+    status = action.status_as_of(day)
+    if status is Status.CANCELLED or not is_recurring(action):
+        return status.value
+    if not any(s.kind is Kind.RECURRING and s.every_months for s in action.schedules):
+        return Standing.UNJUDGED
+    return Standing.MISSED if lateness(action, day, plan_date) is not None else Standing.ON_SCHEDULE
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,146 +72,85 @@ class Summary:
     part: str | None
     title: str
     total: int
-    by_status: dict[str, int]  # every status, in Status order
+    by_standing: dict[str, int]  # every standing, in Standing.ALL order
     by_kind: dict[str, int]  # every kind, in Kind order; an action counts by its first schedule
     overdue: int
     upcoming: int  # actions with something falling due or starting in the next months
 
     @property
-    def label(self) -> str:
-        """'Whole plan' or 'Part II'."""
-        return "Whole plan" if self.part is None else f"Part {self.part}"
+    def recurring(self) -> int:
+        """Recurring actions not cancelled (counted per period)."""
+        return sum(self.by_standing[s] for s in Standing.RECURRING)
+
+    @property
+    def one_off(self) -> int:
+        """Actions done once, cancelled ones included."""
+        return self.total - self.recurring
 
     @property
     def done(self) -> int:
-        """Actions done as of the report's day."""
-        return self.by_status[Status.DONE.value]
-
-    @property
-    def active(self) -> int:
-        """Actions still counted: every action but the cancelled ones."""
-        return self.total - self.by_status[Status.CANCELLED.value]
+        """One-off actions done as of the report's day."""
+        return self.by_standing[Standing.DONE]
 
     @property
     def share_done(self) -> float | None:
-        """Done actions as a share of the actions not cancelled (None when there are none)."""
-        return self.done / self.active if self.active else None
+        """Done one-off actions as a share of those not cancelled (None when there are none)."""
+        counted = self.one_off - self.by_standing[Standing.CANCELLED]
+        return self.done / counted if counted else None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A status change recorded between the since and as-of days."""
+
+    action: Action
+    change: Change
+    recurring: bool  # a `done` change then marks one occurrence
+
+
+@dataclass(frozen=True, slots=True)
+class Overdue:
+    """An overdue action with its latest recorded change that has a note, if any."""
+
+    late: Late
+    standing: str
+    latest_note: Change | None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An action of the annex: everything about it, partners by name."""
+
+    action: Action
+    standing: str
+    history: tuple[Change, ...]  # the changes dated on or before the as-of day
+    partner_names: tuple[str, ...]
+    late: Late | None
 
     @property
-    def share_done_text(self) -> str:
-        """The share done as a whole percentage, e.g. '25%' ('-' when nothing counts)."""
-        share = self.share_done
-        return "-" if share is None else f"{round(share * 100)}%"
-
-
-@dataclass(frozen=True, slots=True)
-class PartnerUse:
-    """A partner named by actions of one part."""
-
-    part: str
-    id: str
-    name: str
-    actions: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Month:
-    """A column of the chart's axis."""
-
-    index: int
-    year: int
-    month: int
-    x: float
-    width: float
-
-    @property
-    def initial(self) -> str:
-        """The month's initial: J F M A M J J A S O N D."""
-        return MONTH_NAMES[self.month - 1][0]
-
-    @property
-    def label(self) -> str:
-        """`YYYY-MM`."""
-        return f"{self.year:04d}-{self.month:02d}"
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """One dated schedule on a chart row: a bar (window) or a point (deadline, milestone, start)."""
-
-    shape: str  # "bar", "deadline", "milestone" or "start"
-    kind: Kind
-    first_month: int  # axis index of the first month it covers
-    last_month: int  # axis index of the last month it covers (== first_month for a point)
-    x: float  # where it begins (a point: where it stands)
-    x_end: float  # where it ends (a point: == x)
-    state: str  # one of State.ALL
-    title: str  # what it says in words, for a tooltip or a screen reader
-
-
-@dataclass(frozen=True, slots=True)
-class ChartRow:
-    """One dated action on the chart."""
-
-    action_id: str
-    part: str
-    text: str
-    status: str
-    late: bool
-    y: float  # the row's vertical centre
-    marks: tuple[Mark, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Chart:
-    """The timeline chart: months along the axis, one row per dated action, the as-of line."""
-
-    months: tuple[Month, ...]
-    rows: tuple[ChartRow, ...]
-    as_of_x: float | None  # None when the as-of day lies too far outside the axis
-    as_of_month: int | None  # its axis index, likewise
-    as_of_outside: str | None  # "before" or "after" when the as-of line is left out
-    width: float
-    height: float
-    plot_left: float
-    plot_right: float
-    top: float
-    row_height: float
-    part_breaks: tuple[float, ...]  # y of the lines between parts
-    clipped: bool = False  # the plan spans more than MAX_CHART_MONTHS; marks beyond are at the edges
-
-    @property
-    def years(self) -> list[tuple[int, float, float]]:
-        """(year, x, width) for each year the axis shows part of."""
-        found: list[tuple[int, float, float]] = []
-        for month in self.months:
-            if found and found[-1][0] == month.year:
-                year, x, width = found[-1]
-                found[-1] = (year, x, width + month.width)
-            else:
-                found.append((month.year, month.x, month.width))
-        return found
+    def last_change(self) -> Change | None:
+        """The latest change on or before the as-of day."""
+        return self.history[-1] if self.history else None
 
 
 @dataclass(frozen=True, slots=True)
 class Report:
     """Everything the progress report says, as of one day."""
 
-    symbol: str
-    document_title: str
-    session: int
-    committee: str
+    document: Document
     plan_date: dt.date
-    last_modified: dt.date | None
+    since: dt.date
     as_of: dt.date
     upcoming_months: int
-    part_titles: dict[str, str]
+    plan_total: int  # the plan's actions, before any filter
     whole: Summary
     parts: tuple[Summary, ...]
-    overdue: tuple[Late, ...]
+    events: tuple[Event, ...]
+    overdue: tuple[Overdue, ...]
     upcoming: tuple[Upcoming, ...]
-    partners: tuple[PartnerUse, ...]
+    annex: tuple[Entry, ...]
     chart: Chart
+    progress: Burndown
 
     @property
     def summaries(self) -> tuple[Summary, ...]:
@@ -209,21 +158,23 @@ class Report:
         return (self.whole, *self.parts)
 
     @property
+    def filtered(self) -> bool:
+        """True when filters left out some of the plan's actions."""
+        return self.whole.total != self.plan_total
+
+    @property
     def upcoming_until(self) -> dt.date:
         """The last day the 'falls due next' span covers."""
-        # the day before the window of upcoming_as_of ends (as_of plus N months, exclusive)
         return add_months(self.as_of, self.upcoming_months) - dt.timedelta(days=1)
 
+    def events_of(self, kind: str) -> list[Event]:
+        """The events whose new status is `kind` (a Status value), oldest first."""
+        return [event for event in self.events if event.change.status.value == kind]
 
-def shorten(text: str, limit: int = 90) -> str:
-    """The text on one line, cut at a word boundary to at most `limit` characters, with '…'."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 1]
-    if " " in cut[limit // 2 :]:
-        cut = cut[: cut.rfind(" ")]
-    return cut.rstrip(" ,;:.") + "…"
+
+def default_since(document: Document) -> dt.date:
+    """The previous report's date where the plan records one, else the plan's date."""
+    return PlanDate.parse(document.report_previous or document.date).first_day()
 
 
 def build_report(
@@ -232,243 +183,120 @@ def build_report(
     as_of: dt.date,
     *,
     upcoming_months: int = UPCOMING_MONTHS,
+    since: dt.date | None = None,
+    actions: Sequence[Action] | None = None,
 ) -> Report:
-    """The progress report on `plan` as of `as_of`."""
+    """The progress report on `plan` as of `as_of` (on `actions` only, where given)."""
     document = plan.document
     plan_date = plan_date_of(document.date)
-    actions = list(plan.actions)
-    overdue = overdue_as_of(actions, as_of, plan_date)
-    upcoming = upcoming_as_of(actions, as_of, upcoming_months, plan_date)
-    parts = tuple(part for part in PARTS if part in plan.part_titles) + tuple(
-        part for part in plan.part_titles if part not in PARTS
-    )
+    chosen = list(plan.actions if actions is None else actions)
+    late = overdue_as_of(chosen, as_of, plan_date)
+    upcoming = upcoming_as_of(chosen, as_of, upcoming_months, plan_date)
+    parts = [part for part in PARTS if part in plan.part_titles]
+    parts += [part for part in plan.part_titles if part not in PARTS]
     summaries = tuple(
-        _summary(
-            part,
-            plan.part_titles[part],
-            [a for a in actions if a.part == part],
-            as_of,
-            overdue,
-            upcoming,
-        )
+        _summary(part, plan.part_titles[part], [a for a in chosen if a.part == part], as_of, plan_date)
         for part in parts
     )
+    late_ids = {item.action.id: item for item in late}
+    soon = {item.action.id for item in upcoming}
+    summaries = tuple(_with_dates(s, chosen, late_ids, soon) for s in summaries)
+    whole = _with_dates(_summary(None, document.title, chosen, as_of, plan_date), chosen, late_ids, soon)
+    start = since if since is not None else default_since(document)
     return Report(
-        symbol=document.symbol,
-        document_title=document.title,
-        session=document.session,
-        committee=document.committee,
+        document=document,
         plan_date=plan_date,
-        last_modified=_last_modified(document),
+        since=start,
         as_of=as_of,
         upcoming_months=upcoming_months,
-        part_titles=dict(plan.part_titles),
-        whole=_summary(None, document.symbol, actions, as_of, overdue, upcoming),
-        parts=summaries,
-        overdue=tuple(overdue),
+        plan_total=len(plan.actions),
+        whole=whole,
+        parts=tuple(s for s in summaries if s.total),
+        events=tuple(_events(chosen, start, as_of)),
+        overdue=tuple(
+            Overdue(item, standing(item.action, as_of, plan_date), _latest_note(item.action, as_of))
+            for item in late
+        ),
         upcoming=tuple(upcoming),
-        partners=tuple(_partners(actions, parts, registry)),
-        chart=build_chart(actions, as_of, plan_date),
+        annex=tuple(_entry(a, as_of, plan_date, registry, late_ids.get(a.id)) for a in chosen),
+        chart=build_chart(chosen, as_of, plan_date),
+        progress=build_burndown(progress_series(chosen, as_of, plan_date), Standing.ALL),
     )
-
-
-def _last_modified(document: Document) -> dt.date | None:
-    return PlanDate.parse(document.last_modified).first_day() if document.last_modified else None
 
 
 def _summary(
-    part: str | None,
-    title: str,
-    actions: Sequence[Action],
-    as_of: dt.date,
-    overdue: Sequence[Late],
-    upcoming: Sequence[Upcoming],
+    part: str | None, title: str, actions: Sequence[Action], as_of: dt.date, plan_date: dt.date
 ) -> Summary:
-    ids = {action.id for action in actions}
-    by_status = {status.value: 0 for status in Status}
+    by_standing = dict.fromkeys(Standing.ALL, 0)
     by_kind = {kind.value: 0 for kind in Kind}
     for action in actions:
-        by_status[action.status_as_of(as_of).value] += 1
+        by_standing[standing(action, as_of, plan_date)] += 1
         by_kind[action.kind.value] += 1
+    return Summary(part, title, len(actions), by_standing, by_kind, overdue=0, upcoming=0)
+
+
+def _with_dates(
+    summary: Summary, actions: Sequence[Action], late: dict[str, Late], soon: set[str]
+) -> Summary:
+    ids = {a.id for a in actions if summary.part is None or a.part == summary.part}
     return Summary(
-        part=part,
-        title=title,
-        total=len(actions),
-        by_status=by_status,
-        by_kind=by_kind,
-        overdue=sum(1 for late in overdue if late.action.id in ids),
-        upcoming=len({item.action.id for item in upcoming if item.action.id in ids}),
+        summary.part,
+        summary.title,
+        summary.total,
+        summary.by_standing,
+        summary.by_kind,
+        overdue=len(ids & late.keys()),
+        upcoming=len(ids & soon),
     )
 
 
-def _partners(actions: Sequence[Action], parts: Sequence[str], registry: Registry) -> list[PartnerUse]:
-    found: list[PartnerUse] = []
-    for part in parts:
-        naming: dict[str, list[str]] = {}
+def _events(actions: Sequence[Action], since: dt.date, as_of: dt.date) -> list[Event]:
+    found = [
+        Event(action, change, is_recurring(action))
+        for action in actions
+        for change in action.history
+        if since <= change.date.first_day() <= as_of
+    ]
+    return sorted(found, key=lambda event: (event.change.date.first_day(), event.action.order))
+
+
+def _latest_note(action: Action, as_of: dt.date) -> Change | None:
+    noted = [c for c in action.history if c.note and c.date.first_day() <= as_of]
+    return noted[-1] if noted else None
+
+
+def _entry(
+    action: Action, as_of: dt.date, plan_date: dt.date, registry: Registry, late: Late | None
+) -> Entry:
+    names = []
+    for partner_id in action.partners:
+        partner = registry.get(partner_id)
+        names.append(partner.name if partner is not None else partner_id)
+    history = tuple(c for c in action.history if c.date.first_day() <= as_of)
+    return Entry(action, standing(action, as_of, plan_date), history, tuple(names), late)
+
+
+def progress_series(
+    actions: Sequence[Action], as_of: dt.date, plan_date: dt.date
+) -> list[tuple[dt.date, dict[str, int]]]:
+    """The actions by standing at the end of each month from the plan's date to the as-of day.
+
+    The last point is the as-of day itself; a span longer than MAX_SERIES_POINTS months is
+    sampled every few months, always ending on the as-of day.
+    """
+    first = plan_date.year * 12 + plan_date.month - 1
+    last = as_of.year * 12 + as_of.month - 1
+    count = max(last - first, 0)
+    step = max(1, -(-count // (MAX_SERIES_POINTS - 1)))
+    days = []
+    for index in range(last - step, first - 1, -step):
+        year, month0 = divmod(index, 12)
+        days.append(PlanDate(year, month0 + 1).last_day())
+    days = [*reversed(days), as_of]
+    series = []
+    for day in days:
+        counts = dict.fromkeys(Standing.ALL, 0)
         for action in actions:
-            if action.part == part:
-                for partner_id in action.partners:
-                    naming.setdefault(partner_id, []).append(action.id)
-        for partner_id, action_ids in naming.items():
-            partner = registry.get(partner_id)
-            name = partner.name if partner is not None else partner_id
-            found.append(PartnerUse(part, partner_id, name, tuple(action_ids)))
-    return found
-
-
-# --- the chart ------------------------------------------------------------------------------
-
-
-def _month_index(day: dt.date) -> int:
-    return day.year * 12 + day.month - 1
-
-
-def _dated(schedule: Schedule) -> bool:
-    if schedule.kind not in DATED_KINDS:
-        return False
-    if schedule.kind is Kind.START:
-        return schedule.start is not None
-    if schedule.kind is Kind.WINDOW:
-        return schedule.start is not None and schedule.due is not None
-    return schedule.due is not None
-
-
-@dataclass(frozen=True, slots=True)
-class _Span:
-    first: dt.date  # the first day the mark covers
-    last: dt.date  # the last day it covers
-    x_from: dt.date  # where it is drawn from: a start's first day, a due period's end
-    x_to: dt.date
-
-
-def _span(schedule: Schedule) -> _Span:
-    """The days a dated schedule's mark covers, and the instants it is drawn between."""
-    start = schedule.start.first_day() if schedule.start is not None else None
-    due = schedule.due.last_day() if schedule.due is not None else None
-    if schedule.kind is Kind.START and start is not None:
-        return _Span(start, start, start, start)
-    if due is None:
-        raise ValueError(f"a {schedule.kind} schedule with no due date is not dated")
-    # a due period is met by its end: the next day's start (the calendar's last day stays itself)
-    after = due + dt.timedelta(days=1) if due < dt.date.max else due
-    if schedule.kind is Kind.WINDOW and start is not None:
-        return _Span(start, due, start, after)
-    return _Span(due, due, after, after)
-
-
-def dated_actions(actions: Sequence[Action]) -> list[Action]:
-    """The actions with at least one dated deadline, milestone, start or window, in order."""
-    return [action for action in actions if any(_dated(s) for s in action.schedules)]
-
-
-def build_chart(actions: Sequence[Action], as_of: dt.date, plan_date: dt.date) -> Chart:
-    """The chart's geometry: months, one row per dated action, and the as-of line."""
-    rows_of = dated_actions(actions)
-    spans = [_span(s) for action in rows_of for s in action.schedules if _dated(s)]
-    as_of_month = _month_index(as_of)
-    outside: str | None = None
-    if spans:
-        first = min(_month_index(span.first) for span in spans)
-        last = max(_month_index(span.last) for span in spans)
-        if as_of_month < first - MAX_EXTENSION_MONTHS:
-            outside = "before"
-        elif as_of_month > last + MAX_EXTENSION_MONTHS:
-            outside = "after"
-        else:
-            first, last = min(first, as_of_month), max(last, as_of_month)
-    else:
-        first = last = as_of_month
-    clipped = last - first + 1 > MAX_CHART_MONTHS
-    if clipped:
-        centre = min(max(as_of_month, first), last)
-        first = max(first, min(centre - MAX_CHART_MONTHS // 2, last - MAX_CHART_MONTHS + 1))
-        last = first + MAX_CHART_MONTHS - 1
-        if outside is None and not first <= as_of_month <= last:  # pragma: no cover - centred on it
-            outside = "before" if as_of_month < first else "after"
-    count = last - first + 1
-    plot_left, plot_right = LABEL_WIDTH, CHART_WIDTH - RIGHT_MARGIN
-    month_width = (plot_right - plot_left) / count
-
-    def x_of(day: dt.date) -> float:
-        index = _month_index(day) - first
-        if index < 0:
-            return plot_left
-        if index >= count:
-            return plot_right
-        length = PlanDate(day.year, day.month).last_day().day
-        return round(plot_left + (index + (day.day - 1) / length) * month_width, 2)
-
-    def month_of(day: dt.date) -> int:
-        return min(max(_month_index(day) - first, 0), count - 1)
-
-    months = tuple(
-        Month(i, (first + i) // 12, (first + i) % 12 + 1, round(plot_left + i * month_width, 2), month_width)
-        for i in range(count)
-    )
-    rows: list[ChartRow] = []
-    breaks: list[float] = []
-    for number, action in enumerate(rows_of):
-        y = HEADER_HEIGHT + (number + 0.5) * ROW_HEIGHT
-        if rows and rows[-1].part != action.part:
-            breaks.append(HEADER_HEIGHT + number * ROW_HEIGHT)
-        status = action.status_as_of(as_of)
-        marks = []
-        for schedule in action.schedules:
-            if not _dated(schedule):
-                continue
-            span = _span(schedule)
-            state = _state(action, schedule, status, as_of, plan_date)
-            marks.append(
-                Mark(
-                    shape="bar" if schedule.kind is Kind.WINDOW else schedule.kind.value,
-                    kind=schedule.kind,
-                    first_month=month_of(span.first),
-                    last_month=month_of(span.last),
-                    x=x_of(span.x_from),
-                    x_end=x_of(span.x_to),
-                    state=state,
-                    title=_mark_title(action, schedule, status, state),
-                )
-            )
-        rows.append(
-            ChartRow(
-                action_id=action.id,
-                part=action.part,
-                text=shorten(action.text, 80),
-                status=status.value,
-                late=any(mark.state == State.LATE for mark in marks),
-                y=y,
-                marks=tuple(marks),
-            )
-        )
-    height = HEADER_HEIGHT + len(rows) * ROW_HEIGHT + FOOTER_HEIGHT
-    inside = outside is None
-    return Chart(
-        months=months,
-        rows=tuple(rows),
-        as_of_x=x_of(as_of) if inside else None,
-        as_of_month=as_of_month - first if inside else None,
-        as_of_outside=outside,
-        width=CHART_WIDTH,
-        height=height,
-        plot_left=plot_left,
-        plot_right=plot_right,
-        top=HEADER_HEIGHT,
-        row_height=ROW_HEIGHT,
-        part_breaks=tuple(breaks),
-        clipped=clipped,
-    )
-
-
-def _state(action: Action, schedule: Schedule, status: Status, as_of: dt.date, plan_date: dt.date) -> str:
-    # lateness of this schedule alone, by the same rules as `ilotc overdue`
-    if lateness(action._replace(schedules=(schedule,)), as_of, plan_date) is not None:
-        return State.LATE
-    return status.value
-
-
-def _mark_title(action: Action, schedule: Schedule, status: Status, state: str) -> str:
-    where = status.value.replace("_", " ")
-    if state == State.LATE:
-        where += ", late"
-    return f"{action.id} — {schedule.describe()} — {where} — {shorten(action.text, 120)}"
+            counts[standing(action, day, plan_date)] += 1
+        series.append((day, counts))
+    return series

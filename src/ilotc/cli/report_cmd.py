@@ -1,102 +1,129 @@
 """`ilotc report`: the progress report for the Governing Body (GB.276/TC/2, paragraph 8)."""
 
-import io
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ilotc.cli.common import PartnersOption, PlanOption, as_of_day, load_data, stdout
+from ilotc.cli.common import PartnersOption, PlanOption, as_of_day, fail, load_data, parse_date, stdout
+from ilotc.cli.filters import (
+    AsOf,
+    DueAfter,
+    DueBefore,
+    KindFilter,
+    PartFilter,
+    PartnerFilter,
+    SearchFilter,
+    SectionFilter,
+    StatusFilter,
+    build_filter,
+)
 from ilotc.cli.output import OutputOption, to_stdout, write_output
+from ilotc.output.report_formats import REPORT_FORMATS, format_of_suffix
 
 if TYPE_CHECKING:
     from ilotc.report import Report
 
-TEXT_WIDTH = 120
-"""The width of the plain-text report written to a file."""
+
+def _known_format(value: str | None) -> str | None:
+    if value is not None and value.lower() not in REPORT_FORMATS:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(map(repr, REPORT_FORMATS))}.")
+    return value
 
 
-class ReportFormat(StrEnum):
-    """Document formats of `ilotc report` (without one: the terminal summary)."""
-
-    MARKDOWN = "markdown"
-    HTML = "html"
-
-
-SUFFIXES = {".html": ReportFormat.HTML, ".htm": ReportFormat.HTML, ".md": ReportFormat.MARKDOWN}
-
-
-def document(report: "Report", fmt: ReportFormat) -> str:
-    """The report as an HTML or Markdown document."""
-    from ilotc.report_render import render_html, render_markdown  # noqa: PLC0415
-
-    return render_html(report) if fmt is ReportFormat.HTML else render_markdown(report)
-
-
-def plain_text(report: "Report", width: int = TEXT_WIDTH) -> str:
-    """The terminal summary as plain text (for `-o FILE` without a document format)."""
-    from rich.console import Console  # noqa: PLC0415
-
-    from ilotc.report_render import render_terminal  # noqa: PLC0415
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer, width=width, no_color=True, color_system=None, highlight=False, emoji=False
-    )
-    for part in render_terminal(report):
-        console.print(part)
-        console.print()
-    return buffer.getvalue()
+FORMAT_HELP = "; ".join(f"{f.name}: {f.help}" for f in REPORT_FORMATS.values())
 
 
 def report(
     ctx: typer.Context,
-    as_of: Annotated[
+    as_of: AsOf = None,
+    since: Annotated[
         str | None,
         typer.Option(
-            "--as-of",
-            help="Report as of DATE: YYYY-MM (its first day) or YYYY-MM-DD [default: today].",
+            "--since",
+            help="Report the changes since DATE (YYYY-MM or YYYY-MM-DD) [default: the plan's previous "
+            "report date if recorded, else the plan's date].",
             show_default=False,
             metavar="DATE",
         ),
     ] = None,
+    within: Annotated[
+        int,
+        typer.Option("--within", min=1, max=1200, help="What falls due next: within N months.", metavar="N"),
+    ] = 3,
     fmt: Annotated[
-        ReportFormat | None,
+        str | None,
         typer.Option(
             "--format",
             "-f",
-            help="markdown or html (one self-contained page) [default: a summary in the terminal; "
-            "with -o, from the file's suffix].",
-            case_sensitive=False,
+            callback=_known_format,
+            metavar="[" + "|".join(REPORT_FORMATS) + "]",
+            help=f"{FORMAT_HELP} [default: terminal; with -o, from the file's suffix].",
             show_default=False,
         ),
     ] = None,
     output: OutputOption = None,
+    part: PartFilter = None,
+    section: SectionFilter = None,
+    kind: KindFilter = None,
+    status: StatusFilter = None,
+    partner: PartnerFilter = None,
+    search: SearchFilter = None,
+    due_before: DueBefore = None,
+    due_after: DueAfter = None,
     plan: PlanOption = None,
     partners: PartnersOption = None,
 ) -> None:
-    """A progress report for the Governing Body: per part, counts by status and kind, what is
-    overdue, what falls due in the next three months, the partners named, and a timeline chart.
+    """A progress report for the Governing Body, shaped as one of its papers: numbered
+    paragraphs, progress by part, changes since the previous report, what is overdue and
+    what falls due next, charts over time, a point for decision, and an annex with every action.
 
-    Examples: ilotc report --as-of 2000-06;  ilotc report --format html -o report.html
+    Examples: ilotc report --as-of 2000-06;  ilotc report --since 2000-01 -o report.html;
+    ilotc report --part II --format markdown
     """
+    from ilotc.queries import select  # noqa: PLC0415
     from ilotc.report import build_report  # noqa: PLC0415
 
     day = as_of_day(as_of)
-    data = load_data(ctx, plan, partners)
-    built = build_report(data.plan, data.registry, day)
-    if fmt is None and not to_stdout(output):
+    since_date = parse_date(since, "--since")
+    chosen = REPORT_FORMATS[fmt.lower()] if fmt is not None else None
+    if chosen is None and not to_stdout(output):
         assert output is not None
-        fmt = SUFFIXES.get(Path(output).suffix.lower())
-    if fmt is not None:
-        write_output(output, document(built, fmt).encode("utf-8"), f"the {fmt.value} report")
-    elif not to_stdout(output):
-        write_output(output, plain_text(built).encode("utf-8"), "the report")
-    else:
-        from ilotc.report_render import render_terminal  # noqa: PLC0415
+        chosen = format_of_suffix(Path(output).suffix)
+    elif chosen is not None and not to_stdout(output):
+        assert output is not None
+        named = format_of_suffix(Path(output).suffix)
+        if named is not None and named is not chosen:
+            fail(f"-o {output} names the {named.name} format, but --format is {chosen.name}")
+    data = load_data(ctx, plan, partners)
+    where = build_filter(
+        part, section, kind, status, partner, search, due_before, due_after, data.registry.ids
+    )
+    actions = select(data.plan, where, day, data.registry)
+    built = build_report(
+        data.plan,
+        data.registry,
+        day,
+        upcoming_months=within,
+        since=since_date.first_day() if since_date is not None else None,
+        actions=actions,
+    )
+    if chosen is None or (chosen.name == "terminal" and to_stdout(output)):
+        _print_terminal(built)
+        return
+    from ilotc.output.report_pdf import PdfUnavailable  # noqa: PLC0415
 
-        console = stdout()
-        for part in render_terminal(built):
-            console.print(part)
-            console.print()
+    try:
+        data_out = chosen.render(built)
+    except PdfUnavailable as error:
+        fail(str(error))
+    write_output(output, data_out, f"the {chosen.name} report")
+
+
+def _print_terminal(built: "Report") -> None:
+    from ilotc.output.report_terminal import render_terminal  # noqa: PLC0415
+
+    console = stdout()
+    for piece in render_terminal(built):
+        console.print(piece)
+        console.print()

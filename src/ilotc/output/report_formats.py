@@ -1,0 +1,78 @@
+"""The one registry of progress report formats: name, file suffixes, and the renderer.
+
+The CLI derives `ilotc report --format` choices and the `-o FILE` suffixes from it; a new
+format is one entry here. Renderers are imported only when their format is asked for.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ilotc.report import Report
+
+TEXT_WIDTH = 100
+"""The width of the terminal report written to a file."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFormat:
+    """A document format of the progress report."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    help: str
+    render: Callable[[Report], bytes]
+
+
+def _terminal(report: Report) -> bytes:
+    from rich.console import Console  # noqa: PLC0415
+
+    from ilotc.output.report_terminal import render_terminal  # noqa: PLC0415
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=TEXT_WIDTH, no_color=True, color_system=None, highlight=False)
+    for part in render_terminal(report):
+        console.print(part)
+        console.print()
+    return buffer.getvalue().encode("utf-8")
+
+
+def _markdown(report: Report) -> bytes:
+    from ilotc.output.report_markdown import render_markdown  # noqa: PLC0415
+
+    return render_markdown(report).encode("utf-8")
+
+
+def _html(report: Report) -> bytes:
+    from ilotc.output.report_html import render_html  # noqa: PLC0415
+
+    return render_html(report).encode("utf-8")
+
+
+def _pdf(report: Report) -> bytes:
+    from ilotc.output.report_pdf import render_pdf  # noqa: PLC0415
+
+    return render_pdf(report)
+
+
+REPORT_FORMATS: dict[str, ReportFormat] = {
+    f.name: f
+    for f in (
+        ReportFormat("terminal", (".txt",), "the report for a terminal (plain text in a file)", _terminal),
+        ReportFormat("markdown", (".md",), "Markdown", _markdown),
+        ReportFormat("html", (".html", ".htm"), "one self-contained page, printable on A4", _html),
+        ReportFormat("pdf", (".pdf",), "A4 PDF (needs the extra: pip install 'ilotc[pdf]')", _pdf),
+    )
+}
+
+
+def format_of_suffix(suffix: str) -> ReportFormat | None:
+    """The format a file suffix names, or None."""
+    for found in REPORT_FORMATS.values():
+        if suffix.lower() in found.suffixes:
+            return found
+    return None

@@ -1,0 +1,244 @@
+"""The progress report laid out as a Governing Body paper: blocks every renderer draws alike.
+
+A header, a title and purpose, headings, numbered paragraphs (with items), tables, figures
+and the annex. Texts come from `report_texts`; the plan's text is carried verbatim, and each
+renderer escapes it for its own output kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ilotc.output import report_texts as t
+from ilotc.report import Event, Report, Standing
+
+Row = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section heading."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A numbered paragraph, with the items it lists (each verbatim where it quotes the plan)."""
+
+    number: int
+    text: str
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table: header row, body rows, right-aligned columns."""
+
+    headers: Row
+    rows: tuple[Row, ...]
+    numeric: tuple[int, ...] = ()
+    caption: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A chart: 'progress' (by standing over time) or 'timeline' (the dated actions)."""
+
+    which: str
+    caption: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnnexEntry:
+    """One action in the annex: its id and standing, then labelled fields."""
+
+    action_id: str
+    standing: str
+    fields: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """The whole report, in reading order."""
+
+    header: tuple[tuple[str, str], ...]  # what the plan has of body, session, place, date, symbol
+    title: str
+    subtitle: str
+    purpose: str
+    caveat: str | None
+    blocks: tuple[Heading | Paragraph | Table | Figure, ...]
+    annex: tuple[AnnexEntry, ...] = field(default=())
+
+
+def header_fields(report: Report) -> tuple[tuple[str, str], ...]:
+    """The header block, only with what the plan's metadata holds."""
+    document = report.document
+    found = []
+    for key, value in (
+        ("body", getattr(document, "committee", None)),
+        ("session", t.header_session(document.session) if getattr(document, "session", None) else None),
+        ("place", getattr(document, "place", None)),
+        ("date", t.long_date(report.as_of)),
+        ("symbol", getattr(document, "symbol", None)),
+    ):
+        if value:
+            found.append((key, str(value)))
+    return tuple(found)
+
+
+def summary_table(report: Report) -> Table:
+    """Standing counts per part and for the whole plan."""
+    standings = [s for s in Standing.ALL if s in Standing.ONE_OFF or report.whole.by_standing[s]]
+    headers = (
+        t.TABLE_HEADERS["part"],
+        t.TABLE_HEADERS["actions"],
+        *(t.SHORT_STANDING_LABELS[s] for s in standings),
+        t.TABLE_HEADERS["share"],
+        t.TABLE_HEADERS["overdue"],
+    )
+    rows = tuple(
+        (
+            t.part_label(s.part),
+            str(s.total),
+            *(str(s.by_standing[k]) for k in standings),
+            t.share_text(s.share_done),
+            str(s.overdue),
+        )
+        for s in (*report.parts, report.whole)
+    )
+    return Table(headers, rows, numeric=tuple(range(1, len(headers))))
+
+
+def progress_table(report: Report) -> Table:
+    """The progress chart as a compact table: a row per month, a column per standing in use."""
+    used = [
+        b for b in report.progress.bands if any(c.slices and _count(c, b) for c in report.progress.columns)
+    ]
+    rows = tuple((c.label, *(str(_count(c, b)) for b in used)) for c in report.progress.columns)
+    headers = ("Month", *(t.SHORT_STANDING_LABELS[b] for b in used))
+    return Table(headers, rows, tuple(range(1, len(headers))), t.PROGRESS_TABLE_CAPTION)
+
+
+def _count(column: object, band: str) -> int:
+    return sum(s.count for s in getattr(column, "slices", ()) if s.band == band)
+
+
+def _event_item(event: Event) -> str:
+    note = f" — {event.change.note}" if event.change.note else ""
+    return f"{event.action.id} ({event.change.date}): {event.action.text}{note}"
+
+
+def build_paper(report: Report) -> Paper:
+    """The report as a paper: numbered paragraphs throughout, the annex at the end."""
+    document = report.document
+    blocks: list[Heading | Paragraph | Table | Figure] = []
+    number = 0
+
+    def para(text: str, items: tuple[str, ...] = ()) -> None:
+        nonlocal number
+        number += 1
+        blocks.append(Paragraph(number, text, items))
+
+    blocks.append(Heading(t.HEADINGS["introduction"]))
+    intro = t.introduction(
+        document.symbol, document.title, report.plan_date, report.as_of, report.whole.total
+    )
+    if report.filtered:
+        intro += " " + t.filtered_note(report.whole.total, report.plan_total)
+    para(intro)
+    para(t.counting(report.whole.recurring))
+
+    blocks.append(Heading(t.HEADINGS["progress"]))
+    for s in (*report.parts, report.whole):
+        label = t.part_label(s.part) if s.part is None else f"{t.part_label(s.part)} ({s.title})"
+        label = t.WHOLE_PLAN if s.part is None else label
+        para(t.part_sentence(label, s.total, s.by_standing, s.recurring, s.overdue, s.share_done))
+    blocks.append(summary_table(report))
+    para(t.progress_intro(report.plan_date, report.as_of))
+    blocks.append(Figure("progress", t.FIGURE_PROGRESS))
+
+    blocks.append(Heading(f"{t.HEADINGS['changes']} {t.long_date(report.since)}"))
+    if not report.events:
+        para(t.changes_none(report.since, report.as_of))
+    for status in ("done", "in_progress", "cancelled", "planned"):
+        events = [e for e in report.events_of(status) if not (e.recurring and status == "done")]
+        if events:
+            para(t.changes_lead(t.EVENT_VERBS[status], len(events), report.since), _items(events))
+    held = [e for e in report.events_of("done") if e.recurring]
+    if held:
+        para(t.occurrences_lead(len(held), report.since), _items(held))
+
+    blocks.append(Heading(t.HEADINGS["overdue"]))
+    items = []
+    for item in report.overdue:
+        late = item.late
+        text = f"{late.action.id}: {late.action.text} — {late.action.timeline or t.NO_TIMELINE}; "
+        text += t.late_phrase(late.reason, late.late_since, late.days_late) + "."
+        if item.latest_note is not None:
+            text += f" {t.FIELD_LABELS['note']} ({item.latest_note.date}): {item.latest_note.note}"
+        items.append(text)
+    para(t.overdue_lead(len(items), report.as_of), tuple(items))
+
+    blocks.append(Heading(t.HEADINGS["upcoming"]))
+    soon = tuple(
+        f"{u.action.id} ({t.UPCOMING_LABELS[u.reason]} {t.long_date(u.date)}): {u.action.text}"
+        for u in report.upcoming
+    )
+    para(t.upcoming_lead(len(soon), report.upcoming_months, report.upcoming_until), soon)
+
+    if report.chart.rows:
+        blocks.append(Heading(t.HEADINGS["timeline"]))
+        chart = report.chart
+        note = t.chart_note(chart.as_of_outside, chart.clipped, len(chart.months), report.as_of)
+        para(" ".join(filter(None, (t.timeline_intro(len(chart.rows)), note))))
+        blocks.append(Figure("timeline", t.FIGURE_TIMELINE))
+
+    blocks.append(Heading(t.HEADINGS["decision"]))
+    para(document.report_decision or t.DEFAULT_DECISION[t.LANGUAGE])
+
+    return Paper(
+        header=header_fields(report),
+        title=t.TITLE,
+        subtitle=document.title,
+        purpose=t.purpose(document.symbol, report.as_of),
+        caveat=document.report_caveat,
+        blocks=tuple(blocks),
+        annex=tuple(_annex(report)),
+    )
+
+
+def _items(events: list[Event]) -> tuple[str, ...]:
+    return tuple(_event_item(e) for e in events)
+
+
+def _annex(report: Report) -> list[AnnexEntry]:
+    found = []
+    for entry in report.annex:
+        action = entry.action
+        last = entry.last_change
+        fields = [
+            (t.FIELD_LABELS["part"], f"{action.part} — {action.part_title}"),
+            (t.FIELD_LABELS["section"], f"{action.section} — {action.issue_title or action.section_title}"),
+            (t.FIELD_LABELS["text"], action.text),
+            (t.FIELD_LABELS["timeline"], action.timeline or t.NO_TIMELINE),
+            (t.FIELD_LABELS["reading"], "; ".join(s.describe() for s in action.schedules)),
+            (t.FIELD_LABELS["status"], t.STANDING_LABELS[entry.standing]),
+            (
+                t.FIELD_LABELS["last_change"],
+                t.change_line(str(last.date), last.status.value, last.note) if last else t.NONE,
+            ),
+        ]
+        if len(entry.history) > 1:
+            earlier = [t.change_line(str(c.date), c.status.value, c.note) for c in entry.history[:-1]]
+            fields.append((t.FIELD_LABELS["history"], "\n".join(earlier)))
+        if entry.late is not None:
+            late = entry.late
+            fields.append(
+                (t.FIELD_LABELS["late"], t.late_phrase(late.reason, late.late_since, late.days_late))
+            )
+        fields.append((t.FIELD_LABELS["partners"], "; ".join(entry.partner_names) or t.NONE))
+        if action.note:
+            fields.append((t.FIELD_LABELS["note"], action.note))
+        found.append(AnnexEntry(action.id, entry.standing, tuple(fields)))
+    return found

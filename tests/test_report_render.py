@@ -1,0 +1,225 @@
+"""The progress report rendered: the paper's shape, every note, full texts, escaping.
+
+The Markdown golden files are regenerated, after a deliberate change, with:
+
+    ILOTC_TODAY=2000-06-01 ilotc --plan tests/examples/valid/plan.yaml \\
+        --partners tests/examples/valid/partners.yaml report --as-of 2000-06 \\
+        --format markdown -o tests/golden/report_example.md
+    ilotc --plan examples/plan-illustrative.yaml report --as-of 2001-03 \\
+        --format markdown -o tests/golden/report_illustrative.md
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from conftest import DATA, ROOT
+from ilotc.loading import load
+from ilotc.output.report_html import render_html
+from ilotc.output.report_markdown import render_markdown
+from ilotc.output.report_paper import Paragraph, build_paper
+from ilotc.output.report_terminal import render_terminal
+from ilotc.report import Report, build_report
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+ILLUSTRATIVE = ROOT / "examples" / "plan-illustrative.yaml"
+MARCH_2001 = dt.date(2001, 3, 1)
+
+
+@pytest.fixture
+def example_report(example_plan: Path, example_partners: Path) -> Report:
+    data = load(example_plan, example_partners)
+    return build_report(data.plan, data.registry, dt.date(2000, 6, 1))
+
+
+@pytest.fixture(scope="module")
+def illustrative() -> Report:
+    data = load(ILLUSTRATIVE, DATA / "partners.yaml")
+    return build_report(data.plan, data.registry, MARCH_2001)
+
+
+def terminal_text(report: Report, width: int = 80) -> str:
+    console = Console(width=width, no_color=True, color_system=None, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    for piece in render_terminal(report):
+        console.print(piece)
+    return console.export_text()
+
+
+class Page(HTMLParser):
+    """Tags and text; records unbalanced tags."""
+
+    VOID = frozenset({"meta", "br", "hr", "img", "link"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID:
+            return
+        if not self.stack or self.stack.pop() != tag:
+            self.errors.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(html: str) -> Page:
+    page = Page()
+    page.feed(html)
+    page.close()
+    assert page.errors == [] and page.stack == []
+    return page
+
+
+def test_markdown_matches_the_golden_files(example_report: Report, illustrative: Report) -> None:
+    assert render_markdown(example_report) == (GOLDEN / "report_example.md").read_text(encoding="utf-8")
+    assert render_markdown(illustrative) == (GOLDEN / "report_illustrative.md").read_text(encoding="utf-8")
+
+
+def test_paragraphs_are_numbered_throughout(illustrative: Report) -> None:
+    paper = build_paper(illustrative)
+    numbers = [b.number for b in paper.blocks if isinstance(b, Paragraph)]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert paper.header == (
+        ("body", "Commission de la coopération technique"),
+        ("session", "276th Session"),
+        ("place", "Genève"),
+        ("date", "1 March 2001"),
+        ("symbol", "GB.276/TC/2"),
+    )
+
+
+def test_sentences_by_part_follow_the_figures(illustrative: Report) -> None:
+    text = render_markdown(illustrative)
+    assert (
+        "Of the 24 actions of Part I (Rendre la coopération technique de l'OIT plus pertinente et plus "
+        "efficace), 21 are one-off: 5 have been completed, 8 are in progress, 8 have not started and 0 "
+        "have been cancelled (24% done)."
+    ) in text
+    assert "| Whole plan | 78 | 13 | 20 | 40 | 2 | 2 | 1 | 18% | 20 |" in text
+
+
+def test_every_recorded_note_and_full_text_appears(illustrative: Report) -> None:
+    data = load(ILLUSTRATIVE, DATA / "partners.yaml")
+    notes = {c.note for a in data.plan for c in a.history if c.note and c.date.first_day() <= MARCH_2001}
+    assert len(notes) > 20
+    markdown_text = render_markdown(illustrative).replace("\\", "")
+    page_text = " ".join(parse(render_html(illustrative)).text)
+    terminal = " ".join(terminal_text(illustrative, 200).split())
+    for note in notes:
+        assert note.replace("'", "'") in markdown_text, note
+        assert note in page_text, note
+        assert " ".join(note.split()) in terminal, note
+    for action in data.plan:
+        assert action.text in page_text, action.id
+    assert "…" not in markdown_text and "…" not in page_text
+
+
+def test_partners_by_name_not_slug(illustrative: Report) -> None:
+    text = render_markdown(illustrative)
+    assert "Prince of Wales Business Forum" in text
+    assert "prince-of-wales-business-forum" not in text
+
+
+def test_the_caveat_heads_every_format(illustrative: Report) -> None:
+    caveat = "Illustrative example: the status history in this report is invented"
+    assert caveat in render_markdown(illustrative)
+    assert caveat in render_html(illustrative)
+    assert caveat in " ".join(terminal_text(illustrative).split())
+
+
+def test_point_for_decision_default_and_set_by_the_plan(example_report: Report, tmp_path: Path) -> None:
+    assert "The Governing Body may wish to take note of this report." in render_markdown(example_report)
+    source = (ROOT / "tests" / "examples" / "valid" / "plan.yaml").read_text(encoding="utf-8")
+    plan = tmp_path / "plan.yaml"
+    decision = "Le Conseil d'administration voudra sans doute prendre note du présent rapport."
+    plan.write_text(
+        source.replace(
+            '  date: "1999-09-28"\n', f'  date: "1999-09-28"\n  report:\n    decision: "{decision}"\n'
+        ),
+        encoding="utf-8",
+    )
+    data = load(plan, ROOT / "tests" / "examples" / "valid" / "partners.yaml")
+    report = build_report(data.plan, data.registry, dt.date(2000, 6, 1))
+    assert decision in render_html(report).replace("&#39;", "'")
+    assert "The Governing Body may wish" not in render_markdown(report)
+
+
+def test_html_is_one_self_contained_printable_page(illustrative: Report) -> None:
+    html = render_html(illustrative)
+    page = parse(html)
+    lowered = html.lower()
+    for needle in ("http:", "https:", "@import", "url(", "<script", "<link", "src=", "@font-face"):
+        assert needle not in lowered, needle
+    assert '<html lang="en">' in html and "size: A4" in html and "@media print" in html
+    svgs = [a for tag, a in page.tags if tag == "svg" and "chart" in a.get("class", "")]
+    assert [a["class"] for a in svgs] == ["chart progress", "chart"]
+    columns = [a for tag, a in page.tags if tag == "g" and a.get("class") == "p-column"]
+    assert len(columns) == len(illustrative.progress.columns) == 19  # September 1999 to March 2001
+    assert len([a for tag, a in page.tags if tag == "section" and a.get("class") == "entry"]) == 78
+
+
+def test_html_escapes_the_plan_text(tmp_path: Path, example_plan: Path, example_partners: Path) -> None:
+    hostile = tmp_path / "plan.yaml"
+    source = example_plan.read_text(encoding="utf-8")
+    hostile.write_text(
+        source.replace(
+            "text: une déclaration sur", "text: <script>alert('x')</script> & une déclaration sur"
+        ),
+        encoding="utf-8",
+    )
+    data = load(hostile, example_partners)
+    report = build_report(data.plan, data.registry, dt.date(2000, 6, 1))
+    html = render_html(report)
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; une déclaration" in html
+    parse(html)
+    markdown = render_markdown(report)
+    assert "<script>" not in markdown and "&lt;script&gt;" in markdown
+
+
+def test_markdown_and_terminal_escape_markup_and_controls(
+    tmp_path: Path, example_plan: Path, example_partners: Path
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    source = example_plan.read_text(encoding="utf-8")
+    plan.write_text(
+        source.replace("note: première réunion", 'note: "# titre | [x](javascript:y) \\e[31mrouge"'),
+        encoding="utf-8",
+    )
+    data = load(plan, example_partners)
+    report = build_report(data.plan, data.registry, dt.date(2000, 6, 1))
+    markdown = render_markdown(report)
+    assert "\x1b" not in markdown
+    # the escape shows as \e, its backslash escaped for Markdown; '|' and '[' are literal
+    assert "— # titre \\| \\[x\\](javascript:y) \\\\e\\[31mrouge" in markdown
+    terminal = terminal_text(report, 200)
+    assert "\x1b" not in terminal and "\\e[31mrouge" in terminal
+
+
+def test_terminal_report_has_the_charts_and_fits_80_columns(illustrative: Report) -> None:
+    text = terminal_text(illustrative)
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert re.search(r"2001-03 █+▓+░+", text)
+    assert "JFMAMJJASOND" in text
+    assert re.search(
+        r"\d+\. The Governing Body may wish to take note of this report\.", " ".join(text.split())
+    )
