@@ -138,8 +138,8 @@ def counting(recurring: int) -> str:
     )
     if recurring:
         text += (
-            f" The {plural(recurring, 'recurring action is', 'recurring actions are')} counted per "
-            "period instead: on schedule while the last occurrence lies within its period, "
+            f" {'The recurring action is' if recurring == 1 else f'The {recurring} recurring actions are'}"
+            " counted per period instead: on schedule while the last occurrence lies within its period, "
             "occurrence missed once it does not. A recurring action never counts as done for the "
             "whole plan, and no action is counted both done and overdue."
         )
@@ -166,9 +166,17 @@ def part_sentence(
     if share is not None:
         text += f" ({share_text(share)} done)"
     text += "."
-    if recurring:
+    if recurring == 1:
+        text += " The recurring action " + (
+            "is on schedule."
+            if by["on_schedule"]
+            else "has missed an occurrence."
+            if by["missed"]
+            else "states no period."
+        )
+    elif recurring:
         text += (
-            f" Of the {plural(recurring, 'recurring action', 'recurring actions')}, "
+            f" Of the {recurring} recurring actions, "
             f"{by['on_schedule']} {'is' if by['on_schedule'] == 1 else 'are'} on schedule and "
             f"{by['missed']} {'has' if by['missed'] == 1 else 'have'} missed an occurrence"
         )
