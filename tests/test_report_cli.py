@@ -52,7 +52,9 @@ def test_terminal_is_the_default(runner: CliRunner, args: list[str]) -> None:
     assert "Progress report on the implementation plan" in out and "JFMAMJJASOND" in out
 
 
-@pytest.mark.parametrize(("name", "start"), [("r.html", "<!DOCTYPE"), ("r.md", "Commission"), ("r.txt", "╭")])
+@pytest.mark.parametrize(
+    ("name", "start"), [("r.html", "<!DOCTYPE"), ("r.md", "Commission"), ("r.txt", "╭"), ("report", "╭")]
+)
 def test_output_file_format_from_its_suffix(
     runner: CliRunner, tmp_path: Path, args: list[str], name: str, start: str
 ) -> None:

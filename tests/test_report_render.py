@@ -175,6 +175,12 @@ def test_html_is_one_self_contained_printable_page(illustrative: Report) -> None
     columns = [a for tag, a in page.tags if tag == "g" and a.get("class") == "p-column"]
     assert len(columns) == len(illustrative.progress.columns) == 19  # September 1999 to March 2001
     assert len([a for tag, a in page.tags if tag == "section" and a.get("class") == "entry"]) == 78
+    # each timeline mark says in words what it is, with the action's full text
+    assert (
+        "I.1a.1 — deadline: by 30 April 2000 — done — une déclaration sur la politique de coopération "
+        "technique, indiquant les principes directeurs de ces activités qui sera diffusée dans "
+        "l'ensemble du Bureau;"
+    ) in " ".join(page.text)
 
 
 def test_html_escapes_the_plan_text(tmp_path: Path, example_plan: Path, example_partners: Path) -> None:

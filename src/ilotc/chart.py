@@ -75,7 +75,7 @@ class Mark:
     x: float  # where it begins (a point: where it stands)
     x_end: float  # where it ends (a point: == x)
     state: str  # one of State.ALL
-    title: str  # what it says in words, for a tooltip or a screen reader
+    reading: str  # the schedule in words (`Schedule.describe`), for a tooltip or a screen reader
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +230,7 @@ def build_chart(actions: Sequence[Action], as_of: dt.date, plan_date: dt.date) -
                     x=x_of(span.x_from),
                     x_end=x_of(span.x_to),
                     state=state,
-                    title=_mark_title(action, schedule, status, state),
+                    reading=schedule.describe(),
                 )
             )
         rows.append(
@@ -268,13 +268,6 @@ def _state(action: Action, schedule: Schedule, status: Status, as_of: dt.date, p
     if lateness(action._replace(schedules=(schedule,)), as_of, plan_date) is not None:
         return State.LATE
     return status.value
-
-
-def _mark_title(action: Action, schedule: Schedule, status: Status, state: str) -> str:
-    where = status.value.replace("_", " ")
-    if state == State.LATE:
-        where += ", late"
-    return f"{action.id} — {schedule.describe()} — {where} — {action.text}"
 
 
 # --- progress over time ---------------------------------------------------------------------
@@ -322,6 +315,12 @@ class Burndown:
     plot_top: float
     plot_bottom: float
     ticks: tuple[tuple[int, float], ...]  # (count, y) along the count axis
+
+    @property
+    def used_bands(self) -> tuple[str, ...]:
+        """The bands some column shows, bottom to top (what a legend lists)."""
+        shown = {piece.band for column in self.columns for piece in column.slices}
+        return tuple(band for band in self.bands if band in shown)
 
 
 def build_burndown(series: Sequence[tuple[dt.date, dict[str, int]]], bands: Sequence[str]) -> Burndown:

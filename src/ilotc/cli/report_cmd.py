@@ -108,7 +108,8 @@ def report(
         since=since_date.first_day() if since_date is not None else None,
         actions=actions,
     )
-    if chosen is None or (chosen.name == "terminal" and to_stdout(output)):
+    chosen = chosen or REPORT_FORMATS["terminal"]  # a file with no known suffix gets plain text
+    if chosen.name == "terminal" and to_stdout(output):
         _print_terminal(built)
         return
     from ilotc.output.report_pdf import PdfUnavailable  # noqa: PLC0415

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ilotc.chart import Column
 from ilotc.output import report_texts as t
 from ilotc.report import Event, Report, Standing
 
@@ -112,16 +113,14 @@ def summary_table(report: Report) -> Table:
 
 def progress_table(report: Report) -> Table:
     """The progress chart as a compact table: a row per month, a column per standing in use."""
-    used = [
-        b for b in report.progress.bands if any(c.slices and _count(c, b) for c in report.progress.columns)
-    ]
+    used = report.progress.used_bands
     rows = tuple((c.label, *(str(_count(c, b)) for b in used)) for c in report.progress.columns)
-    headers = ("Month", *(t.SHORT_STANDING_LABELS[b] for b in used))
+    headers = (t.MONTH, *(t.SHORT_STANDING_LABELS[b] for b in used))
     return Table(headers, rows, tuple(range(1, len(headers))), t.PROGRESS_TABLE_CAPTION)
 
 
-def _count(column: object, band: str) -> int:
-    return sum(s.count for s in getattr(column, "slices", ()) if s.band == band)
+def _count(column: Column, band: str) -> int:
+    return sum(piece.count for piece in column.slices if piece.band == band)
 
 
 def _event_item(event: Event) -> str:

@@ -53,7 +53,7 @@ def progress_bars(progress: Burndown) -> Text:
             text.append(char * width, style=style)
             drawn += width
         text.append(" " * (BAR_WIDTH - drawn) + "  " + " ".join(str(s.count) for s in column.slices) + "\n")
-    legend = "  ".join(f"{BAND_STYLES[b][0]} {t.STANDING_LABELS[b]}" for b in progress.bands)
+    legend = "  ".join(f"{BAND_STYLES[b][0]} {t.STANDING_LABELS[b]}" for b in progress.used_bands)
     text.append(legend, style="dim")
     return text
 

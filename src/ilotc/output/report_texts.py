@@ -80,6 +80,22 @@ TABLE_HEADERS = {"part": "Part", "actions": "Actions", "share": "Share done", "o
 FIGURE_PROGRESS = "Figure 1. Actions by standing, month by month"
 FIGURE_TIMELINE = "Figure 2. Timeline of the dated actions"
 PROGRESS_TABLE_CAPTION = "Actions by standing at the end of each month"
+MONTH = "Month"
+CHART_WORDS = {
+    "legend": "Legend",
+    "timeline_title": "Timeline of the dated actions as of",
+    "timeline_desc": (
+        "Months along the axis, one row per action with a dated deadline, milestone, start or window; "
+        "a red line marks the as-of date. Colour gives the status, red a late schedule."
+    ),
+    "as_of": "as of",
+    "late": "late",
+    "as_of_date": "as-of date",
+    "window": "window (start to end)",
+    "deadline": "deadline (end of period)",
+    "milestone": "milestone",
+    "start": "start",
+}
 NONE = "none"
 NO_TIMELINE = "(none)"
 WHOLE_PLAN = "Whole plan"
