@@ -150,8 +150,7 @@ def build_paper(report: Report) -> Paper:
 
     blocks.append(Heading(t.HEADINGS["progress"]))
     for s in (*report.parts, report.whole):
-        label = t.part_label(s.part) if s.part is None else f"{t.part_label(s.part)} ({s.title})"
-        label = t.WHOLE_PLAN if s.part is None else label
+        label = t.WHOLE_PLAN if s.part is None else f"{t.part_label(s.part)} ({s.title})"
         para(t.part_sentence(label, s.total, s.by_standing, s.recurring, s.overdue, s.share_done))
     blocks.append(summary_table(report))
     para(t.progress_intro(report.plan_date, report.as_of))
