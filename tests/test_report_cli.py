@@ -39,7 +39,7 @@ def test_format_choices_come_from_the_registry(runner: CliRunner) -> None:
     assert code == 2 and "docx" in err
 
 
-@pytest.mark.parametrize(("fmt", "start"), [("html", "<!DOCTYPE html>"), ("markdown", "Commission")])
+@pytest.mark.parametrize(("fmt", "start"), [("html", "<!DOCTYPE html>"), ("markdown", "# Progress report")])
 def test_report_to_stdout(runner: CliRunner, args: list[str], fmt: str, start: str) -> None:
     code, out, err = run(runner, *args, "--format", fmt)
     assert code == 0, err
@@ -53,7 +53,8 @@ def test_terminal_is_the_default(runner: CliRunner, args: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "start"), [("r.html", "<!DOCTYPE"), ("r.md", "Commission"), ("r.txt", "╭"), ("report", "╭")]
+    ("name", "start"),
+    [("r.html", "<!DOCTYPE"), ("r.md", "# Progress report"), ("r.txt", "╭"), ("report", "╭")],
 )
 def test_output_file_format_from_its_suffix(
     runner: CliRunner, tmp_path: Path, args: list[str], name: str, start: str

@@ -34,7 +34,9 @@ def _terminal(report: Report) -> bytes:
     from ilotc.output.report_terminal import render_terminal  # noqa: PLC0415
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=TEXT_WIDTH, no_color=True, color_system=None, highlight=False)
+    console = Console(
+        file=buffer, width=TEXT_WIDTH, no_color=True, color_system=None, highlight=False, emoji=False
+    )
     for part in render_terminal(report):
         console.print(part)
         console.print()

@@ -1,13 +1,15 @@
 """The progress report as one self-contained HTML page, printable on A4.
 
-The page comes from a Jinja2 template (`templates/report.html.j2`) with autoescaping on, so
-every value from the plan is text, never markup. Charts are inline SVG; nothing is fetched.
+The page comes from a Jinja2 template (`templates/report.html.j2`) with autoescaping on and
+every `{{ }}` value passed through `ilotc.output.text.html_value`, so every value from the plan
+is text, never markup, and shows its control characters escaped. Charts are inline SVG; nothing is fetched.
 """
 
 from __future__ import annotations
 
 from ilotc.output import report_texts as t
 from ilotc.output.report_paper import Figure, Heading, Paragraph, Table, build_paper
+from ilotc.output.text import html_value
 from ilotc.report import Report
 
 TEMPLATE = "report.html.j2"
@@ -37,6 +39,7 @@ def render_html(report: Report) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=html_value,  # every {{ }} value: control characters escaped, huge integers safe
     )
     environment.filters.update(long_date=t.long_date)
     environment.tests.update(

@@ -47,8 +47,9 @@ def _figure(report: Report, figure: Figure) -> list[str]:
 def render_markdown(report: Report) -> str:
     """The report as one Markdown document."""
     paper = build_paper(report)
-    out = [markdown(" · ".join(value for _key, value in paper.header)), ""]
-    out += [f"# {markdown(paper.title)}", "", f"**{markdown(paper.subtitle)}**", ""]
+    # the title first (a Markdown document's one heading of level 1), the header line under it
+    out = [f"# {markdown(paper.title)}", "", markdown(" · ".join(value for _key, value in paper.header)), ""]
+    out += [f"**{markdown(paper.subtitle)}**", ""]
     if paper.caveat:
         out += [f"> **{markdown(t.ILLUSTRATIVE_LABEL)}:** {markdown(paper.caveat)}", ""]
     out += [f"> **{markdown(t.PURPOSE_LABEL)}:** {markdown(paper.purpose)}", ""]

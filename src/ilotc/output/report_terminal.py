@@ -1,8 +1,9 @@
 """The progress report for a terminal: Rich renderables in reading order.
 
-Values from the plan become Rich `Text` (never markup) after `ilotc.output.text.visible`, so
-control characters show as escapes. Charts are drawn with characters: the progress chart as a
-bar per month, the timeline as a month grid.
+Values from the plan become Rich `Text` (never markup) after `ilotc.output.text.visible` (or
+`line` in paragraphs), so control characters show as escapes and no value starts a line.
+Charts are drawn with characters: the progress chart as a bar per month, the timeline as a
+month grid.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ilotc.chart import Burndown
 from ilotc.output import report_texts as t
 from ilotc.output.report_grid import grid_header, grid_rows
 from ilotc.output.report_paper import Figure, Heading, Paragraph, Table, build_paper
-from ilotc.output.text import visible
+from ilotc.output.text import line, visible
 from ilotc.report import Report
 
 BAR_WIDTH = 40
@@ -85,6 +86,25 @@ def transposed(block: Table) -> Table:
     return Table(headers, rows, tuple(range(1, len(headers))), block.caption)
 
 
+def _hanging(marker: str, body: RenderableType) -> RichTable:
+    grid = RichTable.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(marker, body)
+    return grid
+
+
+def paragraph(block: Paragraph) -> RichTable:
+    """A numbered paragraph with a hanging indent, its items bulleted under it.
+
+    Each value is shown on its own line (`line`: a line break in the data shows as `\\n`), and
+    every wrapped line is indented, so no value from the plan starts a line of the output.
+    """
+    body: list[RenderableType] = [Text(line(block.text))]
+    body += [_hanging("•", Text(line(item))) for item in block.items]
+    return _hanging(f"{block.number}.", Group(*body))
+
+
 def _table(block: Table) -> RichTable:
     table = RichTable(
         title=_text(block.caption) if block.caption else None,
@@ -111,11 +131,7 @@ def render_terminal(report: Report) -> list[RenderableType]:
         if isinstance(block, Heading):
             parts.append(_text(block.text.upper(), "bold"))
         elif isinstance(block, Paragraph):
-            body = _text(f"{block.number}. {block.text}")
-            for item in block.items:
-                body.append("\n  • ")
-                body.append_text(_text(item))
-            parts.append(body)
+            parts.append(paragraph(block))
         elif isinstance(block, Table):
             parts.append(_table(transposed(block)))
         elif isinstance(block, Figure):

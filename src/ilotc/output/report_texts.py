@@ -9,6 +9,7 @@ stays verbatim in its own language.
 import datetime as dt
 
 from ilotc.dates import PlanDate
+from ilotc.output.text import number
 
 DEFAULT_DECISION = {
     "en": "The Governing Body may wish to take note of this report.",
@@ -117,7 +118,9 @@ def part_label(part: str | None) -> str:
 
 
 def header_session(session: int) -> str:
-    """'276th Session'."""
+    """'276th Session' (a session number too big for decimal is shown in hexadecimal)."""
+    if len(shown := number(session)) > 12 or shown.startswith("0x"):
+        return f"Session {shown}"
     suffix = "th" if 10 <= session % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(session % 10, "th")
     return f"{session}{suffix} Session"
 
