@@ -229,3 +229,20 @@ def test_terminal_report_has_the_charts_and_fits_80_columns(illustrative: Report
     assert re.search(
         r"\d+\. The Governing Body may wish to take note of this report\.", " ".join(text.split())
     )
+
+
+@pytest.mark.parametrize(
+    ("day", "said"),
+    [
+        (dt.date(2000, 6, 1), "at the end of each month from 28 September 1999"),
+        (dt.date(2026, 12, 1), "every 5 months from 28 September 1999"),
+        (dt.date(1999, 1, 1), "at the end of each month from 28 September 1999 to 1 January 1999"),
+    ],
+)
+def test_the_progress_chart_says_how_often_it_counts(
+    example_plan: Path, example_partners: Path, day: dt.date, said: str
+) -> None:
+    data = load(example_plan, example_partners)
+    report = build_report(data.plan, data.registry, day)
+    assert said in render_markdown(report)
+    assert report.progress.columns[-1].day == day

@@ -153,7 +153,7 @@ def build_paper(report: Report) -> Paper:
         label = t.WHOLE_PLAN if s.part is None else f"{t.part_label(s.part)} ({s.title})"
         para(t.part_sentence(label, s.total, s.by_standing, s.recurring, s.overdue, s.share_done))
     blocks.append(summary_table(report))
-    para(t.progress_intro(report.plan_date, report.as_of))
+    para(t.progress_intro(report.plan_date, report.as_of, _months_between_columns(report)))
     blocks.append(Figure("progress", t.FIGURE_PROGRESS))
 
     blocks.append(Heading(f"{t.HEADINGS['changes']} {t.long_date(report.since)}"))
@@ -204,6 +204,14 @@ def build_paper(report: Report) -> Paper:
         blocks=tuple(blocks),
         annex=tuple(_annex(report)),
     )
+
+
+def _months_between_columns(report: Report) -> int:
+    columns = report.progress.columns  # the last column is the as-of day: compare the first two
+    if len(columns) <= 2:
+        return 1
+    first, second = columns[0].day, columns[1].day
+    return (second.year - first.year) * 12 + second.month - first.month
 
 
 def _items(events: list[Event]) -> tuple[str, ...]:

@@ -212,10 +212,11 @@ def share_text(share: float | None) -> str:
     return "-" if share is None else f"{int(share * 100 + 0.5)}%"  # half up, not to even
 
 
-def progress_intro(plan_date: dt.date, as_of: dt.date) -> str:
-    """The paragraph before the progress chart."""
+def progress_intro(plan_date: dt.date, as_of: dt.date, step: int = 1) -> str:
+    """The paragraph before the progress chart (`step`: months between its columns)."""
+    when = "at the end of each month" if step == 1 else f"every {step} months"
     return (
-        f"Figure 1 shows the actions by standing at the end of each month from {long_date(plan_date)} "
+        f"Figure 1 shows the actions by standing {when} from {long_date(plan_date)} "
         f"to {long_date(as_of)}, replayed from the recorded status changes."
     )
 
