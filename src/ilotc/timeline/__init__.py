@@ -54,6 +54,10 @@ def _read_cached(text: str | None, lang: str | None, day_first: bool | None) -> 
     return _read(text, lang, day_first)
 
 
+_UNDECIDED = object()
+"""Numeric dates in no stated order: only an evident order (16/02/2018) is read."""
+
+
 def _read(text: str | None, lang: str | None, day_first: bool | None) -> Reading:
     if not isinstance(text, str) or not text.strip():
         given = text if isinstance(text, str) else ""
@@ -62,7 +66,12 @@ def _read(text: str | None, lang: str | None, day_first: bool | None) -> Reading
     note = f"only the first {MAX_CHARS} characters were read" if len(text) > MAX_CHARS else None
     tokens = tokenize(head)
     candidates = [lang] if lang else detect_language(tokens, head)
-    readings = (_reading(text, head, tokens, chosen, day_first, note) for chosen in candidates)
+    order: object = day_first
+    if day_first is None and len({GRAMMARS[c].day_first for c in candidates}) > 1:
+        # The words do not tell the language, and the candidates write numeric dates in
+        # different orders: a date like 06/04/2002 is then read only where its order is evident.
+        order = _UNDECIDED
+    readings = (_reading(text, head, tokens, chosen, order, note) for chosen in candidates)
     first = next(readings)
     if first.readable:
         return first
@@ -70,10 +79,11 @@ def _read(text: str | None, lang: str | None, day_first: bool | None) -> Reading
 
 
 def _reading(
-    text: str, head: str, tokens: list[Token], lang: str, day_first: bool | None, note: str | None
+    text: str, head: str, tokens: list[Token], lang: str, day_first: object, note: str | None
 ) -> Reading:
     grammar = GRAMMARS[lang]
-    phrase = Phrase(head, tokens, grammar, grammar.day_first if day_first is None else day_first)
+    order = grammar.day_first if day_first is None else None if day_first is _UNDECIDED else bool(day_first)
+    phrase = Phrase(head, tokens, grammar, order)
     schedules = phrase.schedules()
     dated = any(s.start is not None or s.due is not None for s in schedules)
     recurring = any(s.kind is Kind.RECURRING for s in schedules)

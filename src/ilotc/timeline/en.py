@@ -122,8 +122,10 @@ GRAMMAR = Grammar(
         "annual*", "yearly", "biennial*", "quarterly", "monthly", "twice", "once", "early",
         "late", "mid", "middle", "beginning", "session", "st", "nd", "rd", "th", "geneva",
         "governing", "body", "calendar", "approved", "date", "after", "at", "for",
+        "review", "closing", "completion", "expected", "revised", "deadline", "target",
     }),
     day_first=None,
     not_only_months=frozenset({"may", "mar"}),
+    fiscal_words=frozenset({"fy", "fiscal", "financial"}),
 )
 # fmt: on

@@ -34,6 +34,7 @@ GRAMMAR = Grammar(
     units={
         "ano": 12, "anos": 12, "mes": 1, "meses": 1, "trimestre": 3, "trimestres": 3,
         "semestre": 6, "semestres": 6,
+        "vigencia": 12, "vigencias": 12,  # the (fiscal) year of a public budget, in Colombia
     },
     recurrence_stems={
         "anual": 12, "bienal": 24, "trienal": 36, "semestral": 6, "trimestral": 3,
@@ -125,6 +126,7 @@ GRAMMAR = Grammar(
         "nacional", "desarrollo", "ejercicio", "periodo",
     }),
     day_first=True,
+    fiscal_words=frozenset({"fiscal"}),
     accents="ñáíóú¿¡",
     not_only_months=frozenset({"mar", "set", "sep"}),
 )

@@ -128,6 +128,7 @@ GRAMMAR = Grammar(
         "exercice", "periode", "biennale", "er", "eme",
     }),
     day_first=True,
+    fiscal_words=frozenset({"fiscal", "fiscale"}),
     accents="èêëàâçîïôûùœ",
     not_only_months=frozenset({"sept"}),
 )

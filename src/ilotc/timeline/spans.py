@@ -18,14 +18,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ilotc.dates import PlanDate
-from ilotc.timeline import meetings, periods
+from ilotc.timeline import meetings, numeric, periods
 from ilotc.timeline.grammar import Grammar
+from ilotc.timeline.numeric import SEPARATORS as _SEPARATORS
+from ilotc.timeline.numeric import Part
 from ilotc.timeline.tokens import Token
 
 _ARTICLES = frozenset({"le", "la", "l", "the", "el", "los", "las"})
-_SEPARATORS = frozenset({"/", "-", "."})
 _BEFORE_YEAR = frozenset({".", ",", "/", "-", "of", "de", "del"})
 _DAY_ORDINALS = ("er", "re", "ere", "st", "nd", "rd", "th", "o", "e")
+_NEAR = 6  # words between a session and the date written for it: ", Ginebra," "de la Conferencia a"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,16 +43,6 @@ class Span:
     meeting: bool = False  # a session of an ILO body: refined by a date written next to it
 
 
-@dataclass(frozen=True, slots=True)
-class _Part:
-    """A date as written, perhaps missing its year (and month): an opening of a range."""
-
-    end: int
-    day: int | None
-    month: int | None
-    year: int | None
-
-
 class Dates:
     """The dates of one phrase, read with one language's grammar."""
 
@@ -61,6 +53,7 @@ class Dates:
         self.periods_named = any(t.text in grammar.period_words or t.text.startswith("bienn") for t in tokens)
         self.unread: list[str] = []  # why a date-like expression could not be read
         self.yearless: list[int] = []  # where a day or month with no year is written
+        self.unknown_sessions: list[tuple[int, str]] = []  # where each ends, and why
         self.spans = self._find()
 
     # --- token helpers ---------------------------------------------------------------
@@ -104,7 +97,7 @@ class Dates:
 
     # --- single dates ----------------------------------------------------------------
 
-    def _part(self, i: int) -> _Part | None:
+    def _part(self, i: int) -> Part | None:
         """A day, month or numeric date at i, with or without its year."""
         i = self._past_weekday(self._skip(i, _ARTICLES))
         numeric = self._numeric(i)
@@ -118,7 +111,7 @@ class Dates:
             k = self._skip(k, self.g.day_leads | _SEPARATORS | {"°"})
             month = self.g.months.get(self._at(k))
             if month is None:
-                return _Part(i + 1, day, None, None)
+                return Part(i + 1, day, None, None)
             return self._with_year(k + 1, day, month)
         month = self.g.months.get(self._at(i))
         if month is None:
@@ -129,45 +122,16 @@ class Dates:
             return self._with_year(k + 1, us_day, month)
         return self._with_year(k, None, month)
 
-    def _with_year(self, i: int, day: int | None, month: int) -> _Part:
+    def _with_year(self, i: int, day: int | None, month: int) -> Part:
         k = self._skip(i, _BEFORE_YEAR)
         year = self._year(k)
         if year is None:
-            return _Part(self._skip(i, frozenset({"."})), day, month, None)
-        return _Part(k + 1, day, month, year)
+            return Part(self._skip(i, frozenset({"."})), day, month, None)
+        return Part(k + 1, day, month, year)
 
-    def _numeric(self, i: int) -> _Part | None:
-        """ "16/02/2018", "2020-03-15", "07/2018"; ambiguous or two-digit years unread."""
-        a, sep = self._at(i), self._at(i + 1)
-        if self._kind(i) != "num" or sep not in _SEPARATORS or self._kind(i + 2) != "num":
-            return None
-        b = self._at(i + 2)
-        if len(a) == 4 and sep == "-" and self._at(i + 3) == "-" and self._kind(i + 4) == "num":
-            return self._checked(i + 5, int(a), int(b), int(self._at(i + 4)))  # ISO 2020-03-15
-        if len(a) <= 2 and len(b) == 4 and sep in ("/", ".") and 1 <= int(a) <= 12:
-            return _Part(i + 3, None, int(a), int(b))  # 07/2018
-        if len(a) > 2 or len(b) > 2 or self._at(i + 3) != sep or self._kind(i + 4) != "num":
-            return None
-        c = self._at(i + 4)
-        if len(c) != 4:
-            self.unread.append(f"{a}{sep}{b}{sep}{c} has a two-digit year")
-            return _Part(i + 5, None, None, None)
-        first, second = int(a), int(b)
-        if first > 12 >= second or first == second or (self.day_first and second <= 12):
-            day, month = first, second
-        elif second > 12 >= first or (self.day_first is False and first <= 12):
-            day, month = second, first
-        else:
-            order = "day and month" if self.day_first is None else "day"
-            self.unread.append(f"in {a}{sep}{b}{sep}{c} the {order} cannot be told apart")
-            return _Part(i + 5, None, None, None)
-        return self._checked(i + 5, int(c), month, day)
-
-    def _checked(self, end: int, year: int, month: int, day: int) -> _Part:
-        if not 1 <= month <= 12 or periods.day(year, month, day) is None:
-            self.unread.append(f"{year:04d}-{month:02d}-{day:02d} is not a real day")
-            return _Part(end, None, None, None)
-        return _Part(end, day, month, year)
+    def _numeric(self, i: int) -> Part | None:
+        """ "16/02/2018", "2020-03-15", "07/2018" at i; see `numeric`."""
+        return numeric.read(self.tokens, i, self.day_first, self.unread)
 
     def _core(self, i: int, led: bool) -> tuple[periods.Period, int, bool] | None:
         """A date at i as (period, end, is a span of years)."""
@@ -222,6 +186,10 @@ class Dates:
         if closing is None:
             self.unread.append(f"{first}{self._at(i + 1)}{written} is not a span of years read here")
             return None
+        if self._at(i + 1) == "/" and closing == first + 1 and not self.periods_named:
+            # "2020/21" is how one twelve-month year across two is written: fiscal, academic...
+            self.unread.append(f"{first}/{written} may be a year that starts in a month not written")
+            return None
         return periods.years(first, closing), i + 3, True
 
     def _bare_year_ok(self, i: int) -> bool:
@@ -262,7 +230,7 @@ class Dates:
                     return Span(i, end, met, met, meeting=True)
                 return Span(i, end, first, last, meeting=True)
         if met is None:
-            self.unread.append(f"session {number} is not in the table of ILO meetings")
+            self.unknown_sessions.append((end, f"session {number} is not in the table of ILO meetings"))
             return None
         return Span(i, end, met, met, meeting=True)
 
@@ -313,7 +281,7 @@ class Dates:
             return None
         return Span(i, closing.end, first, closing.last, is_range=True)
 
-    def _opening(self, part: _Part | None, closing: Span) -> PlanDate | None:
+    def _opening(self, part: Part | None, closing: Span) -> PlanDate | None:
         """A range's opening, completed from its closing: "du 13 au 15 novembre 2007"."""
         if part is None:
             return None
@@ -333,10 +301,26 @@ class Dates:
             return i + 1
         return None
 
+    def _fiscal(self, i: int) -> int | None:
+        """Past "FY 2021", "fiscal year 2020-21": a year that begins in a month not written."""
+        if self._at(i) not in self.g.fiscal_words:
+            return None
+        k = self._skip(i + 1, self.g.fillers | self.g.fiscal_words | {"(", ")"})
+        if self._year(k) is None:
+            return None
+        end = k + 3 if self._at(k + 1) in _SEPARATORS and self._kind(k + 2) == "num" else k + 1
+        written = "".join(t.text for t in self.tokens[k:end])
+        self.unread.append(f"{written} is a fiscal year, whose months the phrase does not give")
+        return end
+
     def _find(self) -> list[Span]:
         spans: list[Span] = []
         i = 0
         while i < len(self.tokens):
+            past = self._fiscal(i)
+            if past is not None:
+                i = past
+                continue
             span = self._range(i) or self._period(i)
             if span is not None:
                 spans.append(span)
@@ -350,7 +334,25 @@ class Dates:
                 i = max(part.end, i + 1)
             else:
                 i += 1
-        return _refined(spans)
+        return self._sessions_dated(_refined(spans))
+
+    def _sessions_dated(self, spans: list[Span]) -> list[Span]:
+        """A session outside the table is dated by a date written right after it.
+
+        "340.ª reunión, Ginebra, octubre-noviembre de 2020", "to postpone the 109th Session
+        to June 2021": the date stands for the session. With no date next to it (a few
+        words, no other number, no ";"), the session is a date that cannot be read.
+        """
+        for end, why in self.unknown_sessions:
+            after = next((s for s in spans if s.begin >= end), None)
+            between = self.tokens[end : after.begin] if after is not None else []
+            if (
+                after is None
+                or len(between) > _NEAR
+                or any(t.kind in ("num", "ord") or t.text == ";" for t in between)
+            ):
+                self.unread.append(why)
+        return spans
 
     def yearless_reason(self) -> str | None:
         """Why a yearless day or month was not read, or None if there is none."""
