@@ -100,9 +100,9 @@ class Dates:
     def _part(self, i: int) -> Part | None:
         """A day, month or numeric date at i, with or without its year."""
         i = self._past_weekday(self._skip(i, _ARTICLES))
-        numeric = self._numeric(i)
-        if numeric is not None:
-            return numeric
+        figures = self._numeric(i)
+        if figures is not None:
+            return figures
         day = self._day_number(i)
         if day is not None:
             k = i + 1
