@@ -157,3 +157,44 @@ def test_a_session_outside_the_table_with_no_date_next_to_it_is_unspecified(text
 def test_spanish_vigencia_is_a_year_of_a_public_budget() -> None:
     assert [s["every_months"] for s in found("el 30 de junio de cada vigencia")] == [12]
     assert [s["kind"] for s in found("una vez por vigencia")] == ["recurring"]
+
+
+# --- families probed beyond the blind set, where a date was wrong --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not before 1 March 2022",
+        "no earlier than 2023",
+        "pas avant 2023",
+        "au plus tôt en 2023",
+        "no antes de 2023",
+    ],
+)
+def test_an_earliest_date_is_no_deadline(text: str) -> None:
+    assert "earliest date" in reason(text)
+
+
+def test_a_latest_date_is_still_a_deadline() -> None:
+    assert dues("not later than June 2021") == ["2021-06"]
+    assert dues("avant mars 2021") == ["2021-02"]
+
+
+@pytest.mark.parametrize("text", ["Q2/2022", "2022 Q2", "2022/Q2", "T2/2022"])
+def test_a_year_beside_a_part_or_month_not_read_is_not_rounded_to_the_year(text: str) -> None:
+    assert "could not be read" in reason(text)
+
+
+def test_a_month_read_in_another_language_is_not_rounded_to_the_year() -> None:
+    assert dues("Mar. 2021") == ["2021-03"]  # not December, as French alone read it
+
+
+@pytest.mark.parametrize("text", ["biennium", "by the end of the biennium", "pendant l'exercice biennal"])
+def test_a_biennium_is_a_period_not_a_repetition(text: str) -> None:
+    assert [s["kind"] for s in found(text)] == ["unspecified"]
+
+
+@pytest.mark.parametrize("text", ["biennial", "biennially", "réunions biennales", "Biennal"])
+def test_biennial_still_repeats_every_two_years(text: str) -> None:
+    assert [s["every_months"] for s in found(text)] == [24]

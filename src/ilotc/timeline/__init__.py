@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ilotc.schedule import UNSPECIFIED, Reading, Schedule
 from ilotc.timeline.clauses import Phrase
+from ilotc.timeline.grammar import Cue
 from ilotc.timeline.tokens import GRAMMARS, Token, detect_language, tokenize
 from ilotc.vocab import Kind
 
@@ -88,6 +89,10 @@ def _reading(
     dated = any(s.start is not None or s.due is not None for s in schedules)
     recurring = any(s.kind is Kind.RECURRING for s in schedules)
     yearless = phrase.dates.yearless_reason() if not recurring else None
+    if dated and any(hit.cue is Cue.EARLIEST for hit in phrase.hits):
+        return Reading(
+            text, lang, (UNSPECIFIED,), "an earliest date (not before) is no start and no deadline"
+        )
     if dated and (phrase.dates.unread or yearless):
         why = phrase.dates.unread[0] if phrase.dates.unread else yearless
         return Reading(text, lang, (UNSPECIFIED,), f"a date could not be read: {why}")

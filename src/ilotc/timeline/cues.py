@@ -151,8 +151,8 @@ class _Finder:
     def _recurrence_word(self, i: int) -> Hit | None:
         """ "annuel", "biennially", "semi-annual", "bienal": a word stating its own period."""
         after = i + 1 + (self.word(i + 1) == "-")
-        if self.word(i + 1) == DATE:
-            return None  # "exercice biennal 2002-03" names a period, not a repetition
+        if self.word(i + 1) == DATE or self.word(i - 1) in self.g.period_words:
+            return None  # "exercice biennal (2002-03)" names a period, not a repetition
         pair = (self.texts[i], self.word(after))
         if pair in self.g.two_word_recurrences:
             return Hit(Cue.RECURRING, i, after + 1, self.g.two_word_recurrences[pair])

@@ -35,7 +35,7 @@ GRAMMAR = Grammar(
         "year": 12, "years": 12, "month": 1, "months": 1, "quarter": 3, "quarters": 3,
     },
     recurrence_stems={
-        "annual": 12, "yearly": 12, "bienn": 24, "triennial": 36, "quarterly": 3,
+        "annual": 12, "yearly": 12, "biennial": 24, "triennial": 36, "quarterly": 3,
         "monthly": 1,
     },
     two_word_recurrences={("semi", "annual"): 6, ("semi", "annually"): 6, ("half", "yearly"): 6},
@@ -82,6 +82,7 @@ GRAMMAR = Grammar(
             "ends", "ended", "due", "deadline", "until", "till", "no later than",
             "not later than", "at the latest", "on or before",
         ),
+        Cue.EARLIEST: ("not before", "no earlier than", "not earlier than", "at the earliest"),
         Cue.BEFORE: ("before", "prior to", "ahead of"),
         Cue.AFTER: ("after",),
         Cue.IMMEDIATE: (

@@ -84,6 +84,7 @@ GRAMMAR = Grammar(
             "conclu*", "termin*", "finaliz*", "complet*", "a mas tardar", "hasta",
             "para>", "plazo", "fecha limite",
         ),
+        Cue.EARLIEST: ("no antes de|del", "no antes", "como muy pronto", "lo mas pronto"),
         Cue.BEFORE: ("antes",),
         Cue.AFTER: ("despues de|del",),
         Cue.IMMEDIATE: (

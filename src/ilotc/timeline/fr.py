@@ -36,7 +36,7 @@ GRAMMAR = Grammar(
         "trimestres": 3, "semestre": 6, "semestres": 6,
     },
     recurrence_stems={
-        "annuel": 12, "bienn": 24, "triennal": 36, "semestriel": 6, "trimestriel": 3,
+        "annuel": 12, "biennal": 24, "biennaux": 24, "triennal": 36, "semestriel": 6, "trimestriel": 3,
         "mensuel": 1,
     },
     two_word_recurrences={},
@@ -81,6 +81,7 @@ GRAMMAR = Grammar(
             "achev*", "termin*", "finalis*", "d ici", "d ici a|au|la", "jusqu a|au|en",
             "au plus tard", "echeance", "date limite", "pour>",
         ),
+        Cue.EARLIEST: ("pas avant", "au plus tot", "pas plus tot que"),
         Cue.BEFORE: ("avant",),
         Cue.AFTER: ("apres",),
         Cue.IMMEDIATE: (

@@ -34,6 +34,7 @@ class Cue(Enum):
     AT_LEAST = "at_least"  # "X ou au moins Y": Y is the binding commitment
     RECURRING = "recurring"  # a repetition (its period, when stated, travels with the hit)
     MILESTONE = "milestone"  # "premiers résultats": a first part is due, not the whole
+    EARLIEST = "earliest"  # "not before": the earliest date, which no schedule states
 
 
 Pattern = tuple[tuple[str, ...], ...]

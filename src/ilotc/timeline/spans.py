@@ -22,11 +22,12 @@ from ilotc.timeline import meetings, numeric, periods
 from ilotc.timeline.grammar import Grammar
 from ilotc.timeline.numeric import SEPARATORS as _SEPARATORS
 from ilotc.timeline.numeric import Part
-from ilotc.timeline.tokens import Token
+from ilotc.timeline.tokens import GRAMMARS, Token
 
 _ARTICLES = frozenset({"le", "la", "l", "the", "el", "los", "las"})
 _BEFORE_YEAR = frozenset({".", ",", "/", "-", "of", "de", "del"})
 _DAY_ORDINALS = ("er", "re", "ere", "st", "nd", "rd", "th", "o", "e")
+_MONTH_WORDS = frozenset(month for grammar in GRAMMARS.values() for month in grammar.months)
 _NEAR = 6  # words between a session and the date written for it: ", Ginebra," "de la Conferencia a"
 
 
@@ -199,8 +200,17 @@ class Dates:
             if self.tokens[j].text in self.g.year_words:
                 return True
             j -= 1
-        if j >= 0 and (self._day_number(j) is not None or self._at(j) in self.g.months):
-            self.unread.append(f"the date before {self._at(i)} could not be read")
+        k = j
+        while k >= 0 and self.tokens[k].text in _SEPARATORS:
+            k -= 1  # "Mar. 2021", "Q2/2022"
+        after = i + 1 + (self._at(i + 1) == "/")  # "2022 Q2", "2022/Q2"
+        if (
+            self._day_number(k) is not None
+            or self._at(k) in _MONTH_WORDS
+            or "code" in (self._kind(k), self._kind(after))
+        ):
+            # a day, month or part of the year next to it was not read: the year alone would round it
+            self.unread.append(f"the date beside {self._at(i)} could not be read")
             return False
         if j < 0 or self.tokens[j].kind == "punct":
             return True
