@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from ilotc import i18n
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 EXAMPLES = Path(__file__).resolve().parent / "examples"
@@ -27,8 +29,8 @@ os.environ.pop("ILOTC_NO_CACHE", None)
 
 @pytest.fixture(autouse=True)
 def _pinned_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Deterministic output: wide plain tables, no colour, a fixed 'today', no user overrides,
-    and a cache folder of the test's own (never the user's)."""
+    """Deterministic output: wide plain tables, no colour, a fixed 'today', English, no user
+    overrides, and a cache folder of the test's own (never the user's)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
     monkeypatch.delenv("ILOTC_NO_CACHE", raising=False)
     monkeypatch.setenv("COLUMNS", "200")
@@ -36,6 +38,9 @@ def _pinned_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytes
     monkeypatch.setenv("ILOTC_TODAY", "2000-06-01")
     for name in ("ILOTC_PLAN", "ILOTC_PARTNERS", "GITHUB_ACTIONS", "FORCE_COLOR"):
         monkeypatch.delenv(name, raising=False)
+    # English whatever the machine's locale; tests of other languages choose theirs.
+    monkeypatch.setenv("ILOTC_LANG", "en")
+    i18n.use(None)
 
 
 @pytest.fixture

@@ -124,7 +124,7 @@ def test_validate_bundled_files(runner: CliRunner) -> None:
     code, out, err = run(runner, "validate")
     assert code == 0
     assert out == ""
-    assert "2 file(s) checked: 0 error(s), 0 warning(s)" in err
+    assert "2 files checked: 0 errors, 0 warnings" in err
 
 
 def test_validate_reports_a_misspelt_key_with_its_position(runner: CliRunner, tmp_path: Path) -> None:
@@ -214,7 +214,7 @@ def test_show_an_action(runner: CliRunner) -> None:
     for expected in (
         "Améliorer la qualité",
         "La planification de l'étude devrait démarrer",
-        "window: from January 2000 to 31 December 2000",
+        "window: from January 2000 to December 31, 2000",
         "planned",
     ):
         assert expected in " ".join(out.replace("│", " ").split()), expected
@@ -252,7 +252,7 @@ def test_overdue_as_of_june_2000(runner: CliRunner) -> None:
     records = json.loads(out)
     by_id = {r["id"]: r for r in records}
     assert len(records) == 26
-    assert "26 overdue of 78 actions as of 1 June 2000" in err
+    assert "26 overdue of 78 actions as of June 1, 2000" in err
     assert (by_id["II.3.1"]["reason"], by_id["II.3.1"]["late_since"], by_id["II.3.1"]["days_late"]) == (
         "due",
         "2000-06-01",

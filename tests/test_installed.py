@@ -40,7 +40,7 @@ def test_python_dash_m_ilotc(tmp_path: Path) -> None:
         [sys.executable, "-m", "ilotc", "validate"], cwd=tmp_path, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
-    assert "0 error(s)" in result.stderr
+    assert "0 errors" in result.stderr
 
 
 def _run_module(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:

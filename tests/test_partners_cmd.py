@@ -375,7 +375,7 @@ def test_broken_registry_exits_1(runner: CliRunner) -> None:
     )
     assert code == 1
     assert out == ""
-    assert "partners_references.yaml:" in err and "problem(s) in the data" in err
+    assert "partners_references.yaml:" in err and "problems in the data" in err
 
 
 def test_help(runner: CliRunner) -> None:

@@ -167,7 +167,7 @@ def test_progress_series_replays_the_histories(example_plan: Path, example_partn
     by_month = dict(series)
     assert by_month[dt.date(2000, 1, 31)]["cancelled"] == 0
     assert by_month[dt.date(2000, 4, 30)]["cancelled"] == 1  # III.1a.3 from April 2000
-    assert by_month[dt.date(2000, 5, 31)]["done"] == 1  # II.2.1 from 20 May 2000
+    assert by_month[dt.date(2000, 5, 31)]["done"] == 1  # II.2.1 from May 20, 2000
 
 
 def test_a_long_span_is_sampled_and_ends_on_the_as_of_day(example_plan: Path, example_partners: Path) -> None:
@@ -217,7 +217,7 @@ def test_chart_marks_per_kind(example_report: Report) -> None:
     assert late.x == pytest.approx(LABEL_WIDTH + 4 * month, abs=0.01)
     (cancelled,) = marks["III.1a.3"]
     assert (cancelled.shape, cancelled.state, cancelled.first_month) == ("deadline", "cancelled", 11)
-    assert late.reading == "deadline: by 30 April 2000"
+    assert late.reading == "deadline: by April 30, 2000"
 
 
 def test_as_of_far_outside_the_plan_leaves_the_line_out(example_plan: Path, example_partners: Path) -> None:

@@ -264,14 +264,14 @@ def test_linked_to_is_only_in_json_when_set() -> None:
 @pytest.mark.parametrize(
     ("phrase", "words"),
     [
-        ("Achevée en avril 2000", "deadline: by 30 April 2000"),
-        ("Premiers résultats en juillet 2000", "milestone: first results by 31 July 2000"),
+        ("Achevée en avril 2000", "deadline: by April 30, 2000"),
+        ("Premiers résultats en juillet 2000", "milestone: first results by July 31, 2000"),
         ("Démarrage en janvier 2000", "start: in January 2000"),
         ("Immédiatement", "start: immediately"),
         (
             "La planification de l'étude devrait démarrer en janvier 2000 et se terminer à la fin "
             "de l'année 2000",
-            "window: from January 2000 to 31 December 2000",
+            "window: from January 2000 to December 31, 2000",
         ),
         ("Tous les deux ans", "recurring: every 24 months"),
         ("Sur une base régulière", "recurring: period not stated"),

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ilotc.dates import PlanDate
+from ilotc.i18n import _
 from ilotc.models import ActionModel, PartnerModel, PartnersFile, PlanFile, ProgrammeModel, ScheduleSpec
 from ilotc.plan import default_initial_status, schedule_from_spec
 from ilotc.problems import Problem, Severity, pointer_of
@@ -41,7 +42,7 @@ class _Report:
 
 def _suggest(value: str, known: set[str] | frozenset[str]) -> str:
     close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return _("; did you mean {close!r}?").format(close=close[0]) if close else ""
 
 
 def _items(container: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -104,14 +105,19 @@ def _structure(data: Any, report: _Report) -> None:
     for p, part in _items(data, "parts"):
         part_id = _text(part.get("id"))
         if part_id in seen_parts:
-            report.add(("parts", p, "id"), f"part {part_id} appears twice")
+            report.add(("parts", p, "id"), _("part {part} appears twice").format(part=part_id))
         seen_parts.add(part_id)
         seen_sections: set[str] = set()
         for s, section in _items(part, "sections"):
             where: Path = ("parts", p, "sections", s)
             section_id = _text(section.get("id"))
             if section_id in seen_sections:
-                report.add((*where, "id"), f"section {section_id} appears twice in part {part_id}")
+                report.add(
+                    (*where, "id"),
+                    _("section {section} appears twice in part {part}").format(
+                        section=section_id, part=part_id
+                    ),
+                )
             seen_sections.add(section_id)
             seen_issues: set[str] = set()
             for i, issue in _items(section, "issues"):
@@ -119,11 +125,15 @@ def _structure(data: Any, report: _Report) -> None:
                 if issue_id[:-1] != section_id:
                     report.add(
                         (*where, "issues", i, "id"),
-                        f"issue {issue_id} is filed under section {section_id}; "
-                        f"expected an id such as {section_id}a",
+                        _(
+                            "issue {issue} is filed under section {section}; "
+                            "expected an id such as {section}a"
+                        ).format(issue=issue_id, section=section_id),
                     )
                 if issue_id in seen_issues:
-                    report.add((*where, "issues", i, "id"), f"issue {issue_id} appears twice")
+                    report.add(
+                        (*where, "issues", i, "id"), _("issue {issue} appears twice").format(issue=issue_id)
+                    )
                 seen_issues.add(issue_id)
 
 
@@ -155,22 +165,28 @@ def check_plan(
             first = report.line_of((*first_seen[action.id], "id"))
             report.add(
                 (*where, "id"),
-                f"duplicate action id {action.id!r} (first on line {first}); each action needs its own id",
+                _("duplicate action id {id!r} (first on line {line}); each action needs its own id").format(
+                    id=action.id, line=first
+                ),
             )
         else:
             first_seen[action.id] = where
         if action.id.rsplit(".", 1)[0] != place:
             report.add(
                 (*where, "id"),
-                f"action id {action.id!r} does not match where it stands; expected {place}.<number>",
+                _("action id {id!r} does not match where it stands; expected {place}.<number>").format(
+                    id=action.id, place=place
+                ),
             )
         if partner_ids is not None:
             for n, partner in enumerate(action.partners):
                 if partner not in partner_ids:
                     report.add(
                         (*where, "partners", n),
-                        f"unknown partner {partner!r}{_suggest(partner, partner_ids)} "
-                        "(partner ids are defined in the partner registry)",
+                        _(
+                            "unknown partner {partner!r}{suggestion} "
+                            "(partner ids are defined in the partner registry)"
+                        ).format(partner=partner, suggestion=_suggest(partner, partner_ids)),
                     )
         _check_history(action, where, report)
         _check_schedules(action, where, all_ids, report)
@@ -184,7 +200,9 @@ def _check_history(action: ActionModel, where: Path, report: _Report) -> None:
         if previous is not None and date.first_day() < previous.first_day():
             report.add(
                 (*where, "history", n, "date"),
-                f"history must be in date order, oldest first: {date} comes after {previous}",
+                _("history must be in date order, oldest first: {date} comes after {previous}").format(
+                    date=date, previous=previous
+                ),
             )
         previous = date
 
@@ -196,16 +214,20 @@ def _check_schedules(action: ActionModel, where: Path, action_ids: set[str], rep
         if spec.linked_to is not None and spec.linked_to not in action_ids:
             report.add(
                 (*where, "schedules", n, "linked_to"),
-                f"linked_to names no action: {spec.linked_to!r}{_suggest(spec.linked_to, action_ids)}",
+                _("linked_to names no action: {target!r}{suggestion}").format(
+                    target=spec.linked_to, suggestion=_suggest(spec.linked_to, action_ids)
+                ),
             )
         elif spec.linked_to == action.id:
-            report.add((*where, "schedules", n, "linked_to"), "an action cannot be linked to itself")
+            report.add((*where, "schedules", n, "linked_to"), _("an action cannot be linked to itself"))
     if not specs:
         if not reading.readable and action.timeline is not None:
             report.add(
                 (*where, "timeline"),
-                f"the timeline {action.timeline!r} cannot be read ({reading.reason}); "
-                "state its schedule under 'schedules'",
+                _(
+                    "the timeline {timeline!r} cannot be read ({reason}); "
+                    "state its schedule under 'schedules'"
+                ).format(timeline=action.timeline, reason=reading.reason),
                 Severity.WARNING,
             )
         schedules = reading.schedules
@@ -217,8 +239,9 @@ def _check_schedules(action: ActionModel, where: Path, action_ids: set[str], rep
     if action.initial_status is not None and action.initial_status != expected:
         report.add(
             (*where, "initial_status"),
-            f"initial_status is {action.initial_status} but the timeline reads as "
-            f"{schedules[0].kind}; expected {expected}",
+            _("initial_status is {status} but the timeline reads as {kind}; expected {expected}").format(
+                status=action.initial_status, kind=schedules[0].kind, expected=expected
+            ),
             Severity.WARNING,
         )
 
@@ -228,8 +251,9 @@ def _compare(read: tuple[Schedule, ...], specs: list[ScheduleSpec], where: Path,
     if len(specs) != len(read):
         report.add(
             (*where, "schedules"),
-            f"the timeline reads as {len(read)} schedule(s) "
-            f"({'; '.join(s.describe() for s in read)}) but {len(specs)} are stated",
+            _("the timeline reads as {read} schedule(s) ({readings}) but {stated} are stated").format(
+                read=len(read), readings="; ".join(s.describe() for s in read), stated=len(specs)
+            ),
         )
         return
     for n, (got, spec) in enumerate(zip(read, specs, strict=True)):
@@ -237,7 +261,9 @@ def _compare(read: tuple[Schedule, ...], specs: list[ScheduleSpec], where: Path,
         if stated.kind is not got.kind:
             report.add(
                 (*where, "schedules", n, "kind"),
-                f"the timeline reads as {got.describe()}, not a {stated.kind} schedule",
+                _("the timeline reads as {reading}, not a {kind} schedule").format(
+                    reading=got.describe(), kind=stated.kind
+                ),
             )
             continue
         for name in ("start", "due", "every_months"):
@@ -245,7 +271,9 @@ def _compare(read: tuple[Schedule, ...], specs: list[ScheduleSpec], where: Path,
             if theirs is not None and ours is not None and not _agrees(name, theirs, ours):
                 report.add(
                     (*where, "schedules", n, name),
-                    f"{name} {theirs} contradicts the timeline, which reads as {got.describe()}",
+                    _("{name} {value} contradicts the timeline, which reads as {reading}").format(
+                        name=name, value=theirs, reading=got.describe()
+                    ),
                 )
 
 
@@ -274,7 +302,7 @@ def check_partners(
         listed = [(n, p) for n, raw in _items(data, "partners") if (p := _valid(PartnerModel, raw))]
     for n, programme in valid_programmes:
         if programme.id in programmes:
-            report.add(("programmes", n, "id"), f"duplicate programme id {programme.id!r}")
+            report.add(("programmes", n, "id"), _("duplicate programme id {id!r}").format(id=programme.id))
         programmes.setdefault(programme.id, n)
     partners: dict[str, tuple[int, PartnerModel]] = {}
     for n, partner in listed:
@@ -282,26 +310,35 @@ def check_partners(
             first = report.line_of(("partners", partners[partner.id][0], "id"))
             report.add(
                 ("partners", n, "id"),
-                f"duplicate partner id {partner.id!r} (first on line {first})",
+                _("duplicate partner id {id!r} (first on line {line})").format(id=partner.id, line=first),
             )
         partners.setdefault(partner.id, (n, partner))
     for n, partner in listed:
         for m, group in enumerate(partner.member_of):
             where: Path = ("partners", n, "member_of", m)
             if group not in partners:
-                report.add(where, f"unknown group {group!r}{_suggest(group, set(partners))}")
+                report.add(
+                    where,
+                    _("unknown group {group!r}{suggestion}").format(
+                        group=group, suggestion=_suggest(group, set(partners))
+                    ),
+                )
             elif not partners[group][1].group:
                 report.add(
                     where,
-                    f"{group!r} is not a group; expected the id of a partner with group: true",
+                    _("{group!r} is not a group; expected the id of a partner with group: true").format(
+                        group=group
+                    ),
                 )
             elif group == partner.id:
-                report.add(where, "a group cannot belong to itself")
+                report.add(where, _("a group cannot belong to itself"))
         for m, role in enumerate(partner.roles):
             if role.programme not in programmes:
                 report.add(
                     ("partners", n, "roles", m, "programme"),
-                    f"unknown programme {role.programme!r}{_suggest(role.programme, set(programmes))}",
+                    _("unknown programme {programme!r}{suggestion}").format(
+                        programme=role.programme, suggestion=_suggest(role.programme, set(programmes))
+                    ),
                 )
     _cycles(
         {pid: entry[1].member_of for pid, entry in partners.items()},
@@ -321,7 +358,7 @@ def _cycles(member_of: dict[str, list[str]], index: dict[str, int], report: _Rep
             if group == start:
                 report.add(
                     ("partners", index[start], "member_of"),
-                    f"groups form a cycle: {' -> '.join(trail)}",
+                    _("groups form a cycle: {trail}").format(trail=" -> ".join(trail)),
                 )
                 break
             if group in seen:

@@ -11,6 +11,10 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ilotc.i18n import N_, long_date, month_year
+
+# Used by the report's month grid until the report speaks the interface language; dates in
+# prose come from CLDR (`describe`).
 MONTH_NAMES = (
     "January",
     "February",
@@ -28,7 +32,7 @@ MONTH_NAMES = (
 
 _DATE_FORM = re.compile(r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$")  # ASCII digits only
 
-ACCEPTED_FORM = "YYYY-MM or YYYY-MM-DD (for example 2000-06 or 2000-06-15)"
+ACCEPTED_FORM = N_("YYYY-MM or YYYY-MM-DD (for example 2000-06 or 2000-06-15)")
 
 
 @lru_cache(maxsize=4096)
@@ -147,9 +151,8 @@ class PlanDate(_Fields):
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
     def describe(self, *, end: bool = False) -> str:
-        """In words: '30 April 2000' (end of period), '1 April 2000' or 'April 2000'."""
-        if self.day is not None:
-            return f"{self.day} {MONTH_NAMES[self.month - 1]} {self.year}"
-        if end:
-            return f"{self.last_day().day} {MONTH_NAMES[self.month - 1]} {self.year}"
-        return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+        """In words, in the interface language's CLDR forms: 'April 30, 2000' (a month's
+        end, with `end`), 'April 1, 2000' (a day) or 'April 2000' (a month)."""
+        if self.day is not None or end:
+            return long_date(self.last_day() if end else self.first_day())
+        return month_year(self.year, self.month)

@@ -39,39 +39,10 @@ class Schedule(NamedTuple):
         return record
 
     def describe(self) -> str:
-        """The schedule in English words, e.g. "deadline: by 30 April 2000"."""
-        start = self.start.describe() if self.start else "an unstated date"
-        due = self.due.describe(end=True) if self.due else "an unstated date"
-        from_start = f": from {start}" if self.start else ""
-        match self.kind:
-            case Kind.DEADLINE:
-                return f"deadline: by {due}"
-            case Kind.MILESTONE:
-                return f"milestone: first results by {due}"
-            case Kind.START:
-                return "start: immediately" if self.immediate else f"start: in {start}"
-            case Kind.WINDOW:
-                return f"window: from {start} to {due}"
-            case Kind.RECURRING:
-                every = self.every_months
-                period = "period not stated" if every is None else _every_text(every)
-                since = f" from {start}" if self.start else ""
-                return f"recurring: {period}{since}" + (f" until {due}" if self.due else "")
-            case Kind.CONTINUOUS:
-                return f"continuous{from_start}"
-            case Kind.ONGOING:
-                return "ongoing: already under way"
-            case Kind.AS_NEEDED:
-                return f"as needed{from_start}"
-            case Kind.LINKED:
-                target = self.linked_to or "another action's timetable"
-                return f"linked to {target}"
-            case _:
-                return "unspecified"
+        """The schedule in words, in the interface language: "deadline: by April 30, 2000"."""
+        from ilotc.schedule_words import describe  # noqa: PLC0415 - only text output needs it
 
-
-def _every_text(months: int) -> str:
-    return "every month" if months == 1 else f"every {months} months"
+        return describe(self)
 
 
 UNSPECIFIED = Schedule(Kind.UNSPECIFIED)

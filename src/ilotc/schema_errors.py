@@ -11,41 +11,43 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ilotc.dates import ACCEPTED_FORM
+from ilotc.i18n import N_, _
 from ilotc.problems import Problem, Severity, pointer_of
 
 Locate = Callable[[tuple[str | int, ...], bool], tuple[int, int]]
 
 # What each pattern of models.py means, in words.
 _PATTERN_WORDS = {
-    "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$": f"a date {ACCEPTED_FORM}",
-    "^(I|II|III)\\.[0-9]+[a-z]?\\.[0-9]+$": "an action id: part, section or issue, number "
-    "(for example I.1a.1 or II.4.6)",
-    "^[a-z0-9]+(-[a-z0-9]+)*$": "a lowercase id of letters, digits and hyphens (for example pnud)",
-    "^[0-9]+[a-z]$": "an issue id: section number and letter (for example 1a)",
-    "^[0-9]+$": 'a section number as a quoted string (for example "1")',
-    "^[A-Z]{2}$": "an ISO 3166-1 alpha-2 country code in capitals (for example CH)",
+    "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$": N_("a date {form}"),
+    "^(I|II|III)\\.[0-9]+[a-z]?\\.[0-9]+$": N_(
+        "an action id: part, section or issue, number (for example I.1a.1 or II.4.6)"
+    ),
+    "^[a-z0-9]+(-[a-z0-9]+)*$": N_("a lowercase id of letters, digits and hyphens (for example pnud)"),
+    "^[0-9]+[a-z]$": N_("an issue id: section number and letter (for example 1a)"),
+    "^[0-9]+$": N_('a section number as a quoted string (for example "1")'),
+    "^[A-Z]{2}$": N_("an ISO 3166-1 alpha-2 country code in capitals (for example CH)"),
 }
 
 _TYPE_WORDS = {
-    "string_type": "a string",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "list_type": "a list",
-    "model_type": "a mapping",
-    "model_attributes_type": "a mapping",
-    "dict_type": "a mapping",
+    "string_type": N_("a string"),
+    "int_type": N_("a whole number"),
+    "int_parsing": N_("a whole number"),
+    "int_from_float": N_("a whole number"),
+    "bool_type": N_("true or false"),
+    "bool_parsing": N_("true or false"),
+    "list_type": N_("a list"),
+    "model_type": N_("a mapping"),
+    "model_attributes_type": N_("a mapping"),
+    "dict_type": N_("a mapping"),
     "none_required": "null",
 }
 
 
 def _show(value: Any) -> str:
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if value is None:
         return "null"
     text = repr(value)
@@ -97,28 +99,36 @@ def describe_error(root: type[BaseModel], error: Any) -> tuple[str, bool]:
         key = str(loc[-1])
         known = _known_keys(root, loc[:-1])
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        hint = f"did you mean {close[0]!r}? " if close else ""
-        return f"unknown key {key!r}; {hint}expected one of: {', '.join(known)}", True
+        known_text = ", ".join(known)
+        if close:
+            message = _("unknown key {key!r}; did you mean {close!r}? expected one of: {known}")
+            return message.format(key=key, close=close[0], known=known_text), True
+        return _("unknown key {key!r}; expected one of: {known}").format(key=key, known=known_text), True
     if kind == "missing":
-        return f"missing required key {str(loc[-1])!r}", False
+        return _("missing required key {key!r}").format(key=str(loc[-1])), False
     if kind == "string_pattern_mismatch":
-        words = _PATTERN_WORDS.get(context.get("pattern", ""), f"text matching {context.get('pattern')}")
-        return f"expected {words}, got {_show(value)}", False
+        pattern = context.get("pattern", "")
+        if pattern in _PATTERN_WORDS:
+            words = _(_PATTERN_WORDS[pattern]).format(form=_(ACCEPTED_FORM))
+        else:
+            words = _("text matching {pattern}").format(pattern=pattern)
+        return _expected(words, value), False
     if kind in ("enum", "literal_error"):
-        return (
-            f"expected {context.get('expected', 'one of the allowed values')}, got {_show(value)}",
-            False,
-        )
+        return _expected(context.get("expected") or _("one of the allowed values"), value), False
     if kind in _TYPE_WORDS:
-        return f"expected {_TYPE_WORDS[kind]}, got {_show(value)}", False
+        return _expected(_(_TYPE_WORDS[kind]), value), False
     if kind == "string_too_short":
-        return "expected a non-empty string", False
+        return _("expected a non-empty string"), False
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return f"{_show(value)}: {error['msg'].lower()}", False
     if kind == "value_error":
         message = str(error["msg"]).removeprefix("Value error, ")
         return message, False
-    return f"{error['msg']} (got {_show(value)})", False
+    return _("{message} (got {value})").format(message=error["msg"], value=_show(value)), False
+
+
+def _expected(words: str, value: Any) -> str:
+    return _("expected {words}, got {value}").format(words=words, value=_show(value))
 
 
 def problems_from(

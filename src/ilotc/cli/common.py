@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from ilotc.dates import ACCEPTED_FORM, DateFormatError, PlanDate
+from ilotc.i18n import LANGUAGES, N_, UnknownLanguageError, _, ngettext
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -53,7 +54,7 @@ PlanOption = Annotated[
     Path | None,
     typer.Option(
         "--plan",
-        help="Plan file to use [env: ILOTC_PLAN; default: the bundled GB.276/TC/2 plan].",
+        help=N_("Plan file to use [env: ILOTC_PLAN; default: the bundled GB.276/TC/2 plan]."),
         show_default=False,
         dir_okay=True,
     ),
@@ -62,12 +63,12 @@ PartnersOption = Annotated[
     Path | None,
     typer.Option(
         "--partners",
-        help="Partner registry to use [env: ILOTC_PARTNERS; default: the bundled registry].",
+        help=N_("Partner registry to use [env: ILOTC_PARTNERS; default: the bundled registry]."),
         show_default=False,
     ),
 ]
 FormatOption = Annotated[
-    ListFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ListFormat, typer.Option("--format", "-f", help=N_("Output format."), case_sensitive=False)
 ]
 RawCsvOption = Annotated[
     bool,
@@ -159,8 +160,22 @@ def escape(text: str, *, multiline: bool = True) -> str:
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """Print an error to stderr and exit with `code`."""
-    stderr().print(f"[bold red]Error:[/] {escape(message, multiline=False)}")
+    stderr().print("[bold red]" + escape(_("Error:")) + f"[/] {escape(message, multiline=False)}")
     raise typer.Exit(code)
+
+
+def unknown_language(error: UnknownLanguageError) -> str:
+    """The message for a --lang or ILOTC_LANG that names no language of ilotc."""
+    return _("{origin} {value!r} is not a language of ilotc: expected {choices}").format(
+        origin=error.origin, value=error.value, choices=", ".join(LANGUAGES)
+    )
+
+
+def not_a_date(name: str, value: str) -> str:
+    """The message for a date option or variable that is not a date."""
+    return _("{name} {value!r} is not a date: expected {form}").format(
+        name=name, value=value, form=_(ACCEPTED_FORM)
+    )
 
 
 def parse_date(value: str | None, option: str) -> PlanDate | None:
@@ -170,7 +185,7 @@ def parse_date(value: str | None, option: str) -> PlanDate | None:
     try:
         return PlanDate.parse(value)
     except DateFormatError:
-        fail(f"{option} {value!r} is not a date: expected {ACCEPTED_FORM}")
+        fail(not_a_date(option, value))
 
 
 def as_of_day(value: str | None) -> dt.date:
@@ -186,7 +201,7 @@ def today() -> dt.date:
         try:
             return PlanDate.parse(pinned).first_day()
         except DateFormatError:
-            fail(f"ILOTC_TODAY {pinned!r} is not a date: expected {ACCEPTED_FORM}")
+            fail(not_a_date("ILOTC_TODAY", pinned))
     return dt.date.today()
 
 
@@ -233,7 +248,12 @@ def load_data(ctx: typer.Context, plan: Path | None, partners: Path | None) -> "
     except DataFileError as error:
         print_problems(error.problems, stderr())
         count = sum(problem.is_error for problem in error.problems)
-        fail(f"{count} problem(s) in the data; run 'ilotc validate' for details", EXIT_PROBLEMS)
+        message = ngettext(
+            "{count} problem in the data; run 'ilotc validate' for details",
+            "{count} problems in the data; run 'ilotc validate' for details",
+            count,
+        )
+        fail(message.format(count=count), EXIT_PROBLEMS)
     if ONE_SHOT:
         # Everything alive now (the modules imported so far and the data, which lives until
         # the command ends) would be walked again by every full collection and once more at

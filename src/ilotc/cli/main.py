@@ -1,16 +1,30 @@
 """The `ilotc` command: global options, the commands, and a last-resort guard."""
 
 import importlib
+import os
 import sys
 from collections.abc import Iterator, MutableMapping
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click.exceptions import ClickException
+from typer._types import TyperChoice as Choice
 from typer.core import TyperGroup
 
-from ilotc import __version__
+from ilotc import __version__, i18n
 from ilotc.cli import common
 from ilotc.cli.common import EXIT_PROBLEMS, PartnersOption, PlanOption
+from ilotc.cli.translated import (
+    LANG_HELP,
+    TranslatedCommand,
+    TranslatedHelp,
+    choose_language,
+    command_help,
+    early_language,
+    lang_option,
+    translate_error,
+)
+from ilotc.i18n import N_, _
 
 if TYPE_CHECKING:
     # Typer carries its own copy of Click; its group and command types are these.
@@ -61,7 +75,7 @@ class CommandTable(MutableMapping[str, "Command"]):
         return len(COMMANDS) + sum(name not in COMMANDS for name in self._built)
 
 
-class LazyCommands(TyperGroup):
+class LazyCommands(TranslatedHelp, TyperGroup):
     """The `ilotc` group, over a CommandTable: Typer and Click see every command's name (for
     help, suggestions and dispatch), and only the command that runs is built."""
 
@@ -75,12 +89,18 @@ class LazyCommands(TyperGroup):
     # Click turns a broken pipe into exit 1, CONTRACT's status for problems in the data.
     # ilotc's own output outlives its reader (common.write_out, common.stdout) and the command
     # ends with its own status; what Click prints itself (help) ends here, with success.
+    # Usage errors are shown in the interface language (translated.translate_error).
     def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
+        i18n.use(None)  # each run chooses its language afresh (--lang, else the environment)
+        early_language(args)
         try:
             return super().parse_args(ctx, args)
         except BrokenPipeError:
             common.reader_gone()
             raise typer.Exit(0) from None
+        except ClickException as error:
+            translate_error(error)
+            raise
 
     def invoke(self, ctx: "Context") -> Any:
         try:
@@ -88,20 +108,32 @@ class LazyCommands(TyperGroup):
         except BrokenPipeError:
             common.reader_gone()
             raise typer.Exit(0) from None
+        except ClickException as error:
+            translate_error(error)
+            raise
+
+    def format_commands(self, ctx: "Context", formatter: Any) -> None:
+        for name in self.list_commands(ctx):
+            command_help(self.commands[name], ctx)
+        super().format_commands(ctx, formatter)
 
 
 def command(name: str) -> "Command":
-    """The Click command for one of ilotc's commands, built from its function."""
+    """The Click command for one of ilotc's commands, built from its function, with the
+    global `--lang` (which replaces any `--lang` of the command's own)."""
     module, function = COMMANDS[name]
     single = typer.Typer(add_completion=False, rich_markup_mode=None)
-    single.command(name)(getattr(importlib.import_module(module), function))
-    return typer.main.get_command(single)
+    single.command(name, cls=TranslatedCommand)(getattr(importlib.import_module(module), function))
+    built = typer.main.get_command(single)
+    built.params = [param for param in built.params if "--lang" not in param.opts]
+    built.params.append(lang_option())
+    return built
 
 
 app = typer.Typer(
     cls=LazyCommands,
     name="ilotc",
-    help=(
+    help=N_(
         "Check, query and report on the ILO's technical cooperation implementation plan "
         "(GB.276/TC/2) and the HIMO programme's partner registry."
     ),
@@ -128,16 +160,34 @@ def main(
         bool,
         typer.Option(
             "--no-cache",
-            help="Validate the files again instead of reusing what was validated before "
-            "[env: ILOTC_NO_CACHE=1].",
+            help=N_(
+                "Validate the files again instead of reusing what was validated before "
+                "[env: ILOTC_NO_CACHE=1]."
+            ),
         ),
     ] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+        typer.Option("--version", callback=_version, is_eager=True, help=N_("Print the version and exit.")),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help=LANG_HELP,
+            click_type=Choice(i18n.LANGUAGES, case_sensitive=False),
+            is_eager=True,
+            callback=choose_language,
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Options given here apply to every command; they may also follow the command name."""
+    if lang is None:
+        try:
+            i18n.use(i18n.resolve(None, os.environ))
+        except i18n.UnknownLanguageError as error:
+            common.fail(common.unknown_language(error))
     ctx.obj = {"plan": plan, "partners": partners, "no_cache": no_cache}
 
 
@@ -158,13 +208,15 @@ def _run() -> None:
         common.reader_gone()
         raise SystemExit(0) from None
     except KeyboardInterrupt:
-        sys.stderr.write("ilotc: interrupted\n")
+        sys.stderr.write(_("ilotc: interrupted") + "\n")
         raise SystemExit(130) from None
     except Exception as error:  # the last resort: a bug, reported in one line
         from ilotc.output.text import line  # noqa: PLC0415
 
         sys.stderr.write(
-            f"ilotc: internal error: {type(error).__name__}: {line(str(error))}\n"
-            "This is a bug in ilotc; please report it with the command you ran.\n"
+            _("ilotc: internal error: {error}").format(error=f"{type(error).__name__}: {line(str(error))}")
+            + "\n"
+            + _("This is a bug in ilotc; please report it with the command you ran.")
+            + "\n"
         )
         raise SystemExit(EXIT_PROBLEMS) from None

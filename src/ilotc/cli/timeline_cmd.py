@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ilotc.cli.common import escape, stdout, write_out
+from ilotc.i18n import _
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -71,11 +72,11 @@ def timeline(
 
 def print_reading(reading: "Reading", console: "Console") -> None:
     """The text form: the phrase, its language, one line per schedule, and any reason."""
-    console.print(f"Phrase:   {escape(reading.text, multiline=False)}")
-    console.print(f"Language: {reading.lang}")
+    console.print(_("Phrase:   {phrase}").format(phrase=escape(reading.text, multiline=False)))
+    console.print(_("Language: {lang}").format(lang=reading.lang))
     for schedule in reading.schedules:
         label = f" ({escape(schedule.label, multiline=False)})" if schedule.label else ""
         console.print(f"  - {escape(schedule.describe(), multiline=False)}{label}")
     if reading.reason is not None:
-        heading = "Note" if reading.readable else "Reason"
-        console.print(f"{heading}:   {escape(reading.reason, multiline=False)}")
+        heading = _("Note:   {reason}") if reading.readable else _("Reason:   {reason}")
+        console.print(heading.format(reason=escape(reading.reason, multiline=False)))

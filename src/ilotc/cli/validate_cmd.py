@@ -25,6 +25,7 @@ from ilotc.cli.common import (
     write_out,
 )
 from ilotc.output.text import annotation_message, annotation_property
+from ilotc.i18n import _, ngettext
 from ilotc.problems import Problem, has_errors
 
 
@@ -82,7 +83,7 @@ def validate(
     run = validate_paths(targets, partners_path)
     problems, unreadable = run.problems, len(run.unreadable)
     for message in run.unreadable:
-        stderr().print(f"[bold red]Error:[/] {escape(message, multiline=False)}")
+        stderr().print("[bold red]" + escape(_("Error:")) + f"[/] {escape(message, multiline=False)}")
     if fmt is ProblemFormat.JSON:
         from ilotc.json_text import dumps_indented  # noqa: PLC0415
 
@@ -94,13 +95,24 @@ def validate(
     errors = sum(problem.is_error for problem in problems)
     warnings = len(problems) - errors
     checked = len(targets) - unreadable
-    stderr().print(
-        f"{checked} file(s) checked: {errors} error(s), {warnings} warning(s)"
-        + (f"; {unreadable} could not be opened" if unreadable else "")
-    )
+    stderr().print(escape(summary(checked, errors, warnings, unreadable)), soft_wrap=True)
     if unreadable:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_PROBLEMS if has_errors(problems) else EXIT_OK)
+
+
+def summary(checked: int, errors: int, warnings: int, unreadable: int) -> str:
+    """The closing line: how many files were checked, and what was found."""
+    text = _("{files}: {errors}, {warnings}").format(
+        files=ngettext("{count} file checked", "{count} files checked", checked).format(count=checked),
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+    )
+    if unreadable:
+        text += ngettext("; {count} could not be opened", "; {count} could not be opened", unreadable).format(
+            count=unreadable
+        )
+    return text
 
 
 class SchemaKind(StrEnum):

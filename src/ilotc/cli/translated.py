@@ -1,0 +1,198 @@
+"""The command line in the interface language: `--lang`, help texts and usage errors.
+
+Typer 0.28 carries its own copy of Click with its messages written in English ("Usage:",
+"Error:", "No such option"), and looks a few words up with `gettext.gettext` ("Options",
+"default: {default}"), whose language only the environment sets. Here the help is
+translated when it is shown (the language is known by then, whichever side of the command
+name `--lang` stands), and a usage error's English is matched against Click's own
+sentences and said again from ilotc's catalogs.
+"""
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import typer
+import typer.core
+from typer._click.core import Context
+from typer._click.formatting import HelpFormatter
+from typer._types import TyperChoice as Choice
+
+from ilotc import i18n
+from ilotc.i18n import N_, _
+
+if TYPE_CHECKING:
+    from typer._click.core import Command, Parameter
+    from typer._click.exceptions import ClickException
+
+LANG_HELP = N_("Language of the interface: en, fr or es [env: ILOTC_LANG; default: from the locale].")
+
+# The words Typer looks up itself: routed through ilotc's catalogs, which have them.
+typer.core._ = _  # type: ignore[attr-defined]
+TYPER_WORDS = (
+    N_("Arguments"),
+    N_("Options"),
+    N_("Commands"),
+    N_("default: {default}"),
+    N_("required"),
+    N_("env var: {var}"),
+    N_("(dynamic)"),
+    N_("Missing command."),
+    N_("No such command {name!r}."),
+    N_("Aborted!"),
+    N_("Show this message and exit."),
+)
+
+
+def choose_language(value: str | None) -> str | None:
+    """`--lang`'s callback: speak that language from now on (before any help is shown)."""
+    if value is not None:
+        i18n.use(i18n.language_of(value))
+    return value
+
+
+def early_language(args: list[str]) -> None:
+    """Speak the language a `--lang` among `args` names before Click reads them, so that
+    `--help --lang fr` and errors in the options before `--lang` are in French too (Click
+    would process the eager --help first). Click checks the value afterwards."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            return
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        found = i18n.language_of(value) if value else None
+        if found is not None:
+            i18n.use(found)
+
+
+def lang_option() -> "Parameter":
+    """`--lang` for a command (the same option the group takes before the command name)."""
+    return typer.core.TyperOption(
+        param_decls=["--lang"],
+        type=Choice(i18n.LANGUAGES, case_sensitive=False),
+        help=LANG_HELP,
+        expose_value=False,
+        is_eager=True,
+        callback=lambda _ctx, _param, value: choose_language(value),
+    )
+
+
+class TranslatedFormatter(HelpFormatter):
+    """Click's help formatter, with its "Usage:" and headings in the interface language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, _("Usage: ") if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        self.write(" " * self.current_indent + _("{heading}:").format(heading=heading) + "\n")
+
+
+class TranslatedContext(Context):
+    """A context whose help and usage lines are written by TranslatedFormatter."""
+
+    formatter_class = TranslatedFormatter
+
+
+class TranslatedHelp:
+    """A command whose help texts are translated when shown (mixed into Typer's classes)."""
+
+    help: str | None
+    context_class: type[Context] = TranslatedContext
+
+    def translate_texts(self, ctx: Context) -> None:
+        """Put the help of the command and of each of its options in the interface language."""
+        sources: dict[int, str] = self.__dict__.setdefault("_source_help", {})
+        targets: list[Any] = [self, *self.get_params(ctx)]  # type: ignore[attr-defined]
+        for target in targets:
+            original = sources.setdefault(id(target), target.help or "")
+            if original:
+                target.help = _(original)
+
+    def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
+        self.translate_texts(ctx)
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+class TranslatedCommand(TranslatedHelp, typer.core.TyperCommand):
+    """One of ilotc's commands."""
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        early_language(args)
+        return super().parse_args(ctx, args)
+
+
+# Click's usage errors in English, and the catalog's message for each; a group names what
+# the message puts back. The first that matches the whole text wins.
+_USAGE_ERRORS: tuple[tuple["re.Pattern[str]", str], ...] = tuple(
+    (re.compile(pattern, re.DOTALL), message)
+    for pattern, message in (
+        (
+            r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.+)\)",
+            N_("No such option: {option} (possible options: {options})"),
+        ),
+        (r"No such option: (?P<option>.+)", N_("No such option: {option}")),
+        (
+            r"(?P<message>.+)\. Did you mean (?P<suggestions>.+)\?",
+            N_("{message}. Did you mean {suggestions}?"),
+        ),
+        (
+            r"Invalid value for (?P<param>.+?): (?P<value>'.*') is not one of (?P<choices>.+)\.",
+            N_("Invalid value for {param}: {value} is not one of {choices}."),
+        ),
+        (
+            r"Invalid value for (?P<param>.+?): (?P<value>'.*') is not a valid integer\.",
+            N_("Invalid value for {param}: {value} is not a whole number."),
+        ),
+        (
+            r"Invalid value for (?P<param>.+?): \w+ (?P<path>'.*') does not exist\.",
+            N_("Invalid value for {param}: {path} does not exist."),
+        ),
+        (r"Invalid value for (?P<param>.+?): (?P<detail>.+)", N_("Invalid value for {param}: {detail}")),
+        (r"Missing argument (?P<param>.+)\.", N_("Missing argument {param}.")),
+        (r"Missing option (?P<param>.+)\.", N_("Missing option {param}.")),
+        (r"Got unexpected extra arguments? \((?P<args>.+)\)", N_("Unexpected extra argument(s): {args}")),
+        (r"Option (?P<option>'.+') requires an argument\.", N_("Option {option} requires a value.")),
+        (r"Option (?P<option>'.+') does not take a value\.", N_("Option {option} does not take a value.")),
+    )
+)
+
+
+def translate_usage_error(text: str) -> str:
+    """A usage error's text (Click's English) in the interface language."""
+    for pattern, message in _USAGE_ERRORS:
+        match = pattern.fullmatch(text)
+        if match is not None:
+            return _(message).format(**match.groupdict())
+    return text
+
+
+def show_usage_error(error: "ClickException", write: Callable[[str], object]) -> None:
+    """What Click's UsageError.show prints, in the interface language."""
+    ctx = getattr(error, "ctx", None)
+    if ctx is not None:
+        hint = ""
+        help_option = ctx.command.get_help_option(ctx)
+        if help_option is not None:
+            hint = _("Try '{command} {option}' for help.").format(
+                command=ctx.command_path, option=ctx.help_option_names[0]
+            )
+            hint += "\n"
+        write(f"{ctx.get_usage()}\n{hint}\n")
+    write(_("Error: {message}").format(message=translate_usage_error(error.format_message())) + "\n")
+
+
+def translate_error(error: "ClickException") -> None:
+    """Make `error` show itself in the interface language when Typer prints it."""
+    import sys  # noqa: PLC0415
+
+    def show(file: Any = None) -> None:
+        show_usage_error(error, (file or sys.stderr).write)
+
+    error.show = show  # type: ignore[method-assign]
+
+
+def command_help(command: "Command", ctx: Context) -> None:
+    """Translate a sub-command's texts before its group lists it."""
+    if isinstance(command, TranslatedHelp):
+        command.translate_texts(ctx)

@@ -1,0 +1,99 @@
+"""A schedule in words, in the interface language: "deadline: by April 30, 2000".
+
+Each sentence is one message of the catalogs, never pieced together from fragments, so a
+translation can order its words freely. A start date is a month ("in June 2000") or a day
+("on June 1, 2000" in most languages); the English says "in" for both, so those messages
+carry a context, `month` or `day` (written out at each call, for the extractor), that
+lets French and Spanish tell them apart.
+"""
+
+from typing import TYPE_CHECKING
+
+from ilotc.i18n import _, ngettext, pgettext
+from ilotc.vocab import Kind
+
+if TYPE_CHECKING:
+    from ilotc.dates import PlanDate
+    from ilotc.schedule import Schedule
+
+
+def _dated(date: "PlanDate | None", on_day: str, in_month: str) -> str:
+    """The message for a start that is a day, or the one for a month."""
+    return on_day if date is not None and date.day is not None else in_month
+
+
+def _period(every_months: int | None) -> str:
+    if every_months is None:
+        return _("period not stated")
+    return ngettext("every month", "every {count} months", every_months).format(count=every_months)
+
+
+def _recurring(schedule: "Schedule", start: str, due: str) -> str:
+    period = _period(schedule.every_months)
+    if schedule.start and schedule.due:
+        message = _dated(
+            schedule.start,
+            pgettext("day", "recurring: {period} from {start} until {due}"),
+            pgettext("month", "recurring: {period} from {start} until {due}"),
+        )
+    elif schedule.start:
+        message = _dated(
+            schedule.start,
+            pgettext("day", "recurring: {period} from {start}"),
+            pgettext("month", "recurring: {period} from {start}"),
+        )
+    elif schedule.due:
+        message = _("recurring: {period} until {due}")
+    else:
+        message = _("recurring: {period}")
+    return message.format(period=period, start=start, due=due)
+
+
+def describe(schedule: "Schedule") -> str:
+    """The schedule in the interface language's words, dates in its CLDR forms."""
+    unstated = _("an unstated date")
+    start = schedule.start.describe() if schedule.start else unstated
+    due = schedule.due.describe(end=True) if schedule.due else unstated
+    match schedule.kind:
+        case Kind.DEADLINE:
+            return _("deadline: by {due}").format(due=due)
+        case Kind.MILESTONE:
+            return _("milestone: first results by {due}").format(due=due)
+        case Kind.START:
+            if schedule.immediate:
+                return _("start: immediately")
+            return _dated(
+                schedule.start, pgettext("day", "start: in {start}"), pgettext("month", "start: in {start}")
+            ).format(start=start)
+        case Kind.WINDOW:
+            return _dated(
+                schedule.start,
+                pgettext("day", "window: from {start} to {due}"),
+                pgettext("month", "window: from {start} to {due}"),
+            ).format(start=start, due=due)
+        case Kind.RECURRING:
+            return _recurring(schedule, start, due)
+        case Kind.CONTINUOUS:
+            if schedule.start:
+                return _dated(
+                    schedule.start,
+                    pgettext("day", "continuous: from {start}"),
+                    pgettext("month", "continuous: from {start}"),
+                ).format(start=start)
+            return _("continuous")
+        case Kind.ONGOING:
+            return _("ongoing: already under way")
+        case Kind.AS_NEEDED:
+            if schedule.start:
+                return _dated(
+                    schedule.start,
+                    pgettext("day", "as needed: from {start}"),
+                    pgettext("month", "as needed: from {start}"),
+                ).format(start=start)
+            return _("as needed")
+        case Kind.LINKED:
+            if schedule.linked_to:
+                return _("linked to {target}").format(target=schedule.linked_to)
+            return _("linked to another action's timetable")
+        case _:
+            return _("unspecified")
