@@ -1,0 +1,147 @@
+"""The interface language: how it is chosen, its messages, and dates in prose."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from ilotc import i18n
+from ilotc.dates import PlanDate
+from ilotc.schedule import Schedule
+from ilotc.timeline import read_timeline
+from ilotc.vocab import Kind
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("option", "environ", "expected"),
+    [
+        (None, {}, "en"),
+        ("fr", {"ILOTC_LANG": "es", "LANG": "en_US.UTF-8"}, "fr"),
+        (None, {"ILOTC_LANG": "es", "LANG": "fr_FR.UTF-8"}, "es"),
+        (None, {"ILOTC_LANG": "fr_CA"}, "fr"),
+        (None, {"LANG": "fr_FR.UTF-8"}, "fr"),
+        (None, {"LANG": "es_ES@euro"}, "es"),
+        (None, {"LANGUAGE": "es:fr", "LANG": "fr_FR.UTF-8"}, "es"),
+        (None, {"LANGUAGE": "de:fr"}, "fr"),
+        (None, {"LC_ALL": "es_MX.UTF-8", "LANG": "fr_FR.UTF-8"}, "es"),
+        (None, {"LC_MESSAGES": "fr_BE", "LANG": "es_ES"}, "fr"),
+        (None, {"LANG": "de_DE.UTF-8"}, "en"),
+        (None, {"LC_ALL": "C", "LANG": "fr_FR.UTF-8"}, "en"),
+        (None, {"LANGUAGE": "", "LANG": "fr_FR"}, "fr"),
+    ],
+)
+def test_language_is_the_option_then_ilotc_lang_then_gettext_variables(
+    option: str | None, environ: dict[str, str], expected: str
+) -> None:
+    assert i18n.resolve(option, environ) == expected
+
+
+@pytest.mark.parametrize(
+    ("option", "environ", "origin"), [("de", {}, "--lang"), (None, {"ILOTC_LANG": "xx"}, "ILOTC_LANG")]
+)
+def test_a_language_chosen_on_purpose_must_be_known(
+    option: str | None, environ: dict[str, str], origin: str
+) -> None:
+    with pytest.raises(i18n.UnknownLanguageError) as caught:
+        i18n.resolve(option, environ)
+    assert caught.value.origin == origin
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "month"),
+    [
+        ("en", "June 1, 2000", "June 2000"),
+        ("fr", "1 juin 2000", "juin 2000"),
+        ("es", "1 de junio de 2000", "junio de 2000"),
+    ],
+)
+def test_dates_in_prose_are_cldr_long_forms(lang: str, day: str, month: str) -> None:
+    i18n.use(lang)
+    assert i18n.long_date(dt.date(2000, 6, 1)) == day
+    assert PlanDate(2000, 6).describe() == month
+    assert PlanDate(2000, 6).describe(end=True) == day.replace("1", "30", 1)
+
+
+def test_month_names_come_from_cldr() -> None:
+    i18n.use("fr")
+    assert i18n.month_names()[0] == "janvier"
+    i18n.use("es")
+    assert i18n.month_names("narrow")[5] == "J"
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrase", "expected"),
+    [
+        ("en", "Achevée en avril 2000", "deadline: by April 30, 2000"),
+        ("fr", "Achevée en avril 2000", f"échéance{NBSP}: au plus tard le 30 avril 2000"),
+        ("es", "Achevée en avril 2000", "plazo: a más tardar el 30 de abril de 2000"),
+        ("fr", "Démarrage en janvier 2000", f"démarrage{NBSP}: en janvier 2000"),
+        ("es", "Démarrage en janvier 2000", "inicio: en enero de 2000"),
+        ("fr", "Tous les deux ans", f"périodique{NBSP}: tous les 24 mois"),
+        ("es", "Tous les mois", "periódico: cada mes"),
+        ("fr", "De manière continue", "continu"),
+        (
+            "fr",
+            "démarrer en janvier 2000 et se terminer à la fin de l'année 2000",
+            f"période{NBSP}: de janvier 2000 au 31 décembre 2000",
+        ),
+    ],
+)
+def test_a_reading_in_words_speaks_the_interface_language(lang: str, phrase: str, expected: str) -> None:
+    i18n.use(lang)
+    assert read_timeline(phrase).schedules[0].describe() == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "start: in March 15, 2001"),
+        ("fr", f"démarrage{NBSP}: le 15 mars 2001"),
+        ("es", "inicio: el 15 de marzo de 2001"),
+    ],
+)
+def test_a_start_on_a_day_is_said_as_a_day(lang: str, expected: str) -> None:
+    i18n.use(lang)
+    assert Schedule(Kind.START, start=PlanDate(2001, 3, 15)).describe() == expected
+
+
+def test_the_plan_language_is_not_the_interface_language() -> None:
+    i18n.use("fr")
+    reading = read_timeline("Completed by April 2000")
+    assert reading.lang == "en"
+    assert reading.schedules[0].describe() == f"échéance{NBSP}: au plus tard le 30 avril 2000"
+
+
+def test_plural_forms_follow_the_language() -> None:
+    i18n.use("fr")
+    assert i18n.ngettext("{count} error", "{count} errors", 1) == "{count} erreur"
+    assert i18n.ngettext("{count} error", "{count} errors", 2) == "{count} erreurs"
+    i18n.use("en")
+    assert i18n.ngettext("{count} error", "{count} errors", 0) == "{count} errors"
+
+
+def test_english_reads_no_catalog_and_no_cldr_data_to_list_actions() -> None:
+    """The start-up cost of languages: `list` in English imports no Babel, reads no catalog."""
+    code = (
+        "import sys\n"
+        "from ilotc.cli.main import app\n"
+        "from ilotc import i18n\n"
+        "try:\n"
+        "    app(['list', '--part', 'II'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'babel'), sorted(i18n._catalogs))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"ILOTC_LANG": "en", "PATH": ""},
+    )
+    assert result.stdout.splitlines()[-1] == "[] []"
