@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -56,7 +57,13 @@ def extract() -> Catalog:
     """The template: every message of the source and every help text."""
     with (ROOT / "babel.cfg").open() as config:
         method_map, options_map = parse_mapping_cfg(config)
-    template = Catalog(project="ilotc", charset="utf-8")
+    template = Catalog(
+        project="ilotc",
+        version=version("ilotc"),
+        copyright_holder="ilotc developers",
+        msgid_bugs_address="the ilotc issue tracker",
+        charset="utf-8",
+    )
     for filename, lineno, message, comments, context in extract_from_dir(
         ROOT, method_map, options_map, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
     ):
