@@ -184,3 +184,9 @@ def test_validate_json_keeps_its_keys_and_severities(runner: CliRunner) -> None:
     strip = [{k: v for k, v in problem.items() if k != "message"} for problem in english]
     assert [{k: v for k, v in problem.items() if k != "message"} for problem in french] == strip
     assert [p["message"] for p in french] != [p["message"] for p in english]
+
+
+def test_the_phrase_language_and_the_interface_language_are_apart(runner: CliRunner) -> None:
+    code, output = _run(runner, ["timeline", "Achevée en avril 2000", "--phrase-lang", "en", "--lang", "es"])
+    assert code == 0
+    assert "Idioma:   en\n" in output

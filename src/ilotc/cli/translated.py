@@ -69,7 +69,7 @@ def early_language(args: list[str]) -> None:
 def lang_option() -> "Parameter":
     """`--lang` for a command (the same option the group takes before the command name)."""
     return typer.core.TyperOption(
-        param_decls=["--lang"],
+        param_decls=["interface_lang", "--lang"],  # a name no command uses for its own
         type=Choice(i18n.LANGUAGES, case_sensitive=False),
         help=LANG_HELP,
         expose_value=False,
