@@ -33,6 +33,10 @@ ENGLISH_LABELS = (
     "Missing argument",
     "Invalid value",
     "is not one of",
+    "is not in the range",
+    "not a valid",
+    "requires an argument",
+    "unexpected extra",
     "Did you mean",
     "default:",
     "Output format",
@@ -71,6 +75,10 @@ COMMANDS = [
     ["list", "--bogus"],
     ["show"],
     ["list", "--as-of", "2000-13"],
+    ["schema", "plan", "extra"],
+    ["overdue", "--as-of"],
+    ["upcoming", "--within", "x"],
+    ["upcoming", "--within", "-3"],
     ["validate"],
     ["validate", INVALID_PLAN],
     ["--plan", INVALID_PLAN, "list"],
@@ -130,6 +138,11 @@ def test_french_usage_error_in_full(runner: CliRunner) -> None:
         f"Essayez «{NBSP}ilotc -h{NBSP}» pour l’aide.\n\n"
         f"Erreur{NBSP}: Commande inconnue{NBSP}: 'lst'. Vouliez-vous dire 'list'{NBSP}?\n"
     )
+
+
+def test_english_usage_errors_are_clicks_own_words(runner: CliRunner) -> None:
+    assert "Error: Option '--as-of' requires an argument.\n" in _run(runner, ["overdue", "--as-of"])[1]
+    assert "Error: Got unexpected extra argument(s) (extra)\n" in _run(runner, ["schema", "plan", "extra"])[1]
 
 
 def test_validate_summary_in_spanish(runner: CliRunner) -> None:

@@ -74,23 +74,16 @@ def describe(schedule: "Schedule") -> str:
         case Kind.RECURRING:
             return _recurring(schedule, start, due)
         case Kind.CONTINUOUS:
-            if schedule.start:
-                return _dated(
-                    schedule.start,
-                    pgettext("day", "continuous: from {start}"),
-                    pgettext("month", "continuous: from {start}"),
-                ).format(start=start)
-            return _("continuous")
+            since = (
+                pgettext("day", "continuous: from {start}"),
+                pgettext("month", "continuous: from {start}"),
+            )
+            return _dated(schedule.start, *since).format(start=start) if schedule.start else _("continuous")
         case Kind.ONGOING:
             return _("ongoing: already under way")
         case Kind.AS_NEEDED:
-            if schedule.start:
-                return _dated(
-                    schedule.start,
-                    pgettext("day", "as needed: from {start}"),
-                    pgettext("month", "as needed: from {start}"),
-                ).format(start=start)
-            return _("as needed")
+            since = (pgettext("day", "as needed: from {start}"), pgettext("month", "as needed: from {start}"))
+            return _dated(schedule.start, *since).format(start=start) if schedule.start else _("as needed")
         case Kind.LINKED:
             if schedule.linked_to:
                 return _("linked to {target}").format(target=schedule.linked_to)

@@ -8,6 +8,7 @@ name `--lang` stands), and a usage error's English is matched against Click's ow
 sentences and said again from ilotc's catalogs.
 """
 
+import functools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -124,43 +125,52 @@ class TranslatedCommand(TranslatedHelp, typer.core.TyperCommand):
 
 # Click's usage errors in English, and the catalog's message for each; a group names what
 # the message puts back. The first that matches the whole text wins.
-_USAGE_ERRORS: tuple[tuple["re.Pattern[str]", str], ...] = tuple(
-    (re.compile(pattern, re.DOTALL), message)
-    for pattern, message in (
-        (
-            r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.+)\)",
-            N_("No such option: {option} (possible options: {options})"),
-        ),
-        (r"No such option: (?P<option>.+)", N_("No such option: {option}")),
-        (
-            r"(?P<message>.+)\. Did you mean (?P<suggestions>.+)\?",
-            N_("{message}. Did you mean {suggestions}?"),
-        ),
-        (
-            r"Invalid value for (?P<param>.+?): (?P<value>'.*') is not one of (?P<choices>.+)\.",
-            N_("Invalid value for {param}: {value} is not one of {choices}."),
-        ),
-        (
-            r"Invalid value for (?P<param>.+?): (?P<value>'.*') is not a valid integer\.",
-            N_("Invalid value for {param}: {value} is not a whole number."),
-        ),
-        (
-            r"Invalid value for (?P<param>.+?): \w+ (?P<path>'.*') does not exist\.",
-            N_("Invalid value for {param}: {path} does not exist."),
-        ),
-        (r"Invalid value for (?P<param>.+?): (?P<detail>.+)", N_("Invalid value for {param}: {detail}")),
-        (r"Missing argument (?P<param>.+)\.", N_("Missing argument {param}.")),
-        (r"Missing option (?P<param>.+)\.", N_("Missing option {param}.")),
-        (r"Got unexpected extra arguments? \((?P<args>.+)\)", N_("Unexpected extra argument(s): {args}")),
-        (r"Option (?P<option>'.+') requires an argument\.", N_("Option {option} requires a value.")),
-        (r"Option (?P<option>'.+') does not take a value\.", N_("Option {option} does not take a value.")),
-    )
+USAGE_ERRORS: tuple[tuple[str, str], ...] = (
+    (
+        r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.+)\)",
+        N_("No such option: {option} (possible options: {options})"),
+    ),
+    (r"No such option: (?P<option>.+)", N_("No such option: {option}")),
+    (
+        r"(?P<message>.+)\. Did you mean (?P<suggestions>.+)\?",
+        N_("{message}. Did you mean {suggestions}?"),
+    ),
+    (
+        r"Invalid value for (?P<param>.+?): (?P<value>'.*') is not one of (?P<choices>.+)\.",
+        N_("Invalid value for {param}: {value} is not one of {choices}."),
+    ),
+    (
+        r"Invalid value for (?P<param>.+?): (?P<value>'.*') is not a valid (?:int|int range|integer)\.",
+        N_("Invalid value for {param}: {value} is not a whole number."),
+    ),
+    (
+        r"Invalid value for (?P<param>.+?): \w+ (?P<path>'.*') does not exist\.",
+        N_("Invalid value for {param}: {path} does not exist."),
+    ),
+    (
+        r"Invalid value for (?P<param>.+?): (?P<value>.+) is not in the range (?P<range>.+)\.",
+        N_("Invalid value for {param}: {value} is not in the range {range}."),
+    ),
+    (r"Invalid value for (?P<param>.+?): (?P<detail>.+)", N_("Invalid value for {param}: {detail}")),
+    (r"Missing argument (?P<param>.+)\.", N_("Missing argument {param}.")),
+    (r"Missing option (?P<param>.+)\.", N_("Missing option {param}.")),
+    (r"Got unexpected extra argument\(s\) \((?P<args>.+)\)", N_("Got unexpected extra argument(s) ({args})")),
+    (r"Option (?P<option>'.+') requires an argument\.", N_("Option {option} requires an argument.")),
+    (r"Option (?P<option>'.+') does not take a value\.", N_("Option {option} does not take a value.")),
 )
+
+
+@functools.cache
+def _usage_errors() -> tuple[tuple["re.Pattern[str]", str], ...]:
+    # compiled when a usage error is shown, not at every start-up
+    return tuple((re.compile(pattern, re.DOTALL), message) for pattern, message in USAGE_ERRORS)
 
 
 def translate_usage_error(text: str) -> str:
     """A usage error's text (Click's English) in the interface language."""
-    for pattern, message in _USAGE_ERRORS:
+    if i18n.language() == i18n.SOURCE_LANGUAGE:
+        return text  # Click's own words
+    for pattern, message in _usage_errors():
         match = pattern.fullmatch(text)
         if match is not None:
             return _(message).format(**match.groupdict())
