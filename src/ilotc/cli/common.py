@@ -74,8 +74,10 @@ RawCsvOption = Annotated[
     bool,
     typer.Option(
         "--raw-csv",
-        help="In CSV, write cells starting with = + - @ tab or CR as they are (by default they "
-        "get a leading ' so a spreadsheet does not run them as formulas).",
+        help=N_(
+            "In CSV, write cells starting with = + - @ tab or CR as they are (by default they "
+            "get a leading ' so a spreadsheet does not run them as formulas)."
+        ),
     ),
 ]
 

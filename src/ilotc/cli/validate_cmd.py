@@ -24,8 +24,8 @@ from ilotc.cli.common import (
     stdout,
     write_out,
 )
-from ilotc.output.text import annotation_message, annotation_property
 from ilotc.i18n import _, ngettext
+from ilotc.output.text import annotation_message, annotation_property
 from ilotc.problems import Problem, has_errors
 
 
