@@ -115,6 +115,7 @@ def test_no_english_label_is_left(runner: CliRunner, lang: str, args: list[str])
         (["timeline", "Achevée en avril 2000"], {"ILOTC_LANG": "", "LANG": "fr_FR.UTF-8"}),
         (["timeline", "Achevée en avril 2000"], {"ILOTC_LANG": "", "LANGUAGE": "de:fr", "LANG": "es_ES"}),
         (["--lang", "fr", "timeline", "Achevée en avril 2000"], {"ILOTC_LANG": "es"}),
+        (["timeline", "Achevée en avril 2000", "--lang", "fr"], {"ILOTC_LANG": "de"}),
     ],
 )
 def test_the_language_is_chosen_before_or_after_the_command_or_by_the_environment(

@@ -81,6 +81,11 @@ def use(lang: str | None) -> None:
     _language = lang
 
 
+def chosen() -> str | None:
+    """The language chosen with `use`, if any (None: the environment's will be used)."""
+    return _language
+
+
 def language() -> str:
     """The language in use: the one chosen with `use`, else what the environment says (an
     unknown ILOTC_LANG means English here; the command line reports it)."""

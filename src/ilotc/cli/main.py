@@ -183,7 +183,7 @@ def main(
     ] = None,
 ) -> None:
     """Options given here apply to every command; they may also follow the command name."""
-    if lang is None:
+    if lang is None and i18n.chosen() is None:  # no --lang on either side of the command
         try:
             i18n.use(i18n.resolve(None, os.environ))
         except i18n.UnknownLanguageError as error:

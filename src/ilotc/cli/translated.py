@@ -10,6 +10,7 @@ sentences and said again from ilotc's catalogs.
 
 import functools
 import re
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -194,7 +195,6 @@ def show_usage_error(error: "ClickException", write: Callable[[str], object]) ->
 
 def translate_error(error: "ClickException") -> None:
     """Make `error` show itself in the interface language when Typer prints it."""
-    import sys  # noqa: PLC0415
 
     def show(file: Any = None) -> None:
         show_usage_error(error, (file or sys.stderr).write)
