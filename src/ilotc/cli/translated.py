@@ -153,6 +153,14 @@ USAGE_ERRORS: tuple[tuple[str, str], ...] = (
         N_("Invalid value for {param}: {value} is not in the range {range}."),
     ),
     (r"Invalid value for (?P<param>.+?): (?P<detail>.+)", N_("Invalid value for {param}: {detail}")),
+    (
+        r"Missing argument (?P<param>\S+)\. Choose from:(?P<choices>.+)",
+        N_("Missing argument {param}. Choose from:{choices}"),
+    ),
+    (
+        r"Missing option (?P<param>.+?)\. Choose from:(?P<choices>.+)",
+        N_("Missing option {param}. Choose from:{choices}"),
+    ),
     (r"Missing argument (?P<param>.+)\.", N_("Missing argument {param}.")),
     (r"Missing option (?P<param>.+)\.", N_("Missing option {param}.")),
     (r"Got unexpected extra argument\(s\) \((?P<args>.+)\)", N_("Got unexpected extra argument(s) ({args})")),
