@@ -327,8 +327,9 @@ def test_timeline_phrase_lang_names_the_language(runner: CliRunner) -> None:
     assert record["schedules"] == [
         {"kind": "deadline", "start": None, "due": "2021-06-30", "every_months": None, "immediate": False}
     ]
-    code, _, err = run(runner, "timeline", "--lang", "fr", "Mai 2000")
-    assert code == 2 and "--phrase-lang" in err
+    # --lang is the interface's language (CONTRACT "Languages"), not the phrase's
+    code, out, _ = run(runner, "timeline", "--lang", "fr", "Mai 2000")
+    assert code == 0 and "échéance\u00a0: au plus tard le 31 mai 2000" in out
 
 
 def test_timeline_relative_phrase_says_why(runner: CliRunner) -> None:
