@@ -70,7 +70,7 @@ UNKNOWN_KEY_PLAN = str(EXAMPLES / "invalid" / "plan_unknown_key.yaml")
 COMMANDS = [
     ["--help"],
     *([name, "--help"] for name in ("list", "show", "overdue", "upcoming", "update", "partners")),
-    *([name, "--help"] for name in ("report", "export", "validate", "schema", "timeline")),
+    *([name, "--help"] for name in ("report", "export", "validate", "schema", "timeline", "diff")),
     ["lst"],
     ["list", "--format", "xml"],
     ["list", "--bogus"],

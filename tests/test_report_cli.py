@@ -79,9 +79,9 @@ def test_a_suffix_naming_another_format_is_bad_usage(
 def test_since_and_within(runner: CliRunner, args: list[str]) -> None:
     code, out, err = run(runner, *args, "-f", "markdown", "--since", "2000-04", "--within", "12")
     assert code == 0, err
-    assert "## Changes since 1 April 2000" in out
+    assert "## Changes since April 1, 2000" in out
     assert "II.1.1 (2000-02-15)" not in out and "III.1a.3 (2000-04)" in out
-    assert "in the next 12 months, to 31 May 2001" in out
+    assert "in the next 12 months, to May 31, 2001" in out
 
 
 @pytest.mark.parametrize("option", [["--since", "2000-13"], ["--within", "0"], ["--part", "IV"]])
