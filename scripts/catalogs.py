@@ -15,6 +15,8 @@ messages are then translated by hand in the .po files (see README, "Languages").
 from __future__ import annotations
 
 import argparse
+import io
+import re
 import sys
 from importlib.metadata import version
 from pathlib import Path
@@ -74,9 +76,16 @@ def extract() -> Catalog:
 
 
 def write_template(template: Catalog) -> None:
-    """Write the template, without line numbers so it changes only when messages do."""
-    with TEMPLATE.open("wb") as out:
-        write_po(out, template, width=100, include_lineno=False, omit_header=False, sort_output=True)
+    """Write the template, without line numbers, and only when its messages changed (so its
+    creation date, copied into each catalog, does not churn)."""
+    text = io.BytesIO()
+    write_po(text, template, width=100, include_lineno=False, omit_header=False, sort_output=True)
+    if not TEMPLATE.exists() or _undated(TEMPLATE.read_bytes()) != _undated(text.getvalue()):
+        TEMPLATE.write_bytes(text.getvalue())
+
+
+def _undated(po: bytes) -> bytes:
+    return re.sub(rb'"POT-Creation-Date: [^"]*"', b"", po)
 
 
 def update(template: Catalog) -> None:
