@@ -5,6 +5,7 @@ the timeline reader) is imported on first use: `load` with a cache hit never nee
 """
 
 import os
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -126,15 +127,26 @@ def _top_level(source: Source, data: Any, expected: str) -> Problem | None:
     )
 
 
-def _parse(source: Source, expected: str) -> tuple[Any, list[Problem]]:
-    from ilotc.safe_yaml import YamlProblem, parse_yaml, problem_at  # noqa: PLC0415
+class _Parsed(NamedTuple):
+    """A file's data (None when unusable), the problems found reading it, and whether the
+    data can be checked further (problems such as duplicate keys leave it checkable)."""
 
-    try:
-        data = parse_yaml(source.text)
-    except YamlProblem as error:
-        return None, [problem_at(source.label, error)]
-    problem = _top_level(source, data, expected)
-    return data, [problem] if problem else []
+    data: Any
+    problems: list[Problem]
+    checkable: bool
+
+
+def _parse(source: Source, expected: str) -> _Parsed:
+    from ilotc.safe_yaml import problem_at, read_yaml  # noqa: PLC0415
+
+    read = read_yaml(source.text)
+    problems = [problem_at(source.label, error) for error in read.problems]
+    if read.stopped:
+        return _Parsed(None, problems, checkable=False)
+    top = _top_level(source, read.data, expected)
+    if top is not None:
+        return _Parsed(read.data, [*problems, top], checkable=False)
+    return _Parsed(read.data, problems, checkable=True)
 
 
 def _validate(source: Source, data: Any, model: "type[BaseModel]") -> tuple[Any, list[Problem], _Positions]:
@@ -159,36 +171,40 @@ def kind_of(data: Any) -> FileKind | None:
     return None
 
 
-def check_partners_source(source: Source, data: Any = None) -> "tuple[PartnersFile | None, list[Problem]]":
+def check_partners_source(
+    source: Source, parsed: _Parsed | None = None
+) -> "tuple[PartnersFile | None, list[Problem]]":
     """Validate a partner registry's text; the file model (None on error) and every problem."""
     from ilotc import checks  # noqa: PLC0415
     from ilotc.models import PartnersFile  # noqa: PLC0415
 
-    if data is None:
-        data, problems = _parse(source, "'programmes' and 'partners'")
-        if problems:
-            return None, problems
+    parsed = parsed or _parse(source, "'programmes' and 'partners'")
+    if not parsed.checkable:
+        return None, parsed.problems
+    data = parsed.data
     file, problems, positions = _validate(source, data, PartnersFile)
     problems = sorted(
-        problems + checks.check_partners(data, source.label, positions, file), key=Problem.position
+        parsed.problems + problems + checks.check_partners(data, source.label, positions, file),
+        key=Problem.position,
     )
     return (None if has_errors(problems) else file), problems
 
 
 def check_plan_source(
-    source: Source, partner_ids: frozenset[str] | None, data: Any = None
+    source: Source, partner_ids: frozenset[str] | None, parsed: _Parsed | None = None
 ) -> "tuple[PlanFile | None, list[Problem]]":
     """Validate a plan's text against the partner ids in use; the file model and every problem."""
     from ilotc import checks  # noqa: PLC0415
     from ilotc.models import PlanFile  # noqa: PLC0415
 
-    if data is None:
-        data, problems = _parse(source, "'document' and 'parts'")
-        if problems:
-            return None, problems
+    parsed = parsed or _parse(source, "'document' and 'parts'")
+    if not parsed.checkable:
+        return None, parsed.problems
+    data = parsed.data
     file, problems, positions = _validate(source, data, PlanFile)
     problems = sorted(
-        problems + checks.check_plan(data, source.label, positions, partner_ids, file), key=Problem.position
+        parsed.problems + problems + checks.check_plan(data, source.label, positions, partner_ids, file),
+        key=Problem.position,
     )
     return (None if has_errors(problems) else file), problems
 
@@ -212,7 +228,14 @@ class ValidationRun(NamedTuple):
     unreadable: list[str]
 
 
-def validate_paths(paths: list[Path], partners_in_use: Path) -> ValidationRun:
+class ReadInput(NamedTuple):
+    """A data file already read (such as standard input), with the name problems give it."""
+
+    label: str
+    raw: bytes
+
+
+def validate_paths(paths: "Sequence[Path | ReadInput]", partners_in_use: Path) -> ValidationRun:
     """Check each file once, whichever kind it is, in the order given.
 
     Plans' partner references are checked against a valid registry among `paths`, else
@@ -220,36 +243,36 @@ def validate_paths(paths: list[Path], partners_in_use: Path) -> ValidationRun:
     """
     problems: dict[int, list[Problem]] = {}
     unreadable: list[str] = []
-    plans: list[tuple[int, Source, Any]] = []
+    plans: list[tuple[int, Source, _Parsed]] = []
     partner_ids: frozenset[str] | None = None
     for n, path in enumerate(paths):
         try:
-            source = read_source(path)
+            source = decode_source(*path) if isinstance(path, ReadInput) else read_source(path)
         except FileAccessError as error:
             unreadable.append(str(error))
             continue
         except DataFileError as error:
             problems[n] = error.problems
             continue
-        data, found = _parse(source, "'parts' (a plan) or 'partners' (a partner registry)")
-        kind = kind_of(data)
-        if found:
-            problems[n] = found
+        parsed = _parse(source, "'parts' (a plan) or 'partners' (a partner registry)")
+        kind = kind_of(parsed.data)
+        if not parsed.checkable:
+            problems[n] = parsed.problems
         elif kind is FileKind.PARTNERS:
-            file, problems[n] = check_partners_source(source, data)
+            file, problems[n] = check_partners_source(source, parsed)
             if file is not None and partner_ids is None:
                 partner_ids = Registry.from_file(file).ids
         elif kind is FileKind.PLAN:
-            plans.append((n, source, data))
+            plans.append((n, source, parsed))
         else:
-            problems[n] = [_not_a_data_file(source, data)]
+            problems[n] = [*parsed.problems, _not_a_data_file(source, parsed.data)]
     if plans and partner_ids is None and partners_in_use not in paths:
         try:
             partner_ids = load_registry(partners_in_use)[0].ids
         except (FileAccessError, DataFileError):
             partner_ids = None
-    for n, source, data in plans:
-        problems[n] = check_plan_source(source, partner_ids, data)[1]
+    for n, source, parsed in plans:
+        problems[n] = check_plan_source(source, partner_ids, parsed)[1]
     return ValidationRun([p for n in sorted(problems) for p in problems[n]], unreadable)
 
 

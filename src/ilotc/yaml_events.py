@@ -1,0 +1,101 @@
+"""The YAML parser's event stream (libyaml's C parser or PyYAML's own), its errors as problems.
+
+Both parsers give the same events. The C parser is much faster, but the one in PyYAML 6.0.4
+refuses flow nesting deeper than 1000 levels while its scanner looks ahead for a mapping key,
+before any event reaches ilotc's own, lower, nesting limit. `events(text, pure=True)` reads
+with the pure-Python parser, which has no such limit, so that ilotc's limit (with its
+position and message) applies whatever the version of libyaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+try:  # the C parser is much faster; the pure-Python one gives the same events
+    from yaml import CSafeLoader as _FastLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _FastLoader  # type: ignore[assignment]
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+class YamlProblem(Exception):
+    """A problem in a YAML text, at a 1-based line and column."""
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.message = message
+
+
+def events(text: str, *, pure: bool = False) -> Iterator[Any]:
+    """The parser events of `text`; `pure` reads with PyYAML's pure-Python parser."""
+    loader = yaml.SafeLoader(text) if pure else _FastLoader(text)
+    try:
+        get_event = loader.get_event
+        while (event := get_event()) is not None:
+            yield event
+    finally:
+        loader.dispose()
+
+
+def mark_position(mark: Any) -> tuple[int, int]:
+    """The 1-based line and column of a parser mark (1, 1 when there is none)."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def may_nest_deeper_than(text: str, end: int, depth: int) -> bool:
+    """True when the flow brackets before `end` could open more than `depth` levels.
+
+    A cheap over-estimate (brackets inside strings count too), used only after the fast
+    parser has failed, to decide whether to read the text again with the pure-Python one.
+    """
+    level = 0
+    for found in _BRACKETS.finditer(text, 0, end):
+        level = level + 1 if found.group() in "[{" else max(level - 1, 0)
+        if level > depth:
+            return True
+    return False
+
+
+def syntax_problem(text: str, error: yaml.YAMLError) -> YamlProblem:
+    """The located problem a parser error stands for, in a user's words where we can."""
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        line, column = mark_position(mark)
+        message = error.problem or "invalid YAML"
+        if error.context:
+            message = f"{message} ({error.context})"
+        return YamlProblem(line, column, _explain(message, text, mark))
+    if isinstance(error, yaml.reader.ReaderError):
+        line, column = _line_column(text, error.position)
+        return YamlProblem(line, column, f"character {error.character!r} is not allowed in a YAML file")
+    return YamlProblem(1, 1, f"invalid YAML: {error}")
+
+
+def _explain(message: str, text: str, mark: Any) -> str:
+    """Say what YAML expected, in a user's words, for the most common slips."""
+    if "tab character" in message or _char_at(text, mark) == "\t":
+        return "a tab character cannot indent YAML; indent with spaces"
+    return message
+
+
+def _char_at(text: str, mark: Any) -> str:
+    if mark is None:
+        return ""
+    line: int = mark.line
+    column: int = mark.column
+    lines = text.split("\n", line + 1)
+    if line >= len(lines) or column >= len(lines[line]):
+        return ""
+    return lines[line][column]
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
