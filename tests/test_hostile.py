@@ -25,6 +25,17 @@ def _bomb() -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+def _amplified() -> bytes:
+    # one 100 KB string anchored once and aliased 20,000 times: a 240 KB file whose data
+    # would be 2 GB; the 9th alias takes the data past 4 times the file's size
+    return b"big: &big " + b"x" * 100_000 + b"\nrefs:\n" + b"- *big\n" * 20_000
+
+
+def _a_few_aliases() -> bytes:
+    text = VALID.replace(b"                partners: []\n", b"                partners: &none []\n", 1)
+    return text.replace(b"                partners: []\n", b"                partners: *none\n", 3)
+
+
 # name -> (file bytes, line, column, a phrase of the message)
 CASES: dict[str, tuple[bytes, int, int, str]] = {
     "duplicate key": (b"document: {}\ndocument: {}\n", 2, 1, "duplicate key 'document'"),
@@ -36,6 +47,8 @@ CASES: dict[str, tuple[bytes, int, int, str]] = {
     ),
     "python tag": (b"parts: !!python/object/apply:os.system ['true']\n", 1, 8, "is not allowed"),
     "alias bomb": (_bomb(), 3, 24, "aliases expand the data to more than 4 times the size of the file"),
+    "alias amplification": (_amplified(), 11, 3, "aliases expand the data to more than 4 times"),
+    "a few aliases": (_a_few_aliases(), -1, -1, ""),  # valid
     "deep nesting": (b"parts: " + b"[" * 5000 + b"]" * 5000 + b"\n", 1, 107, "nesting is deeper than"),
     "huge scalar": (
         VALID.replace(b"place: Gen", b"place: " + b"x" * 4_000_000 + b" Gen", 1),

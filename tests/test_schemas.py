@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT
+from conftest import DATA, EXAMPLES, ROOT
 from ilotc.loading import FileKind
 from ilotc.schemas import json_schema_text
 
@@ -65,6 +65,24 @@ def test_check_jsonschema_rejects_a_misspelt_key(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "timline" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("kind", list(FileKind))
+def test_ilotc_and_check_jsonschema_refuse_the_same_lax_values(kind: FileKind, tmp_path: Path) -> None:
+    # examples/invalid/*_lax_types.yaml: every value the schema refuses is an ilotc error too
+    schema = tmp_path / "schema.json"
+    schema.write_text(json_schema_text(kind), encoding="utf-8")
+    example = EXAMPLES / "invalid" / f"{kind}_lax_types.yaml"
+    expected = example.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    result = subprocess.run(
+        [_check_jsonschema(), "--schemafile", str(schema), str(example)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    refused = [line for line in result.stdout.splitlines() if f"{example}::$" in line]
+    assert len(refused) == len(expected), result.stdout
 
 
 def test_schema_is_json_schema_2020_12() -> None:

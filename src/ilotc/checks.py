@@ -158,7 +158,8 @@ def check_plan(
             for where, place, raw in _plan_actions(data)
             if (model := _valid(ActionModel, raw)) is not None
         ]
-    all_ids = {model.id for _, _, model in listed}
+    # every id written, also of actions with other problems: a link to one of them is not wrong
+    all_ids = {raw["id"] for _where, _place, raw in _plan_actions(data) if isinstance(raw.get("id"), str)}
     first_seen: dict[str, Path] = {}
     for where, place, action in listed:
         if action.id in first_seen:
@@ -178,19 +179,27 @@ def check_plan(
                     id=action.id, place=place
                 ),
             )
-        if partner_ids is not None:
-            for n, partner in enumerate(action.partners):
-                if partner not in partner_ids:
-                    report.add(
-                        (*where, "partners", n),
-                        _(
-                            "unknown partner {partner!r}{suggestion} "
-                            "(partner ids are defined in the partner registry)"
-                        ).format(partner=partner, suggestion=_suggest(partner, partner_ids)),
-                    )
         _check_history(action, where, report)
         _check_schedules(action, where, all_ids, report)
+    if partner_ids is not None:
+        _check_partner_references(data, partner_ids, report)
     return report.problems
+
+
+def _check_partner_references(data: Any, partner_ids: frozenset[str], report: _Report) -> None:
+    """Every partner id an action names, read from the data itself so that an action with
+    another problem (a bad status, say) still has its references checked."""
+    for where, _place, raw in _plan_actions(data):
+        partners = raw.get("partners")
+        for n, partner in enumerate(partners if isinstance(partners, list) else []):
+            if isinstance(partner, str) and partner not in partner_ids:
+                report.add(
+                    (*where, "partners", n),
+                    _(
+                        "unknown partner {partner!r}{suggestion} "
+                        "(partner ids are defined in the partner registry)"
+                    ).format(partner=partner, suggestion=_suggest(partner, partner_ids)),
+                )
 
 
 def _check_history(action: ActionModel, where: Path, report: _Report) -> None:

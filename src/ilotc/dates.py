@@ -30,7 +30,8 @@ MONTH_NAMES = (
     "December",
 )
 
-_DATE_FORM = re.compile(r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$")  # ASCII digits only
+# ASCII digits only, and nothing around them (`\Z`: `$` would let a final newline through)
+_DATE_FORM = re.compile(r"\A([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?\Z")
 
 ACCEPTED_FORM = N_("YYYY-MM or YYYY-MM-DD (for example 2000-06 or 2000-06-15)")
 
@@ -92,7 +93,7 @@ class PlanDate(_Fields):
     @classmethod
     def parse(cls, text: str) -> "PlanDate":
         """Read `YYYY-MM` or `YYYY-MM-DD`; raise DateFormatError saying what is wrong."""
-        match = _DATE_FORM.match(text.strip()) if isinstance(text, str) else None
+        match = _DATE_FORM.match(text) if isinstance(text, str) else None
         if match is None:
             raise DateFormatError(f"{text!r} is not a date; expected {ACCEPTED_FORM}")
         year, month, day = match.groups()

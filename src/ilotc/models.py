@@ -3,13 +3,15 @@
 These models describe the files as written (the JSON Schemas in `schemas/` are generated
 from them); `plan.py` turns a validated file into the domain objects the queries use.
 Unknown keys are errors, so a misspelt key is reported instead of silently ignored.
+Booleans and integers are strict, as the published JSON Schema is: `yes`, `"false"` and `1`
+are not booleans, `true` and `"276"` are not integers.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
 from ilotc.dates import PlanDate
 from ilotc.vocab import IATI_TYPE_CODES, Kind, OrganisationType, Role, Status
@@ -74,8 +76,8 @@ class ScheduleSpec(_Strict):
     kind: Kind
     start: DateText | None = None
     due: DateText | None = None
-    every_months: Annotated[int, Field(ge=1, le=1200)] | None = None
-    immediate: bool = False
+    every_months: Annotated[StrictInt, Field(ge=1, le=1200)] | None = None
+    immediate: StrictBool = False
     label: str | None = None
     linked_to: str | None = Field(default=None, description="The id of the action it is tied to")
 
@@ -162,7 +164,7 @@ class PartModel(_Strict):
 class Paragraph(_Strict):
     """A numbered paragraph of the document's body."""
 
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[StrictInt, Field(ge=1)]
     heading: str | None = None
     text: Text
 
@@ -188,7 +190,7 @@ class DocumentModel(_Strict):
     """The document the plan comes from."""
 
     symbol: Text
-    session: Annotated[int, Field(ge=1)]
+    session: Annotated[StrictInt, Field(ge=1)]
     place: Text
     meeting: DateText
     committee: Text
@@ -238,7 +240,7 @@ class PartnerModel(_Strict):
     name: Text
     short_name: str | None = None
     type: OrganisationType
-    group: bool = False
+    group: StrictBool = False
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = Field(
         default=None, description="ISO 3166-1 alpha-2, for states and their agencies"
     )

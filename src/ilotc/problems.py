@@ -53,6 +53,11 @@ def pointer_of(parts: tuple[str | int, ...] | list[str | int]) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
 
 
+def as_errors(problems: list[Problem]) -> list[Problem]:
+    """The same problems with every warning made an error (`validate --strict`)."""
+    return [problem._replace(severity=Severity.ERROR) for problem in problems]
+
+
 def has_errors(problems: list[Problem]) -> bool:
     """True when any problem is an error."""
     return any(problem.is_error for problem in problems)

@@ -50,6 +50,8 @@ def _show(value: Any) -> str:
         return _("a list")
     if value is None:
         return "null"
+    if isinstance(value, bool):  # as the file writes it, apart from the string 'true'
+        return "true" if value else "false"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 

@@ -5,9 +5,10 @@ GitHub annotations through `annotation_property`/`annotation_message` (`ilotc.ou
 """
 
 import os
+import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -26,7 +27,13 @@ from ilotc.cli.common import (
 )
 from ilotc.i18n import _, ngettext
 from ilotc.output.text import annotation_message, annotation_property
-from ilotc.problems import Problem, has_errors
+from ilotc.problems import Problem, as_errors, has_errors
+
+if TYPE_CHECKING:
+    from ilotc.loading import ReadInput
+
+STDIN = "-"
+STDIN_LABEL = "<stdin>"
 
 
 class ProblemFormat(StrEnum):
@@ -51,7 +58,7 @@ def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Plan or partner files (default: the plan and registry in use).",
+            help="Plan or partner files, '-' for standard input (default: the plan and registry in use).",
             show_default=False,
         ),
     ] = None,
@@ -65,23 +72,27 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Count warnings as errors (exit 1 when there is any)."),
+    ] = False,
     plan: PlanOption = None,
     partners: PartnersOption = None,
 ) -> None:
     """Check plan and partner files and report every problem at once.
 
     Each problem names the file, line and column and says what was expected.
-    Exit 0 when there is no error (warnings allowed), 1 when there is one, 2 when a file
-    cannot be opened.
+    Exit 0 when there is no error (warnings allowed, unless --strict), 1 when there is one,
+    2 when a file cannot be opened.
     """
     from ilotc.loading import validate_paths  # noqa: PLC0415
 
     plan_path, partners_path = data_paths(ctx, plan, partners)
-    targets = list(paths) if paths else [partners_path, plan_path]
+    targets = [_input(path) for path in paths] if paths else [partners_path, plan_path]
     if fmt is None:
         fmt = ProblemFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else ProblemFormat.TEXT
     run = validate_paths(targets, partners_path)
-    problems, unreadable = run.problems, len(run.unreadable)
+    problems, unreadable = (as_errors(run.problems) if strict else run.problems), len(run.unreadable)
     for message in run.unreadable:
         stderr().print("[bold red]" + escape(_("Error:")) + f"[/] {escape(message, multiline=False)}")
     if fmt is ProblemFormat.JSON:
@@ -113,6 +124,15 @@ def summary(checked: int, errors: int, warnings: int, unreadable: int) -> str:
             count=unreadable
         )
     return text
+
+
+def _input(path: Path) -> "Path | ReadInput":
+    """The path, or standard input's bytes for `-`."""
+    if str(path) != STDIN:
+        return path
+    from ilotc.loading import ReadInput  # noqa: PLC0415
+
+    return ReadInput(STDIN_LABEL, sys.stdin.buffer.read())
 
 
 class SchemaKind(StrEnum):

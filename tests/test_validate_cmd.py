@@ -1,0 +1,125 @@
+"""`ilotc validate`: every problem of a file at once, standard input, and --strict."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from conftest import DATA, EXAMPLES
+from ilotc.cli.main import app
+
+PLAN = (DATA / "plan.yaml").read_text(encoding="utf-8")
+FIVE_WAYS = EXAMPLES / "invalid" / "plan_five_ways.yaml"
+EXAMPLE_PARTNERS = EXAMPLES / "valid" / "partners.yaml"
+
+
+def run(runner: CliRunner, *args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _replace_once(text: str, old: str, new: str) -> str:
+    assert text.count(old) >= 1, old
+    return text.replace(old, new, 1)
+
+
+def _bundled_plan_broken_five_ways() -> str:
+    text = PLAN
+    text = _replace_once(  # a duplicate key
+        text,
+        '                timeline: "Achevée en avril 2000"\n',
+        '                timeline: "Achevée en avril 2000"\n                timeline: "Mai 2000"\n',
+    )
+    text = _replace_once(text, "                partners: []\n", "                partners: [inconnu]\n")
+    text = _replace_once(
+        text, "                history: []\n", '                history: [{date: "2000-13", status: done}]\n'
+    )
+    text = _replace_once(
+        text, "                initial_status: planned\n", "                initial_status: finished\n"
+    )
+    return _replace_once(text, '"Tous les ans ou au moins tous les deux ans"', '"Quand la lune sera bleue"')
+
+
+def test_the_bundled_plan_broken_five_ways_shows_all_five(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(_bundled_plan_broken_five_ways(), encoding="utf-8")
+    code, out, err = run(runner, "validate", str(path), "--format", "json")
+    assert code == 1
+    found = [(p["line"], p["severity"], p["message"]) for p in json.loads(out)]
+    assert [(line, severity) for line, severity, _ in found] == [
+        (63, "error"),  # the second timeline key
+        (64, "error"),  # the status
+        (65, "error"),  # the partner
+        (66, "error"),  # the history's date
+        (70, "warning"),  # the timeline that cannot be read
+    ]
+    assert [re.sub(r" .*", "", message) for *_, message in found] == [
+        "duplicate",
+        "expected",
+        "unknown",
+        "expected",
+        "the",
+    ]
+    assert "Traceback" not in out + err
+    assert "1 file(s) checked: 4 error(s), 1 warning(s)" in err
+
+
+def test_the_five_way_example_shows_all_five_as_text(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "--partners", str(EXAMPLE_PARTNERS), "validate", str(FIVE_WAYS))
+    assert code == 1
+    expected = FIVE_WAYS.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    assert out.splitlines() == [f"{FIVE_WAYS}:{line}" for line in expected]
+
+
+def test_a_dash_reads_standard_input(runner: CliRunner) -> None:
+    code, out, err = run(runner, "validate", "-", stdin=PLAN.encode())
+    assert (code, out) == (0, "")
+    assert "1 file(s) checked: 0 error(s), 0 warning(s)" in err
+    broken = FIVE_WAYS.read_bytes()
+    code, out, _ = run(runner, "--partners", str(EXAMPLE_PARTNERS), "validate", "-", stdin=broken)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "<stdin>:25:17: error: duplicate key 'text' (first defined on line 23); each key may appear once"
+    )
+    assert len(out.splitlines()) == 5
+
+
+def test_standard_input_is_checked_beside_files(runner: CliRunner) -> None:
+    code, out, err = run(
+        runner, "validate", str(DATA / "partners.yaml"), "-", stdin=b"document: {}\ndocument: {}\n"
+    )
+    assert code == 1
+    assert out.startswith("<stdin>:")
+    assert "2 file(s) checked" in err
+
+
+def test_bytes_that_are_not_utf8_on_standard_input_are_located(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "validate", "-", stdin="document:\n  place: Genève\n".encode("latin-1"))
+    assert code == 1
+    assert out.startswith("<stdin>:2:13: error: byte 0xE8 is not valid UTF-8")
+
+
+def test_strict_makes_warnings_errors(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        _replace_once(PLAN, '"Tous les ans ou au moins tous les deux ans"', '"Quand la lune sera bleue"'),
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, "validate", str(path))
+    assert code == 0
+    assert ": warning: the timeline 'Quand la lune sera bleue' cannot be read" in out
+    code, out, err = run(runner, "validate", "--strict", str(path))
+    assert code == 1
+    assert ": error: the timeline 'Quand la lune sera bleue' cannot be read" in out
+    assert "1 file(s) checked: 1 error(s), 0 warning(s)" in err
+    code, out, _ = run(runner, "validate", "--strict", "--format", "github", str(path))
+    assert code == 1
+    assert out.startswith("::error file=")
+
+
+def test_strict_passes_a_file_without_warnings(runner: CliRunner) -> None:
+    assert run(runner, "validate", "--strict")[0] == 0
