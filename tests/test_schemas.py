@@ -36,33 +36,31 @@ def _check_jsonschema() -> str:
     return found
 
 
-@pytest.mark.parametrize("kind", list(FileKind))
-def test_check_jsonschema_accepts_the_bundled_files(kind: FileKind, tmp_path: Path) -> None:
+def _check_with_schema(kind: FileKind, data_file: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """check-jsonschema run on `data_file` against the schema ilotc generates for `kind`."""
     schema = tmp_path / "schema.json"
     schema.write_text(json_schema_text(kind), encoding="utf-8")
-    result = subprocess.run(
-        [_check_jsonschema(), "--schemafile", str(schema), str(DATA / f"{kind}.yaml")],
+    return subprocess.run(
+        [_check_jsonschema(), "--schemafile", str(schema), str(data_file)],
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+@pytest.mark.parametrize("kind", list(FileKind))
+def test_check_jsonschema_accepts_the_bundled_files(kind: FileKind, tmp_path: Path) -> None:
+    result = _check_with_schema(kind, DATA / f"{kind}.yaml", tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_check_jsonschema_rejects_a_misspelt_key(tmp_path: Path) -> None:
-    schema = tmp_path / "schema.json"
-    schema.write_text(json_schema_text(FileKind.PLAN), encoding="utf-8")
     broken = tmp_path / "plan.yaml"
     broken.write_text(
         (DATA / "plan.yaml").read_text(encoding="utf-8").replace("timeline:", "timline:", 1),
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [_check_jsonschema(), "--schemafile", str(schema), str(broken)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _check_with_schema(FileKind.PLAN, broken, tmp_path)
     assert result.returncode == 1
     assert "timline" in result.stdout + result.stderr
 
@@ -70,16 +68,9 @@ def test_check_jsonschema_rejects_a_misspelt_key(tmp_path: Path) -> None:
 @pytest.mark.parametrize("kind", list(FileKind))
 def test_ilotc_and_check_jsonschema_refuse_the_same_lax_values(kind: FileKind, tmp_path: Path) -> None:
     # examples/invalid/*_lax_types.yaml: every value the schema refuses is an ilotc error too
-    schema = tmp_path / "schema.json"
-    schema.write_text(json_schema_text(kind), encoding="utf-8")
     example = EXAMPLES / "invalid" / f"{kind}_lax_types.yaml"
     expected = example.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
-    result = subprocess.run(
-        [_check_jsonschema(), "--schemafile", str(schema), str(example)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _check_with_schema(kind, example, tmp_path)
     assert result.returncode == 1
     refused = [line for line in result.stdout.splitlines() if f"{example}::$" in line]
     assert len(refused) == len(expected), result.stdout
