@@ -65,7 +65,7 @@ def test_the_bundled_plan_broken_five_ways_shows_all_five(runner: CliRunner, tmp
         "the",
     ]
     assert "Traceback" not in out + err
-    assert "1 file(s) checked: 4 error(s), 1 warning(s)" in err
+    assert "1 file checked: 4 errors, 1 warning" in err
 
 
 def test_the_five_way_example_shows_all_five_as_text(runner: CliRunner) -> None:
@@ -78,7 +78,7 @@ def test_the_five_way_example_shows_all_five_as_text(runner: CliRunner) -> None:
 def test_a_dash_reads_standard_input(runner: CliRunner) -> None:
     code, out, err = run(runner, "validate", "-", stdin=PLAN.encode())
     assert (code, out) == (0, "")
-    assert "1 file(s) checked: 0 error(s), 0 warning(s)" in err
+    assert "1 file checked: 0 errors, 0 warnings" in err
     broken = FIVE_WAYS.read_bytes()
     code, out, _ = run(runner, "--partners", str(EXAMPLE_PARTNERS), "validate", "-", stdin=broken)
     assert code == 1
@@ -94,7 +94,7 @@ def test_standard_input_is_checked_beside_files(runner: CliRunner) -> None:
     )
     assert code == 1
     assert out.startswith("<stdin>:")
-    assert "2 file(s) checked" in err
+    assert "2 files checked" in err
 
 
 def test_bytes_that_are_not_utf8_on_standard_input_are_located(runner: CliRunner) -> None:
@@ -115,7 +115,7 @@ def test_strict_makes_warnings_errors(runner: CliRunner, tmp_path: Path) -> None
     code, out, err = run(runner, "validate", "--strict", str(path))
     assert code == 1
     assert ": error: the timeline 'Quand la lune sera bleue' cannot be read" in out
-    assert "1 file(s) checked: 1 error(s), 0 warning(s)" in err
+    assert "1 file checked: 1 error, 0 warnings" in err
     code, out, _ = run(runner, "validate", "--strict", "--format", "github", str(path))
     assert code == 1
     assert out.startswith("::error file=")
