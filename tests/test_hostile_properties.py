@@ -71,7 +71,9 @@ def test_any_text_round_trips_through_json_and_is_shown_escaped(
 ) -> None:
     runner = CliRunner()
     path = tmp_path / "plan.yaml"
-    path.write_text(yaml.safe_dump(_plan(values), allow_unicode=True), encoding="utf-8")
+    # PyYAML writes NEL and the line separators raw when allow_unicode is set, and YAML 1.1
+    # reads them back as line breaks: escaped, every character round-trips.
+    path.write_text(yaml.safe_dump(_plan(values), allow_unicode=False), encoding="utf-8")
     args = ["--plan", str(path), "--partners", str(EXAMPLES / "valid" / "partners.yaml")]
     listed = runner.invoke(app, ["--no-cache", "list", "-f", "json", *args])
     assert listed.exception is None or isinstance(listed.exception, SystemExit)

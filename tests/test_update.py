@@ -176,3 +176,16 @@ def test_an_invalid_plan_is_not_updated(runner: CliRunner, tmp_path: Path) -> No
     assert code == 1
     assert "unknown partner 'pnudd'" in err
     assert plan.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "note", ["a\x85b", "line\u2028sep", "para\u2029sep", "del\x7fc1\x9b", "tab\tnl\nend"]
+)
+def test_a_note_reads_back_exactly_as_given(runner: CliRunner, plan_copy: Path, note: str) -> None:
+    code, _, err = invoke(
+        runner, plan_copy, "update", "I.1a.2", "--status", "done", "--date", "2000-04", "--note", note
+    )
+    assert code == 0, err
+    _, out, _ = invoke(runner, plan_copy, "list", "--format", "json")
+    action = next(record for record in json.loads(out) if record["id"] == "I.1a.2")
+    assert action["history"][-1]["note"] == note

@@ -10,6 +10,7 @@ written atomically so an interruption never leaves a half-written plan.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,8 +36,20 @@ class StatusUpdate:
         """The entry's keys and YAML values, in the order they are written."""
         found = [("date", f'"{self.date}"'), ("status", str(self.status))]
         if self.note:
-            found.append(("note", json.dumps(self.note, ensure_ascii=False)))
+            found.append(("note", yaml_double_quoted(self.note)))
         return found
+
+
+# What YAML 1.1 (libyaml) does not keep as written inside a double-quoted scalar: DEL and C1
+# are not printable (the file would be refused), NEL and the line and paragraph separators are
+# line breaks (folded into a space), and a lone surrogate cannot be encoded.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def yaml_double_quoted(text: str) -> str:
+    """`text` as a YAML double-quoted scalar that reads back exactly as `text`."""
+    quoted = json.dumps(text, ensure_ascii=False)  # JSON escapes C0, quotes and backslashes
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _action_path(data: Any, action_id: str) -> tuple[str | int, ...] | None:
