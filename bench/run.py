@@ -13,7 +13,7 @@ command once, so a slow spell of the machine hits both sides of a comparison ali
 table gives medians, and each ratio is ilotc's median over its baseline's median, measured
 in this run. Peak memory is each child's own maximum resident set size (from `os.wait4`).
 
-Cases (targets from issue 8):
+Cases (targets from issues 8 and 16):
   (a) `ilotc list --part II` on the bundled plan, cache warm, against the import floor
       `python -c "import typer, pydantic, yaml, rich.table"`;
   (b) `ilotc validate PLAN` on a plan of --size actions (made by bench/make_plan.py)
@@ -22,6 +22,10 @@ Cases (targets from issue 8):
       memory of the validation against the parse's;
   (c) `ilotc --plan PLAN overdue --as-of 2000-06 --format json` on that plan, unchanged
       (cache warm), against the import floor.
+  (d) `ilotc --plan PLAN list` as a table at 80 columns on that plan (cache warm), against
+      Taskwarrior's `task list` of the same actions as tasks (description, project, due),
+      imported with `task import` into a temporary data folder, at 80 columns too; skipped
+      when `task` is not installed (`apt-get install taskwarrior`).
 Rows marked "info" have no target: they show what the Typer command line costs by itself
 (a Typer app with ilotc's own `list` options and an empty body), which bounds (a) and (c).
 """
@@ -29,6 +33,7 @@ Rows marked "info" have no target: they show what the Typer command line costs b
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -74,6 +79,35 @@ def main(
 app.command("list")(functools.wraps(list_actions)(lambda *args, **kwargs: None))
 app()
 """
+
+
+def taskwarrior(plan: Path, folder: Path, ilotc: list[str], env: dict[str, str]) -> list[str] | None:
+    """`task list` over the plan's actions imported as tasks, or None without Taskwarrior."""
+    task = shutil.which("task")
+    if task is None:
+        return None
+    listing = subprocess.run(
+        [*ilotc, "--plan", str(plan), "list", "--format", "json"], capture_output=True, check=True, env=env
+    )
+    tasks = folder / "tasks.json"
+    with tasks.open("w", encoding="utf-8") as out:
+        for number, action in enumerate(json.loads(listing.stdout)):
+            record = {
+                "uuid": f"00000000-0000-4000-8000-{number:012d}",
+                "description": action["text"],
+                "status": "pending",
+                "entry": "20000101T000000Z",
+                "project": f"P{action['part']}",
+            }
+            if action["due"]:
+                record["due"] = action["due"].replace("-", "")[:6] + "28T000000Z"
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    rc = folder / "taskrc"
+    rc.write_text(f"data.location={folder / 'task'}\nconfirmation=off\nverbose=nothing\ndefaultwidth=80\n")
+    (folder / "task").mkdir()
+    task_env = {**env, "TASKRC": str(rc)}
+    subprocess.run([task, "import", str(tasks)], env=task_env, check=True, capture_output=True)
+    return ["env", f"TASKRC={rc}", task, "list"]
 
 
 @dataclass
@@ -199,7 +233,11 @@ def main() -> int:
                 [*ilotc, "--plan", str(plan), "overdue", "--as-of", "2000-06", "--format", "json"],
                 args.rounds,
             ),
+            Case("list table", ["env", "COLUMNS=80", *ilotc, "--plan", str(plan), "list"], args.rounds),
         ]
+        task_list = taskwarrior(plan, temp, ilotc, env)
+        if task_list is not None:
+            cases.append(Case("task list", task_list, args.rounds))
         for case in cases:  # warm-up: the OS's file cache, and ilotc's cache for (a) and (c)
             if case.rounds:
                 run(case.argv, env)
@@ -241,6 +279,14 @@ def main() -> int:
             floor,
             1.5,
         ),
+        ratio_row(
+            f"(d) `ilotc list` table at 80 columns, {size} actions, warm cache, vs Taskwarrior `task list`",
+            by_name["list table"],
+            by_name["task list"],
+            1.0,
+        )
+        if "task list" in by_name
+        else "| (d) `ilotc list` table vs Taskwarrior | skipped: `task` is not installed | | | ≤ 1x | |",
         ratio_row(
             "info: Typer alone (`list`'s options, empty body) vs import floor",
             by_name["typer floor"],

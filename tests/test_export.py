@@ -19,6 +19,21 @@ from ilotc.cli.main import app
 
 ICS_TODO_KINDS = {"deadline", "milestone", "window"}
 ICS_EVENT_KINDS = {"start", "window"}
+PLAN_DATE = dt.date(1999, 9, 28)  # GB.276/TC/2's date: recurring actions count from it
+STAMP = dt.datetime(2000, 1, 26, 12, 0, tzinfo=dt.UTC)
+"""DTSTAMP pinned for these tests with SOURCE_DATE_EPOCH (it is the export's time otherwise)."""
+
+
+@pytest.fixture(autouse=True)
+def pinned_stamp(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(STAMP.timestamp())))
+
+
+def months_after(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.month - 1 + months, 12)
+    return dt.date(day.year + year, month + 1, day.day)
+
+
 CSV_HEADER = [
     "id",
     "part",
@@ -82,6 +97,9 @@ def expected_entries(records: list[dict[str, Any]]) -> tuple[dict[str, dt.date],
                 todos[f"{record['id']}-due-{index}@ilotc"] = month_end(schedule["due"])
             if schedule["kind"] in ICS_EVENT_KINDS and schedule["start"]:
                 events[f"{record['id']}-start-{index}@ilotc"] = month_start(schedule["start"])
+            if schedule["kind"] == "recurring" and schedule["every_months"]:
+                first = months_after(PLAN_DATE, schedule["every_months"])
+                todos[f"{record['id']}-every-{index}@ilotc"] = first
     return todos, events
 
 
@@ -97,8 +115,9 @@ def ics(runner: CliRunner, *data: str) -> bytes:
 def test_ics_reads_back_with_one_component_per_dated_schedule(runner: CliRunner) -> None:
     records = listed(runner)
     todos, events = expected_entries(records)
-    # 16 deadlines + 9 milestones + 3 window ends; 15 dated starts + 3 window starts
-    assert (len(todos), len(events)) == (28, 18)
+    # 16 deadlines + 9 milestones + 3 window ends + 2 recurring with a period; 15 dated starts
+    # + 3 window starts
+    assert (len(todos), len(events)) == (30, 18)
     parsed = Calendar.from_ical(ics(runner))
     assert str(parsed["VERSION"]) == "2.0"
     assert str(parsed["PRODID"]).startswith("-//ilotc//")
@@ -118,7 +137,7 @@ def test_ics_uids_stable_unique_and_output_reproducible(runner: CliRunner) -> No
     first, second = ics(runner), ics(runner)
     assert first == second
     uids = [str(c["UID"]) for c in Calendar.from_ical(first).walk() if c.name in ("VTODO", "VEVENT")]
-    assert len(uids) == len(set(uids)) == 46
+    assert len(uids) == len(set(uids)) == 48
     assert "I.1a.1-due-0@ilotc" in uids
     assert {"I.3a.1-start-0@ilotc", "I.3a.1-start-1@ilotc"} <= set(uids)  # a compound timeline
     assert {"II.1.1-start-0@ilotc", "II.1.1-due-0@ilotc"} <= set(uids)  # a window's two ends
@@ -127,7 +146,7 @@ def test_ics_uids_stable_unique_and_output_reproducible(runner: CliRunner) -> No
 def test_ics_fields(runner: CliRunner) -> None:
     parsed = Calendar.from_ical(ics(runner))
     todo = next(c for c in parsed.walk("VTODO") if str(c["UID"]) == "I.1a.1-due-0@ilotc")
-    assert todo["DTSTAMP"].dt == dt.datetime(2000, 1, 26, tzinfo=dt.UTC)  # the plan's last_modified
+    assert todo["DTSTAMP"].dt == STAMP
     assert str(todo["SUMMARY"]).startswith("I.1a.1 deadline: une déclaration sur la politique")
     assert "Calendrier: Achevée en avril 2000" in str(todo["DESCRIPTION"])
     assert str(todo["STATUS"]) == "NEEDS-ACTION"
@@ -154,6 +173,7 @@ def test_ics_statuses_of_done_and_cancelled(
     # deadlines I.1a.1, II.2.1, III.1a.3, milestone III.1a.1, window II.1.1's end; its start
     assert sorted(todos) == [
         "I.1a.1-due-0@ilotc",
+        "I.1a.2-every-0@ilotc",
         "II.1.1-due-0@ilotc",
         "II.2.1-due-0@ilotc",
         "III.1a.1-due-0@ilotc",
@@ -162,6 +182,7 @@ def test_ics_statuses_of_done_and_cancelled(
     assert list(events) == ["II.1.1-start-0@ilotc"]  # I.1a.3 starts at once, with no date: nothing
     assert {uid: str(c["STATUS"]) for uid, c in todos.items()} == {
         "I.1a.1-due-0@ilotc": "NEEDS-ACTION",
+        "I.1a.2-every-0@ilotc": "IN-PROCESS",  # done marks one occurrence, not the series' end
         "II.1.1-due-0@ilotc": "IN-PROCESS",
         "II.2.1-due-0@ilotc": "COMPLETED",
         "III.1a.1-due-0@ilotc": "NEEDS-ACTION",
@@ -169,7 +190,7 @@ def test_ics_statuses_of_done_and_cancelled(
     }
     assert todos["III.1a.1-due-0@ilotc"]["DUE"].dt == dt.date(2000, 6, 30)  # "premier semestre 2000"
     assert events["II.1.1-start-0@ilotc"]["DTSTART"].dt == dt.date(2000, 1, 1)
-    assert todos["I.1a.1-due-0@ilotc"]["DTSTAMP"].dt == dt.datetime(1999, 9, 28, tzinfo=dt.UTC)
+    assert todos["I.1a.1-due-0@ilotc"]["DTSTAMP"].dt == STAMP
 
 
 # --- records --------------------------------------------------------------------------------
@@ -248,7 +269,7 @@ def test_output_file(runner: CliRunner, tmp_path: Path, fmt: str, name: str) -> 
 
 def test_ics_confirmation_counts(runner: CliRunner, tmp_path: Path) -> None:
     _, _, err = invoke(runner, "export", "--format", "ics", "-o", str(tmp_path / "plan.ics"))
-    assert "a calendar of 28 to-dos and 18 events" in err
+    assert "a calendar of 30 to-dos and 18 events" in err
 
 
 @pytest.mark.parametrize("args", [[], ["--format", "pdf"]])
@@ -263,3 +284,102 @@ def test_export_bad_output_path(runner: CliRunner, tmp_path: Path) -> None:
     assert code == 2
     assert "cannot write" in err and "does not exist" in err
     assert out == b""
+
+
+# --- issue 16: recurrences, sequences, alarms, DTSTAMP, filters -------------------------------
+
+
+def test_recurring_actions_repeat_with_an_rrule_that_icalendar_expands(runner: CliRunner) -> None:
+    parsed = Calendar.from_ical(ics(runner))
+    todo = next(c for c in parsed.walk("VTODO") if str(c["UID"]) == "I.1a.2-every-0@ilotc")
+    assert dict(todo["RRULE"]) == {"FREQ": ["MONTHLY"], "INTERVAL": [24]}
+    assert todo["DTSTART"].dt == PLAN_DATE and todo["DUE"].dt == dt.date(2001, 9, 28)
+    assert str(todo["SUMMARY"]).startswith("I.1a.2 recurs: ")
+    from dateutil.rrule import rrulestr  # icalendar's own dependency
+
+    rule = rrulestr(todo["RRULE"].to_ical().decode(), dtstart=dt.datetime(1999, 9, 28))
+    assert [day.date() for day in rule[:3]] == [PLAN_DATE, dt.date(2001, 9, 28), dt.date(2003, 9, 28)]
+    # one without a period ("Tous les ans ou..." read with no number) gives nothing to repeat
+    assert not any(str(c.get("UID", "")).startswith("I.3b.1-") for c in parsed.walk())
+
+
+def test_sequence_grows_with_the_recorded_changes(
+    runner: CliRunner, example_plan: Path, example_partners: Path, tmp_path: Path
+) -> None:
+    def sequence(plan: Path) -> int:
+        parsed = Calendar.from_ical(ics(runner, "--plan", str(plan), "--partners", str(example_partners)))
+        return int(next(c for c in parsed.walk("VTODO") if str(c["UID"]) == "I.1a.1-due-0@ilotc")["SEQUENCE"])
+
+    copy = tmp_path / "plan.yaml"
+    copy.write_bytes(example_plan.read_bytes())
+    before = sequence(copy)
+    assert sequence(copy) == before  # the same file, the same number
+    code = runner.invoke(
+        app,
+        [
+            "--plan",
+            str(copy),
+            "--partners",
+            str(example_partners),
+            "update",
+            "I.1a.1",
+            "--status",
+            "in_progress",
+            "--date",
+            "2000-07",
+        ],
+    ).exit_code
+    assert code == 0
+    assert sequence(copy) == before + 1
+
+
+def test_alarm_days_before_each_due_date(runner: CliRunner) -> None:
+    code, out, err = invoke(runner, "export", "--format", "ics", "--alarm", "14", "--part", "II")
+    assert code == 0, err
+    parsed = Calendar.from_ical(out)
+    todos = list(parsed.walk("VTODO"))
+    assert todos and all(str(c["CATEGORIES"].cats[0]) == "Partie II" for c in todos)
+    for todo in todos:
+        (alarm,) = todo.walk("VALARM")
+        assert str(alarm["ACTION"]) == "DISPLAY"
+        assert alarm["TRIGGER"].dt == -dt.timedelta(days=14)
+        assert alarm["TRIGGER"].params["RELATED"] == "END"
+    assert invoke(runner, "export", "--format", "json", "--alarm", "3")[0] == 2
+
+
+def test_dtstamp_is_the_time_of_the_export(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    parsed = Calendar.from_ical(ics(runner))
+    stamps = {c["DTSTAMP"].dt for c in parsed.walk() if c.name in ("VTODO", "VEVENT")}
+    assert len(stamps) == 1
+    assert before <= stamps.pop() <= dt.datetime.now(dt.UTC)
+
+
+def test_export_takes_the_filters_and_as_of(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "export", "--format", "json", "--part", "III", "--kind", "deadline")
+    assert code == 0
+    records = json.loads(out)
+    assert records and {(r["part"], r["kind"]) for r in records} == {("III", "deadline")}
+    code, out, _ = invoke(runner, "export", "--format", "csv", "--as-of", "2000-06", "--search", "parite")
+    assert code == 0 and out.count(b"\r\n") + out.count(b"\n") >= 2
+    assert invoke(runner, "export", "--format", "csv", "--as-of", "2000-13")[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "code"),
+    [
+        ([], "plan.ics", 0),  # the suffix picks the format
+        (["--format", "csv"], "plan.ics", 2),  # a suffix naming another format
+        ([], "plan.pdf", 2),  # a format ilotc cannot write
+        (["--format", "json"], "plan.out", 0),  # a suffix that names no format: --format wins
+        ([], "plan", 2),  # neither --format nor a suffix
+    ],
+)
+def test_output_suffix_and_format(
+    runner: CliRunner, tmp_path: Path, args: list[str], name: str, code: int
+) -> None:
+    target = tmp_path / name
+    got, _, err = invoke(runner, "export", *args, "-o", str(target))
+    assert got == code, err
+    assert target.exists() == (code == 0)

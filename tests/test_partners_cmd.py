@@ -76,9 +76,9 @@ def test_himo_donors_table(runner: CliRunner) -> None:
     assert code == 0
     text = flat(out)
     for expected in (
-        "banque-mondiale Banque mondiale Multilateral (40)",
-        "danemark Danemark Government (10) DK himo: donor, partner",
-        "pnud Programme des Nations Unies pour le développement (PNUD) Multilateral (40)",
+        "Banque mondiale Multilateral (40) himo: donor, partner banque-mondiale 8 action(s)",
+        "Danemark Government (10) himo: donor, partner danemark DK 6 action(s)",
+        "Programme des Nations Unies pour le développement (PNUD) Multilateral (40) himo: donor,",
     ):
         assert expected in text
     assert "gouvernements" not in text

@@ -134,13 +134,70 @@ def test_bad_input_exits_2_and_leaves_the_file(
     assert plan_copy.read_bytes() == before
 
 
-def test_a_date_before_the_last_change_is_refused(runner: CliRunner, plan_copy: Path) -> None:
+def history(runner: CliRunner, plan: Path, action_id: str) -> list[tuple[str, str]]:
+    _, out, _ = invoke(runner, plan, "show", action_id, "--format", "json")
+    return [(change["date"], change["status"]) for change in json.loads(out)[0]["history"]]
+
+
+def test_a_forgotten_change_goes_in_date_order(runner: CliRunner, plan_copy: Path) -> None:
+    invoke(runner, plan_copy, "update", "I.1a.1", "--status", "in_progress", "--date", "2000-02")
+    invoke(runner, plan_copy, "update", "I.1a.1", "--status", "done", "--date", "2000-06")
+    code, _, err = invoke(runner, plan_copy, "update", "I.1a.1", "--status", "cancelled", "--date", "2000-04")
+    assert code == 0, err
+    assert history(runner, plan_copy, "I.1a.1") == [
+        ("2000-02", "in_progress"),
+        ("2000-04", "cancelled"),
+        ("2000-06", "done"),
+    ]
+    assert invoke(runner, plan_copy, "validate")[0] == 0
+
+
+def test_a_forgotten_change_in_a_flow_list(runner: CliRunner, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    text = (EXAMPLES / "valid" / "plan.yaml").read_text(encoding="utf-8")
+    plan.write_text(text, encoding="utf-8")
+    args = ["--partners", str(EXAMPLES / "valid" / "partners.yaml")]
+    assert '{date: "2000-03", status: done' in text  # I.1a.2's history is a flow list
+    code, _, err = invoke(
+        runner, plan, *args, "update", "I.1a.2", "--status", "in_progress", "--date", "2000-01"
+    )
+    assert code == 0, err
+    _, out, _ = invoke(runner, plan, *args, "show", "I.1a.2", "--format", "json")
+    assert [c["status"] for c in json.loads(out)[0]["history"]] == ["in_progress", "done"]
+
+
+def test_a_history_that_cannot_happen_is_refused_with_the_reason(runner: CliRunner, plan_copy: Path) -> None:
     invoke(runner, plan_copy, "update", "I.1a.1", "--status", "done", "--date", "2000-06")
     before = plan_copy.read_bytes()
-    code, _, err = invoke(runner, plan_copy, "update", "I.1a.1", "--status", "cancelled", "--date", "2000-05")
+    code, _, err = invoke(runner, plan_copy, "update", "I.1a.1", "--status", "done", "--date", "2000-07")
     assert code == 2
-    assert "before the last recorded change (2000-06)" in err
+    assert "on 2000-07 the action is already done" in err
+    code, _, err = invoke(runner, plan_copy, "update", "I.1a.1", "--status", "planned", "--date", "2000-01")
+    assert code == 2 and "on 2000-01 the action is already planned" in err
     assert plan_copy.read_bytes() == before
+
+
+def test_undo_takes_back_the_last_change_and_shows_it(runner: CliRunner, plan_copy: Path) -> None:
+    original = plan_copy.read_bytes()
+    invoke(runner, plan_copy, "update", "I.1a.1", "--status", "in_progress", "--date", "2000-02")
+    after_one = plan_copy.read_bytes()
+    invoke(runner, plan_copy, "update", "I.1a.1", "--status", "done", "--date", "2000-06", "--note", "fini")
+    code, out, _ = invoke(runner, plan_copy, "update", "I.1a.1", "--undo", "--dry-run")
+    assert code == 0 and '-                  - date: "2000-06"' in out
+    code, out, err = invoke(runner, plan_copy, "update", "I.1a.1", "--undo")
+    assert code == 0, err
+    assert "took back done from 2000-06" in err and '-                    note: "fini"' in out
+    assert plan_copy.read_bytes() == after_one
+    assert invoke(runner, plan_copy, "update", "I.1a.1", "--undo")[0] == 0
+    assert plan_copy.read_bytes() == original  # the history key goes with its only entry
+    code, _, err = invoke(runner, plan_copy, "update", "I.1a.1", "--undo")
+    assert code == 2 and "no recorded change" in err
+
+
+def test_status_or_undo_but_not_both(runner: CliRunner, plan_copy: Path) -> None:
+    assert invoke(runner, plan_copy, "update", "I.1a.1")[0] == 2
+    assert invoke(runner, plan_copy, "update", "I.1a.1", "--undo", "--status", "done")[0] == 2
+    assert invoke(runner, plan_copy, "update", "I.1a.1", "--undo", "--date", "2000-01")[0] == 2
 
 
 def test_a_crash_while_writing_leaves_the_original_intact(

@@ -1,6 +1,9 @@
-"""Record a status change in a plan file without disturbing anything else in it.
+"""Record (or take back) a status change in a plan file without disturbing anything else in it.
 
-The new entry is spliced into the text at positions the YAML parser reports, so every
+A change goes into its action's history in date order (after the changes dated on or before
+it), and the history it makes must be one that can happen (`sequence_problem`). The last
+recorded change can be taken back (`undo_last_change`). Entries are spliced into (or cut
+from) the text at positions the YAML parser reports, so every
 byte outside the inserted lines stays as it was: comments, key order, quoting, escapes
 such as `\\_` and line endings. (A round-trip YAML library re-emits the whole document
 and does not promise that.) The result is validated before it is written, and it is
@@ -71,12 +74,28 @@ def _action_path(data: Any, action_id: str) -> tuple[str | int, ...] | None:
     return walk(data, ())
 
 
-def _history_dates(data: Any, path: tuple[str | int, ...]) -> list[str]:
+def _history(data: Any, path: tuple[str | int, ...]) -> list[tuple[PlanDate, str]]:
+    """The action's recorded changes: (date, status), in file order."""
     node = data
     for part in path:
         node = node[part]
     history = node.get("history") if isinstance(node, dict) else None
-    return [str(entry.get("date")) for entry in history or [] if isinstance(entry, dict)]
+    return [
+        (PlanDate.parse(str(entry.get("date"))), str(entry.get("status")))
+        for entry in history or []
+        if isinstance(entry, dict)
+    ]
+
+
+def sequence_problem(initial: str, changes: list[tuple[PlanDate, str]], recurring: bool) -> str | None:
+    """Why this history cannot happen, or None: a change must change the status (a
+    recurring action's `done` marks one occurrence, so it may repeat)."""
+    status = initial
+    for date, new in changes:
+        if new == status and not (recurring and new == Status.DONE):
+            return f"on {date} the action is already {new}: a change must change its status"
+        status = new
+    return None
 
 
 def _line_start(text: str, index: int) -> int:
@@ -105,27 +124,84 @@ def _flow_entry(update: StatusUpdate) -> str:
     return "{" + ", ".join(f"{key}: {value}" for key, value in update.fields()) + "}"
 
 
-def append_status_change(text: str, update: StatusUpdate) -> str:
-    """The plan text with `update` appended to its action's history; raise EditError."""
+def record_status_change(text: str, update: StatusUpdate) -> str:
+    """The plan text with `update` in its action's history, after every change dated on or
+    before it; raise EditError when the action is unknown or the history cannot happen."""
     data = parse_yaml(text)
-    path = _action_path(data, update.action_id)
-    if path is None:
-        raise EditError(f"no action {update.action_id!r} in the plan; 'ilotc list' shows the ids")
-    dates = _history_dates(data, path)
-    if dates:
-        last = PlanDate.parse(dates[-1])
-        if update.date.first_day() < last.first_day():
-            raise EditError(
-                f"{update.date} is before the last recorded change ({last}); "
-                "history is kept oldest first, so give a date on or after it"
-            )
+    path = _find(data, update.action_id)
+    changes = _history(data, path)
+    at = sum(date.first_day() <= update.date.first_day() for date, _ in changes)
+    after = [*changes[:at], (update.date, str(update.status)), *changes[at:]]
+    _check_sequence(data, path, after)
     newline = "\r\n" if "\r\n" in text else "\n"
     index = PositionIndex(text)
     action = index.get(path)
     history = index.get((*path, "history"))
     if action is None:  # pragma: no cover - the path came from this very text
         raise EditError(f"cannot locate action {update.action_id!r} in the file")
+    if at < len(changes):
+        following = index.get((*path, "history", at))
+        if following is None or history is None:  # pragma: no cover - indexed from this text
+            raise EditError(f"cannot locate the history of {update.action_id!r} in the file")
+        if history.flow:
+            return text[: following.start] + _flow_entry(update) + ", " + text[following.start :]
+        line = _line_start(text, following.start)
+        return text[:line] + _block_entry(update, _column(text, following.start) - 2, newline) + text[line:]
     return _splice(text, update, action, history, newline)
+
+
+def undo_last_change(text: str, action_id: str) -> tuple[str, str]:
+    """The plan text without the action's last recorded change, and that change in words;
+    raise EditError when there is none or what is left cannot happen."""
+    data = parse_yaml(text)
+    path = _find(data, action_id)
+    changes = _history(data, path)
+    if not changes:
+        raise EditError(f"{action_id} has no recorded change to take back")
+    _check_sequence(data, path, changes[:-1])
+    index = PositionIndex(text)
+    history = index.get((*path, "history"))
+    last = index.get((*path, "history", len(changes) - 1))
+    if history is None or last is None:  # pragma: no cover - indexed from this very text
+        raise EditError(f"cannot locate the history of {action_id!r} in the file")
+    date, status = changes[-1]
+    taken = f"{status} from {date}"
+    if history.flow:
+        if len(changes) == 1:
+            return text[: history.start] + "[]" + text[history.end :], taken
+        previous = index.get((*path, "history", len(changes) - 2))
+        assert previous is not None  # the list has more than one item
+        return text[: previous.end] + text[last.end : history.end - 1].lstrip(" ") + text[
+            history.end - 1 :
+        ], taken
+    if len(changes) == 1:  # an empty history is written `history: []`, as the bundled plan has it
+        key = history.key_start if history.key_start is not None else history.start
+        colon = text.index(":", key)
+        newline = "\r\n" if "\r\n" in text else "\n"
+        return text[: colon + 1] + " []" + newline + text[_line_end(text, history.end - 1) :], taken
+    return text[: _line_start(text, last.start)] + text[_line_end(text, last.end - 1) :], taken
+
+
+def _find(data: Any, action_id: str) -> tuple[str | int, ...]:
+    path = _action_path(data, action_id)
+    if path is None:
+        raise EditError(f"no action {action_id!r} in the plan; 'ilotc list' shows the ids")
+    return path
+
+
+def _check_sequence(data: Any, path: tuple[str | int, ...], changes: list[tuple[PlanDate, str]]) -> None:
+    """Raise EditError when the action's history would be one that cannot happen."""
+    from ilotc.timeline import read_timeline  # noqa: PLC0415 - only to know the action's kind
+
+    node = data
+    for part in path:
+        node = node[part]
+    timeline = node.get("timeline")
+    kinds = {str(schedule.kind) for schedule in read_timeline(timeline).schedules} if timeline else set()
+    initial = str(Status.IN_PROGRESS) if "ongoing" in kinds else str(Status.PLANNED)
+    problem = sequence_problem(initial, changes, recurring="recurring" in kinds)
+    if problem is not None:
+        raise EditError(f"{node.get('id')}: {problem}; nothing was written")
 
 
 def _splice(text: str, update: StatusUpdate, action: Position, history: Position | None, newline: str) -> str:

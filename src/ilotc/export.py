@@ -1,9 +1,12 @@
 """The plan exported: an RFC 5545 calendar of its dated schedules, or flat records.
 
 `export_ics` gives one VTODO (with DUE, a DATE) per deadline, milestone and window end and
-one all-day VEVENT per start and window start; UIDs come from the action id, the role and
-the schedule's index, so importing a newer export updates the entries instead of doubling
-them, and DTSTAMP comes from the plan's date, so the same plan gives the same bytes.
+one all-day VEVENT per start and window start, and one repeating VTODO (RRULE) per recurring
+schedule with a period; UIDs come from the action id, the role and the schedule's index, and
+SEQUENCE from the action's recorded changes, so importing a newer export updates the entries
+instead of doubling them, and a changed item supersedes the old one in every client. DTSTAMP
+is the export's time, given by the caller (so a pinned time gives the same bytes). An
+optional VALARM reminds a number of days before each due date.
 `export_json` and `export_csv` give every action as a record (CONTRACT's action record,
 plus the partners' names).
 
@@ -18,10 +21,12 @@ Pure: returns bytes or text; no printing, no I/O.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ilotc.dates import PlanDate
+from ilotc.lateness import add_months, plan_date_of
 from ilotc.plan import Action, Document, Plan
 from ilotc.records import action_record
 from ilotc.registry import Registry
@@ -47,6 +52,7 @@ _ROLE_WORDS = {
     Kind.MILESTONE: "milestone",
     Kind.WINDOW: "ends",
     Kind.START: "starts",
+    Kind.RECURRING: "recurs",
 }
 
 
@@ -69,9 +75,10 @@ class CalendarEntry:
     """One calendar component: a to-do for a due date, an all-day event for a start."""
 
     component: str  # "VTODO" or "VEVENT"
-    role: str  # "due" or "start"
+    role: str  # "due", "start" or "every"
     index: int  # the schedule's position in the action's schedules
-    day: dt.date  # DUE of a to-do (the last day of the due period); DTSTART of an event
+    day: dt.date  # DUE of a to-do (the last day of the due period, the first occurrence's for
+    # a recurring one); DTSTART of an event
     action: Action
     schedule: Schedule
 
@@ -83,7 +90,7 @@ class CalendarEntry:
     @property
     def summary(self) -> str:
         """The action id, what the date is, and the text shortened."""
-        word = "starts" if self.role == "start" else _ROLE_WORDS[self.schedule.kind]
+        word = "starts" if self.role == "start" else _ROLE_WORDS.get(self.schedule.kind, "due")
         label = f" ({self.schedule.label})" if self.schedule.label else ""
         return f"{self.action.id} {word}{label}: {shorten(self.action.text, SUMMARY_CHARS)}"
 
@@ -111,17 +118,32 @@ class CalendarEntry:
             ]
         )
 
+    @property
+    def sequence(self) -> int:
+        """SEQUENCE (RFC 5545 3.8.7.4): grows with each recorded change of the action, so a
+        newer export supersedes the item in clients that compare it; the same file gives the
+        same number."""
+        return len(self.action.history)
 
-def calendar_entries(plan: Plan) -> list[CalendarEntry]:
-    """Every dated schedule's components, in document order.
+
+def calendar_entries(plan: Plan, actions: Iterable[Action] | None = None) -> list[CalendarEntry]:
+    """Every dated schedule's components, in document order (of `actions`, else every action).
 
     A deadline, milestone or window with a due date gives a to-do on the due period's last
     day; a start or window with a start date gives an event on the start period's first
-    day. Immediate starts with no date, and the undated kinds, give nothing.
+    day; a recurring schedule with a period gives a to-do that repeats every period, first
+    due a period after its start (else the plan's date). Immediate starts with no date, and
+    the undated kinds, give nothing.
     """
     found: list[CalendarEntry] = []
-    for action in plan:
+    plan_day = plan_date_of(plan.document.date)
+    for action in plan if actions is None else actions:
         for index, schedule in enumerate(action.schedules):
+            if schedule.kind is Kind.RECURRING and schedule.every_months:
+                since = schedule.start.first_day() if schedule.start is not None else plan_day
+                first = add_months(since, schedule.every_months)
+                found.append(CalendarEntry("VTODO", "every", index, first, action, schedule))
+                continue
             if schedule.kind in _EVENT_KINDS and schedule.start is not None:
                 found.append(
                     CalendarEntry("VEVENT", "start", index, schedule.start.first_day(), action, schedule)
@@ -132,7 +154,8 @@ def calendar_entries(plan: Plan) -> list[CalendarEntry]:
 
 
 def calendar_stamp(document: Document) -> dt.datetime:
-    """DTSTAMP for every component: the plan's last modification (else its date), midnight UTC."""
+    """The plan's last modification (else its date), midnight UTC: a DTSTAMP for callers that
+    want the same bytes from the same plan whatever the day."""
     day = PlanDate.parse(document.last_modified or document.date).first_day()
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
@@ -142,9 +165,17 @@ def calendar_name(document: Document) -> str:
     return f"{document.symbol} — {shorten(document.title.rsplit(': ', 1)[-1], 60)}"
 
 
-def export_ics(plan: Plan) -> bytes:
-    """The plan's dated schedules as an iCalendar file (CRLF lines, folded by icalendar)."""
-    from icalendar import Calendar, Event, Todo, vText  # noqa: PLC0415 - only `export --format ics` needs it
+def export_ics(
+    plan: Plan,
+    actions: Iterable[Action] | None = None,
+    *,
+    stamp: dt.datetime | None = None,
+    alarm_days: int | None = None,
+) -> bytes:
+    """The dated schedules of `actions` (else every action) as an iCalendar file (CRLF lines,
+    folded by icalendar). DTSTAMP is `stamp` (else `calendar_stamp`); with `alarm_days`, each
+    to-do has a display alarm that many days before it is due."""
+    from icalendar import Alarm, Calendar, Event, Todo, vText  # noqa: PLC0415 - only `export --format ics` needs it
 
     from ilotc.output.text import calendar_text  # noqa: PLC0415
 
@@ -157,14 +188,27 @@ def export_ics(plan: Plan) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", text(calendar_name(plan.document)))
-    stamp = calendar_stamp(plan.document)
-    for entry in calendar_entries(plan):
+    stamp = stamp or calendar_stamp(plan.document)
+    for entry in calendar_entries(plan, actions):
         status = entry.action.latest_status
         component: Todo | Event
         if entry.component == "VTODO":
             component = Todo()
+            if entry.role == "every":
+                # a recurring to-do needs DTSTART (RFC 5545 3.8.5.3): one period before its due date
+                every = entry.schedule.every_months or 1
+                component.add("dtstart", add_months(entry.day, -every))
+                component.add("rrule", {"freq": "monthly", "interval": every})
+                # `done` marks one occurrence of a recurring action, never the end of the series
+                status = Status.IN_PROGRESS if status is Status.DONE else status
             component.add("due", entry.day)
             component.add("status", _TODO_STATUS[status])
+            if alarm_days is not None:
+                alarm = Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("description", text(entry.summary))
+                alarm.add("trigger", -dt.timedelta(days=alarm_days), parameters={"RELATED": "END"})
+                component.add_component(alarm)
         else:
             component = Event()
             component.add("dtstart", entry.day)
@@ -174,6 +218,7 @@ def export_ics(plan: Plan) -> bytes:
                 component.add("status", "CANCELLED")
         component.add("uid", entry.uid)
         component.add("dtstamp", stamp)
+        component.add("sequence", entry.sequence)
         component.add("summary", text(entry.summary))
         component.add("description", text(entry.description))
         component.add("categories", [text(PART_CATEGORY.format(part=entry.action.part))])
@@ -182,10 +227,13 @@ def export_ics(plan: Plan) -> bytes:
     return data
 
 
-def export_records(plan: Plan, registry: Registry, as_of: dt.date) -> list[dict[str, Any]]:
-    """Every action's record (status as of `as_of`), with `partner_names` beside `partners`."""
+def export_records(
+    plan: Plan, registry: Registry, as_of: dt.date, actions: Iterable[Action] | None = None
+) -> list[dict[str, Any]]:
+    """Each action's record (of `actions`, else every action; status as of `as_of`), with
+    `partner_names` beside `partners`."""
     records = []
-    for action in plan:
+    for action in plan if actions is None else actions:
         record = action_record(action, as_of)
         names = []
         for partner_id in action.partners:
@@ -196,9 +244,11 @@ def export_records(plan: Plan, registry: Registry, as_of: dt.date) -> list[dict[
     return records
 
 
-def export_json(plan: Plan, registry: Registry, as_of: dt.date) -> str:
-    """One JSON array of every action's record."""
-    return to_json(export_records(plan, registry, as_of))
+def export_json(
+    plan: Plan, registry: Registry, as_of: dt.date, actions: Iterable[Action] | None = None
+) -> str:
+    """One JSON array of each action's record."""
+    return to_json(export_records(plan, registry, as_of, actions))
 
 
 def _history(record: dict[str, Any]) -> list[str]:
@@ -242,7 +292,14 @@ CSV_COLUMNS = (
 """The CSV's columns: the record's flat fields; lists (schedules, partners, history) joined with '; '."""
 
 
-def export_csv(plan: Plan, registry: Registry, as_of: dt.date, *, raw: bool = False) -> str:
+def export_csv(
+    plan: Plan,
+    registry: Registry,
+    as_of: dt.date,
+    actions: Iterable[Action] | None = None,
+    *,
+    raw: bool = False,
+) -> str:
     """A header row, then a row per action; lists joined with '; ' (RFC 4180, formula cells
     neutralised unless `raw`: see `render.to_csv`)."""
-    return to_csv(export_records(plan, registry, as_of), CSV_COLUMNS, raw=raw)
+    return to_csv(export_records(plan, registry, as_of, actions), CSV_COLUMNS, raw=raw)

@@ -1,8 +1,8 @@
 """Listing output, one renderer per format, chosen from a registry by name.
 
-A renderer turns records (plain dicts) and the columns a table should show into text.
-JSON carries every field of every record; the other formats show the listed columns.
-Rich is imported by the table format only, so JSON, CSV and Markdown listings start faster.
+A renderer turns records (plain dicts) and the columns a table should show into a document:
+text, or a table that the terminal's width lays out (`ilotc.output.table`). JSON carries
+every field of every record; the other formats show the listed columns.
 
 Data is data in every format: each renderer passes every value through the one
 escaping function of `ilotc.output.text` made for its output kind: `visible` for tables,
@@ -13,10 +13,10 @@ escaping function of `ilotc.output.text` made for its output kind: `visible` for
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ilotc.output.text import csv_cell, markdown, number, visible
+from ilotc.output.text import csv_cell, markdown, number
 
 if TYPE_CHECKING:
-    from rich.table import Table
+    from ilotc.output.table import TextTable
 
 
 class Column(NamedTuple):
@@ -25,12 +25,13 @@ class Column(NamedTuple):
     key: str
     header: str
     wrap: bool = False  # long French text wraps within the terminal width
-    whole: bool = False  # never broken across lines (ids)
+    whole: bool = False  # never broken at a hyphen or slash (dates, numbers)
     style: Callable[[Any, dict[str, Any]], str | None] | None = None
     value: Callable[[dict[str, Any]], Any] | None = None  # a cell derived from the record
     # a second value a table shows under this one, in the same cell (the status under the id),
     # so an 80-column terminal keeps its width for the text
     below: "Column | None" = None
+    optional: bool = False  # a table leaves it out where the terminal is too narrow to keep words whole
 
     def of(self, record: dict[str, Any]) -> Any:
         """This column's value in a record."""
@@ -107,35 +108,11 @@ def to_markdown(records: Sequence[dict[str, Any]], columns: Sequence[Column]) ->
 
 def to_table(
     records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None = None
-) -> "Table":
-    """A Rich table; styles apply only where the console has colour."""
-    from rich.markup import escape  # noqa: PLC0415
-    from rich.table import Table  # noqa: PLC0415
-    from rich.text import Text  # noqa: PLC0415
+) -> "TextTable":
+    """A table for the terminal, laid out to its width when written (see output.table)."""
+    from ilotc.output.table import TextTable  # noqa: PLC0415
 
-    table = Table(
-        title=escape(visible(title)) if title else None, show_lines=False, header_style="bold", expand=False
-    )
-    for column in columns:
-        # long French text gets a readable minimum width and wraps; short cells may wrap too
-        # rather than squeeze the text out on a narrow terminal
-        table.add_column(
-            Text(visible(column.title)),
-            overflow="fold",
-            no_wrap=column.whole,
-            min_width=12 if column.wrap else None,
-        )
-    for record in records:
-        row = []
-        for column in columns:
-            text, style = column.text(record)
-            shown = Text(visible(text), style=style or "")
-            if column.below is not None:
-                text, style = column.below.text(record)
-                shown.append("\n" + visible(text), style=style or "")
-            row.append(shown)
-        table.add_row(*row)
-    return table
+    return TextTable(records, columns, title)
 
 
 class Renderer:
@@ -150,7 +127,7 @@ class Renderer:
         title: str | None,
         *,
         raw_csv: bool = False,
-    ) -> "str | Table":
+    ) -> "str | TextTable":
         """The document; the caller writes it."""
         raise NotImplementedError
 
@@ -165,7 +142,7 @@ class TableRenderer(Renderer):
         title: str | None,
         *,
         raw_csv: bool = False,
-    ) -> "str | Table":
+    ) -> "str | TextTable":
         return to_table(records, columns, title)
 
 
@@ -179,7 +156,7 @@ class JsonRenderer(Renderer):
         title: str | None,
         *,
         raw_csv: bool = False,
-    ) -> "str | Table":
+    ) -> "str | TextTable":
         return to_json(records)
 
 
@@ -193,7 +170,7 @@ class CsvRenderer(Renderer):
         title: str | None,
         *,
         raw_csv: bool = False,
-    ) -> "str | Table":
+    ) -> "str | TextTable":
         return to_csv(records, columns, raw=raw_csv)
 
 
@@ -207,7 +184,7 @@ class MarkdownRenderer(Renderer):
         title: str | None,
         *,
         raw_csv: bool = False,
-    ) -> "str | Table":
+    ) -> "str | TextTable":
         return to_markdown(records, columns)
 
 
@@ -226,7 +203,7 @@ def render(
     *,
     title: str | None = None,
     raw_csv: bool = False,
-) -> "str | Table":
+) -> "str | TextTable":
     """The records as the format registered under `fmt` renders them (`raw_csv`: no formula
     neutralising in CSV)."""
     return RENDERERS[fmt].render(records, columns, title, raw_csv=raw_csv)
@@ -242,17 +219,22 @@ def status_style(value: Any, _record: dict[str, Any]) -> str | None:
 
 def reads_as(record: dict[str, Any]) -> str:
     """A short reading of an action's schedules: 'deadline 2000-04', 'window 2000-01..2000-12'."""
-    parts = []
-    for schedule in record.get("schedules", []):
-        kind, start, due = schedule["kind"], schedule.get("start"), schedule.get("due")
-        if schedule.get("immediate"):
-            parts.append(f"{kind} now")
-        elif start and due:
-            parts.append(f"{kind} {start}..{due}")
-        elif start or due:
-            parts.append(f"{kind} {start or due}")
-        elif schedule.get("every_months"):
-            parts.append(f"{kind} {schedule['every_months']}m")
-        else:
-            parts.append(kind)
-    return "; ".join(parts)
+    return "; ".join(
+        short_reading(
+            s["kind"], s.get("start"), s.get("due"), s.get("every_months"), s.get("immediate", False)
+        )
+        for s in record.get("schedules", [])
+    )
+
+
+def short_reading(kind: object, start: object, due: object, every_months: int | None, immediate: bool) -> str:
+    """One schedule's short reading: its kind, then its dates, 'now' or its period."""
+    if immediate:
+        return f"{kind} now"
+    if start and due:
+        return f"{kind} {start}..{due}"
+    if start or due:
+        return f"{kind} {start or due}"
+    if every_months:
+        return f"{kind} {every_months}m"
+    return str(kind)

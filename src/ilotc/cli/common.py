@@ -24,12 +24,13 @@ from ilotc.dates import ACCEPTED_FORM, DateFormatError, PlanDate
 from ilotc.i18n import LANGUAGES, N_, UnknownLanguageError, _, ngettext
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from typing import Any
 
     from rich.console import Console
 
     from ilotc.loading import Dataset
+    from ilotc.output.table import TextTable
     from ilotc.problems import Problem
     from ilotc.render import Column
 
@@ -132,7 +133,45 @@ def emit(
     if isinstance(document, str):
         write_out(document)
     else:
-        stdout().print(document)
+        write_table(document)
+
+
+def write_table(table: "TextTable") -> None:
+    """Lay a table out for stdout's width (Rich's reading of the terminal, COLUMNS and
+    NO_COLOR) and write it a few hundred lines at a time."""
+    console = stdout()
+    paint = _painter(console.color_system) if console.color_system else None
+    lines = table.lines(console.width, paint or _plain, ascii_only=not console.encoding.startswith("utf"))
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) == 512:
+            write_out("".join(chunk))
+            chunk.clear()
+    write_out("".join(chunk))
+
+
+def _plain(text: str, _style: str | None) -> str:
+    return text
+
+
+def _painter(system: str) -> "Callable[[str, str | None], str]":
+    """A function wrapping text in a style's codes for this colour system."""
+    from rich.color import ColorSystem  # noqa: PLC0415
+    from rich.style import Style  # noqa: PLC0415
+
+    colours = {"256": ColorSystem.EIGHT_BIT}.get(system) or ColorSystem[system.upper()]
+    render = functools.lru_cache(maxsize=None)(
+        lambda style: Style.parse(style).render("\0", color_system=colours).split("\0")
+    )
+
+    def paint(text: str, style: str | None) -> str:
+        if not style:
+            return text
+        before, after = render(style)
+        return before + text + after
+
+    return paint
 
 
 def stderr() -> "Console":
@@ -235,6 +274,17 @@ def caching(ctx: typer.Context) -> bool:
     return not shared.get("no_cache", False)
 
 
+def near_miss(ctx: typer.Context, partners_path: Path) -> str:
+    """'; did you mean --partner X?' when `--partners X` names no file but the command has a
+    `--partner` filter and X looks like a partner id, not a path."""
+    value = str(partners_path)
+    if partners_path.exists() or partners_path.suffix or "/" in value or os.sep in value:
+        return ""
+    if not any("--partner" in param.opts for param in ctx.command.params):
+        return ""
+    return f"; did you mean --partner {value} (actions naming that partner)?"
+
+
 def load_data(ctx: typer.Context, plan: Path | None, partners: Path | None) -> "Dataset":
     """Both files, validated (or as validated before: see `ilotc.cache`); on problems print
     them like `validate` and exit 1."""
@@ -246,7 +296,7 @@ def load_data(ctx: typer.Context, plan: Path | None, partners: Path | None) -> "
     try:
         dataset = load(plan_path, partners_path, default_store() if caching(ctx) else None)
     except FileAccessError as error:
-        fail(str(error))
+        fail(str(error) + near_miss(ctx, partners_path))
     except DataFileError as error:
         print_problems(error.problems, stderr())
         count = sum(problem.is_error for problem in error.problems)

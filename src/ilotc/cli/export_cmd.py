@@ -1,12 +1,26 @@
 """`ilotc export`: the plan as a calendar (ics) or as flat records (json, csv)."""
 
+import datetime as dt
+import os
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from ilotc.cli.common import PartnersOption, PlanOption, RawCsvOption, as_of_day, load_data
-from ilotc.cli.output import OutputOption, write_output
+from ilotc.cli.common import PartnersOption, PlanOption, RawCsvOption, as_of_day, fail, load_data
+from ilotc.cli.filters import (
+    AsOf,
+    DueAfter,
+    DueBefore,
+    KindFilter,
+    PartFilter,
+    PartnerFilter,
+    SearchFilter,
+    SectionFilter,
+    StatusFilter,
+    build_filter,
+)
+from ilotc.cli.output import OutputOption, output_format, to_stdout, write_output
 
 
 class ExportFormat(StrEnum):
@@ -17,43 +31,93 @@ class ExportFormat(StrEnum):
     CSV = "csv"
 
 
+EXPORT_FORMATS = {fmt.value: fmt for fmt in ExportFormat}
+"""The formats `-o FILE`'s suffix may name (see cli.output.SUFFIX_FORMATS)."""
+
+
+def export_stamp() -> dt.datetime:
+    """DTSTAMP: now, in UTC, or $SOURCE_DATE_EPOCH (the reproducible-builds convention) so
+    that scripts and tests get the same bytes from the same plan."""
+    pinned = os.environ.get("SOURCE_DATE_EPOCH")
+    if pinned:
+        try:
+            return dt.datetime.fromtimestamp(int(pinned), tz=dt.UTC)
+        except (ValueError, OverflowError, OSError):
+            fail(f"SOURCE_DATE_EPOCH {pinned!r} is not a number of seconds since 1970")
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
 def export(
     ctx: typer.Context,
     fmt: Annotated[
-        ExportFormat,
+        ExportFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="ics: the dated schedules as an RFC 5545 calendar (to-dos for deadlines, milestones "
-            "and window ends; all-day events for starts); json or csv: every action as a flat record.",
+            help="ics: the dated schedules as an RFC 5545 calendar (to-dos for deadlines, milestones, "
+            "window ends and recurring actions; all-day events for starts); json or csv: every action "
+            "as a flat record [default: from the suffix of -o FILE].",
             case_sensitive=False,
             show_default=False,
         ),
-    ],
+    ] = None,
     output: OutputOption = None,
     raw_csv: RawCsvOption = False,
+    as_of: AsOf = None,
+    part: PartFilter = None,
+    section: SectionFilter = None,
+    kind: KindFilter = None,
+    status: StatusFilter = None,
+    partner: PartnerFilter = None,
+    search: SearchFilter = None,
+    due_before: DueBefore = None,
+    due_after: DueAfter = None,
+    alarm: Annotated[
+        int | None,
+        typer.Option(
+            "--alarm",
+            min=0,
+            max=3650,
+            metavar="DAYS",
+            help="ics: a reminder DAYS days before each due date.",
+            show_default=False,
+        ),
+    ] = None,
     plan: PlanOption = None,
     partners: PartnersOption = None,
 ) -> None:
-    """Export the plan: its deadlines and starts as a calendar, or every action as records.
+    """Export the plan: its deadlines and starts as a calendar, or the actions as records.
 
-    Statuses in json/csv are as of today ($ILOTC_TODAY pins it); the calendar marks to-dos of
-    actions done or cancelled (their latest status) as COMPLETED or CANCELLED.
+    The filters select the actions, as `list` does. Statuses in json/csv are as of --as-of
+    (default today); the calendar marks to-dos of actions done or cancelled (their latest
+    status) as COMPLETED or CANCELLED. DTSTAMP is now ($SOURCE_DATE_EPOCH pins it).
 
-    Examples: ilotc export --format ics -o plan.ics;  ilotc export --format csv > actions.csv
+    Examples: ilotc export -o plan.ics;  ilotc export --format csv --part II > actions.csv;
+    ilotc export --format ics --alarm 14 --status planned -o reminders.ics
     """
     from ilotc.export import calendar_entries, export_csv, export_ics, export_json  # noqa: PLC0415
+    from ilotc.queries import select  # noqa: PLC0415
 
+    if fmt is None and (output is None or to_stdout(output) or not output.suffix):
+        fail("export needs --format ics|json|csv, or -o FILE with a .ics, .json or .csv name")
+    chosen = output_format(output, fmt, EXPORT_FORMATS, ExportFormat.JSON)
+    if alarm is not None and chosen is not ExportFormat.ICS:
+        fail("--alarm applies to the calendar only (--format ics)")
+    day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
-    if fmt is ExportFormat.ICS:
-        entries = calendar_entries(data.plan)
+    where = build_filter(
+        part, section, kind, status, partner, search, due_before, due_after, data.registry.ids
+    )
+    actions = select(data.plan, where, day, data.registry)
+    if chosen is ExportFormat.ICS:
+        entries = calendar_entries(data.plan, actions)
         todos = sum(entry.component == "VTODO" for entry in entries)
         what = f"a calendar of {todos} to-dos and {len(entries) - todos} events"
-        write_output(output, export_ics(data.plan), what)
+        document = export_ics(data.plan, actions, stamp=export_stamp(), alarm_days=alarm)
+        write_output(output, document, what)
         return
-    day = as_of_day(None)
-    if fmt is ExportFormat.JSON:
-        text = export_json(data.plan, data.registry, day)
+    if chosen is ExportFormat.JSON:
+        text = export_json(data.plan, data.registry, day, actions)
     else:
-        text = export_csv(data.plan, data.registry, day, raw=raw_csv)
-    write_output(output, text.encode("utf-8"), f"{len(data.plan)} actions as {fmt.value}")
+        text = export_csv(data.plan, data.registry, day, actions, raw=raw_csv)
+    write_output(output, text.encode("utf-8"), f"{len(actions)} actions as {chosen.value}")

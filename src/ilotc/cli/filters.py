@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ilotc.cli.common import fail, parse_date
+from ilotc.cli.completion import partner_ids
 from ilotc.vocab import Kind, Status
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ PartnerFilter = Annotated[
         "--partner",
         help="Partner id: actions naming it or a group it belongs to.",
         show_default=False,
+        autocompletion=partner_ids,
     ),
 ]
 SearchFilter = Annotated[

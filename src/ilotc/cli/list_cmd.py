@@ -22,6 +22,7 @@ from ilotc.cli.common import (
     note,
     stdout,
 )
+from ilotc.cli.completion import action_ids
 from ilotc.cli.filters import (
     AsOf,
     DueAfter,
@@ -34,57 +35,13 @@ from ilotc.cli.filters import (
     StatusFilter,
     build_filter,
 )
-from ilotc.render import Column, reads_as, status_style
+from ilotc.output.columns import ACTION_COLUMNS, ACTION_TABLE
 
 if TYPE_CHECKING:
     from rich.panel import Panel
 
     from ilotc.plan import Action
     from ilotc.registry import Registry
-
-
-def reads_as_arrow(record: dict[str, Any]) -> str:
-    """How the timeline reads, as a line under it: '→ deadline 2000-04'."""
-    return "→ " + reads_as(record)
-
-
-def _dim(_value: Any, _record: dict[str, Any]) -> str:
-    return "dim"
-
-
-STATUS_BELOW = Column("status", "status", style=status_style)
-"""The status, shown under the id in tables."""
-
-# Tables show what fits a terminal, three columns on 80; CSV and Markdown add the dates
-# and partners.
-TABLE_COLUMNS = (
-    Column("id", "Id", whole=True, below=STATUS_BELOW),
-    Column("text", "Action", wrap=True),
-    Column(
-        "timeline",
-        "Timeline",
-        wrap=True,
-        below=Column("reads_as", "reading", style=_dim, value=reads_as_arrow),
-    ),
-)
-ACTION_COLUMNS = (
-    Column("id", "id"),
-    Column("part", "part"),
-    Column("section", "section"),
-    Column("text", "text"),
-    Column("timeline", "timeline"),
-    Column("kind", "kind"),
-    Column("start", "start"),
-    Column("due", "due"),
-    Column("every_months", "every_months"),
-    Column("status", "status"),
-    Column("partners", "partners"),
-)
-
-
-def action_columns(fmt: ListFormat) -> tuple[Column, ...]:
-    """The columns a format shows."""
-    return TABLE_COLUMNS if fmt is ListFormat.TABLE else ACTION_COLUMNS
 
 
 def list_actions(
@@ -109,22 +66,27 @@ def list_actions(
     ilotc list --search parite --status planned
     """
     from ilotc.queries import select  # noqa: PLC0415
-    from ilotc.records import action_record  # noqa: PLC0415
+    from ilotc.records import action_record, action_row  # noqa: PLC0415
 
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
     where = build_filter(
         part, section, kind, status, partner, search, due_before, due_after, data.registry.ids
     )
-    records = [action_record(action, day) for action in select(data.plan, where, day, data.registry)]
-    emit(fmt, records, action_columns(fmt), raw_csv=raw_csv)
+    table = fmt is ListFormat.TABLE
+    record_of = action_row if table else action_record
+    records = [record_of(action, day) for action in select(data.plan, where, day, data.registry)]
+    emit(fmt, records, ACTION_TABLE if table else ACTION_COLUMNS, raw_csv=raw_csv)
     if fmt is ListFormat.TABLE:
         note(f"{len(records)} of {len(data.plan)} actions")
 
 
 def show(
     ctx: typer.Context,
-    action_id: Annotated[str, typer.Argument(metavar="ID", help="Action id, e.g. I.1a.1 or III.1c.3.")],
+    action_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="Action id, e.g. I.1a.1 or III.1c.3.", autocompletion=action_ids),
+    ],
     as_of: AsOf = None,
     fmt: Annotated[
         ListFormat, typer.Option("--format", "-f", help="table (a full view) or json/csv/markdown.")

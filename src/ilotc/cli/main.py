@@ -86,6 +86,16 @@ class LazyCommands(TranslatedHelp, TyperGroup):
     def list_commands(self, ctx: "Context") -> list[str]:
         return list(self.commands)  # the names, without building each command
 
+    def _main_shell_completion(
+        self, ctx_args: "MutableMapping[str, Any]", prog_name: str, complete_var: str | None = None
+    ) -> None:
+        # Click 8 documents `_ILOTC_COMPLETE=bash_source`; Typer reads `source_bash`. Take both.
+        variable = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
+        shell, _, action = os.environ.get(variable, "").partition("_")
+        if shell in COMPLETION_SHELLS and action in ("source", "complete"):
+            os.environ[variable] = f"{action}_{shell}"
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+
     # Click turns a broken pipe into exit 1, CONTRACT's status for problems in the data.
     # ilotc's own output outlives its reader (common.write_out, common.stdout) and the command
     # ends with its own status; what Click prints itself (help) ends here, with success.
@@ -94,7 +104,7 @@ class LazyCommands(TranslatedHelp, TyperGroup):
         i18n.use(None)  # each run chooses its language afresh (--lang, else the environment)
         early_language(args)
         try:
-            return super().parse_args(ctx, args)
+            return super().parse_args(ctx, global_flags_first(args))
         except BrokenPipeError:
             common.reader_gone()
             raise typer.Exit(0) from None
@@ -118,6 +128,26 @@ class LazyCommands(TranslatedHelp, TyperGroup):
         super().format_commands(ctx, formatter)
 
 
+COMPLETION_SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+HELP_MAX_WIDTH = 200
+"""The widest `--help` gets on a wide terminal (it follows the terminal's width up to this)."""
+
+
+GLOBAL_FLAGS = ("--no-cache",)
+"""Global options without a value that no command has itself: moved before the command
+name when given after it (--plan and --partners are each command's own options too)."""
+
+
+def global_flags_first(args: list[str]) -> list[str]:
+    """The arguments with GLOBAL_FLAGS given after the command name moved before it; what
+    follows `--` is left alone."""
+    end = args.index("--") if "--" in args else len(args)
+    flags = [arg for arg in args[:end] if arg in GLOBAL_FLAGS]
+    if not flags:
+        return args
+    return flags + [arg for arg in args[:end] if arg not in GLOBAL_FLAGS] + args[end:]
+
+
 def command(name: str) -> "Command":
     """The Click command for one of ilotc's commands, built from its function, with the
     global `--lang` (which replaces any `--lang` of the command's own)."""
@@ -138,10 +168,13 @@ app = typer.Typer(
         "(GB.276/TC/2) and the HIMO programme's partner registry."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    # --install-completion / --show-completion, and the _ILOTC_COMPLETE protocol: Typer
+    # imports its completion module anyway, so this costs a tenth of a millisecond.
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    # help as wide as the terminal (Click caps it at 80 columns by default)
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": HELP_MAX_WIDTH},
 )
 
 

@@ -1,8 +1,9 @@
 """Where a command's document goes: stdout, or a file written atomically (`-o FILE`)."""
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -59,3 +60,64 @@ def write_output(path: Path | None, data: bytes, what: str) -> None:
     write_file(path, data)
     where = escape(str(path), multiline=False)
     stderr().print(f"Wrote {escape(what, multiline=False)} to {where} ({len(data):,} bytes)", soft_wrap=True)
+
+
+F = TypeVar("F", bound=str)
+
+SUFFIX_FORMATS = {
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".ics": "ics",
+    ".ical": "ics",
+    ".txt": "text",
+    ".text": "text",
+    ".pdf": "pdf",
+    ".doc": "doc",
+    ".docx": "docx",
+    ".odt": "odt",
+    ".rtf": "rtf",
+    ".xls": "xls",
+    ".xlsx": "xlsx",
+    ".ods": "ods",
+    ".xml": "xml",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+}
+"""The document format a file name's suffix names (lowercase), known or not to ilotc."""
+
+
+def output_format(path: Path | None, given: F | None, formats: "Mapping[str, F]", default: F) -> F:
+    """The format a command writes: `--format` wins, else the suffix of `-o FILE` names it,
+    else the default. A suffix that names another format, or one this command cannot write,
+    is bad usage (exit 2): never a file whose name says one format and holds another.
+
+    `formats` maps the format names of `SUFFIX_FORMATS` this command writes to its formats.
+    """
+    if to_stdout(path):
+        return given if given is not None else default
+    assert path is not None
+    suffix = path.suffix.lower()
+    named = SUFFIX_FORMATS.get(suffix)
+    wanted = formats.get(named) if named is not None else None
+    if given is not None:
+        if named is not None and wanted != given:
+            fail(f"-o {path}: the name says {named} but --format is {given}; rename it or drop --format")
+        return given
+    if named is None:
+        if suffix:
+            fail(f"-o {path}: {suffix} names no format ilotc knows; {_choices(formats)}")
+        return default
+    if wanted is None:
+        fail(f"-o {path}: ilotc cannot write {named} here; {_choices(formats)}")
+    return wanted
+
+
+def _choices(formats: "Mapping[str, str]") -> str:
+    names = sorted({str(fmt) for fmt in formats.values()})
+    suffixes = sorted(suffix for suffix, name in SUFFIX_FORMATS.items() if name in formats)
+    return f"give --format {'|'.join(names)} or a name ending in {', '.join(suffixes)}"

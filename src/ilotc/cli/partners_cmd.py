@@ -21,7 +21,8 @@ from ilotc.cli.common import (
     note,
     stdout,
 )
-from ilotc.render import Column
+from ilotc.cli.completion import partner_ids
+from ilotc.output.columns import PARTNER_COLUMNS, PARTNER_TABLE
 from ilotc.vocab import OrganisationType, Role
 
 if TYPE_CHECKING:
@@ -33,46 +34,6 @@ if TYPE_CHECKING:
 # How much of an action's text the full view shows.
 TEXT_START = 90
 
-
-def roles_cells(record: dict[str, Any]) -> list[str]:
-    """A record's roles per programme, e.g. ['himo: donor, partner', 'plan-ct: partner']."""
-    by_programme: dict[str, list[str]] = {}
-    for played in record["roles"]:
-        by_programme.setdefault(played["programme"], []).append(played["role"])
-    return [f"{programme}: {', '.join(roles)}" for programme, roles in by_programme.items()]
-
-
-def _name_cell(record: dict[str, Any]) -> str:
-    short = record["short_name"]
-    return f"{record['name']} ({short})" if short else str(record["name"])
-
-
-def _action_count(record: dict[str, Any]) -> int:
-    return len(record["actions"])
-
-
-TABLE_COLUMNS = (
-    Column("id", "Id", whole=True),
-    Column("name", "Name", value=_name_cell),
-    Column("type_name", "Type"),
-    Column("country", "Country"),
-    Column("roles", "Roles", value=roles_cells),
-    Column("actions", "Actions", value=_action_count),
-)
-PARTNER_COLUMNS = (
-    Column("id", "id"),
-    Column("name", "name"),
-    Column("short_name", "short_name"),
-    Column("type", "type"),
-    Column("type_name", "type_name"),
-    Column("group", "group"),
-    Column("country", "country"),
-    Column("iati_id", "iati_id"),
-    Column("roles", "roles", value=roles_cells),
-    Column("groups", "groups"),
-    Column("members", "members"),
-    Column("actions", "actions"),
-)
 
 ProgrammeFilter = Annotated[
     str | None,
@@ -115,7 +76,10 @@ def partners_command(
     partner_id: Annotated[
         str | None,
         typer.Argument(
-            metavar="ID", help="A partner id, e.g. pnud: show that partner in full.", show_default=False
+            metavar="ID",
+            help="A partner id, e.g. pnud: show that partner in full.",
+            show_default=False,
+            autocompletion=partner_ids,
         ),
     ] = None,
     programme: ProgrammeFilter = None,
@@ -171,7 +135,7 @@ def partners_command(
         for partner in registry
         if _matches(partner, wanted_programme, role, partner_type, folded)
     ]
-    emit(fmt, records, TABLE_COLUMNS if fmt is ListFormat.TABLE else PARTNER_COLUMNS, raw_csv=raw_csv)
+    emit(fmt, records, PARTNER_TABLE if fmt is ListFormat.TABLE else PARTNER_COLUMNS, raw_csv=raw_csv)
     if fmt is ListFormat.TABLE:
         note(f"{len(records)} of {len(registry)} partners")
 

@@ -1,7 +1,7 @@
 """`ilotc overdue` and `ilotc upcoming`: what is late, and what falls due next, as of a date."""
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -29,41 +29,8 @@ from ilotc.cli.filters import (
     StatusFilter,
     build_filter,
 )
-from ilotc.cli.list_cmd import ACTION_COLUMNS, STATUS_BELOW
 from ilotc.dates import PlanDate
-from ilotc.render import Column
-
-
-def _late_style(value: Any, _record: dict[str, Any]) -> str:
-    return "bold red" if isinstance(value, int) and value > 90 else "red"
-
-
-OVERDUE_TABLE = (
-    Column("id", "Id", whole=True, below=STATUS_BELOW),
-    Column("text", "Action", wrap=True),
-    Column("reason", "Late to"),
-    Column("late_since", "Since"),
-    Column("days_late", "Days", style=_late_style),
-)
-OVERDUE_COLUMNS = (
-    *ACTION_COLUMNS,
-    Column("reason", "reason"),
-    Column("late_since", "late_since"),
-    Column("days_late", "days_late"),
-)
-UPCOMING_TABLE = (
-    Column("id", "Id", whole=True, below=STATUS_BELOW),
-    Column("text", "Action", wrap=True),
-    Column("reason", "Event"),
-    Column("date", "Date"),
-    Column("days_left", "In days"),
-)
-UPCOMING_COLUMNS = (
-    *ACTION_COLUMNS,
-    Column("reason", "reason"),
-    Column("date", "date"),
-    Column("days_left", "days_left"),
-)
+from ilotc.output.columns import OVERDUE_COLUMNS, OVERDUE_TABLE, UPCOMING_COLUMNS, UPCOMING_TABLE
 
 
 def _day_words(day: dt.date) -> str:

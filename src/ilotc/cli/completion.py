@@ -1,0 +1,58 @@
+"""Shell completion of action and partner ids (Typer's `autocompletion` callbacks).
+
+They run only when the shell asks for completions (`_ILOTC_COMPLETE` is set), never on an
+ordinary run. They read the files in use as any command does, through the cache of
+validated data, and complete nothing rather than fail when the files cannot be loaded.
+"""
+
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from ilotc.loading import Dataset
+
+
+def _option(ctx: typer.Context, name: str) -> object:
+    """An option's value on this command or, given before the command name, on the group."""
+    here: typer.Context | None = ctx
+    while here is not None:
+        value = here.params.get(name)
+        if value is not None:
+            return value
+        here = here.parent  # type: ignore[assignment]
+    return None
+
+
+def _dataset(ctx: typer.Context) -> "Dataset | None":
+    from pathlib import Path  # noqa: PLC0415
+
+    from ilotc.cache import default_store  # noqa: PLC0415
+    from ilotc.loading import FileKind, file_in_use, load  # noqa: PLC0415
+
+    plan, partners = _option(ctx, "plan"), _option(ctx, "partners")
+    try:
+        return load(
+            file_in_use(FileKind.PLAN, Path(str(plan)) if plan else None),
+            file_in_use(FileKind.PARTNERS, Path(str(partners)) if partners else None),
+            default_store(),
+        )
+    except Exception:
+        return None
+
+
+def action_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """The ids of the plan's actions that start with what was typed, with their text's start."""
+    data = _dataset(ctx)
+    if data is None:
+        return []
+    wanted = incomplete.lower()
+    return [(action.id, action.text[:60]) for action in data.plan if action.id.lower().startswith(wanted)]
+
+
+def partner_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """The registry's partner ids that start with what was typed, with their names."""
+    data = _dataset(ctx)
+    if data is None:
+        return []
+    return [(partner.id, partner.name) for partner in data.registry if partner.id.startswith(incomplete)]

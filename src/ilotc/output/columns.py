@@ -1,0 +1,129 @@
+"""Every column set of every listing: which record fields a table, CSV or Markdown shows.
+
+Tables for people take their headers from `ilotc.output.labels`, so a concept reads the same
+in every command; CSV and Markdown listings are headed by the record keys, as JSON is.
+"""
+
+from typing import Any
+
+from ilotc.output.labels import ACTIONS_NAMED, EVENT_LABELS, HEADERS, REASON_LABELS, STATUS_LABELS
+from ilotc.render import Column, status_style
+
+
+def _dim(_value: Any, _record: dict[str, Any]) -> str:
+    return "dim"
+
+
+def _late_style(value: Any, _record: dict[str, Any]) -> str:
+    return "bold red" if isinstance(value, int) and value > 90 else "red"
+
+
+def _status_label(record: dict[str, Any]) -> str:
+    return str(STATUS_LABELS.get(record["status"], record["status"]))
+
+
+def _reading(record: dict[str, Any]) -> str:
+    return str("→ " + record["reads_as"])
+
+
+def _reason(record: dict[str, Any]) -> str:
+    return str(REASON_LABELS.get(record["reason"], record["reason"]))
+
+
+def _event(record: dict[str, Any]) -> str:
+    return str(EVENT_LABELS.get(record["reason"], record["reason"]))
+
+
+def roles_cells(record: dict[str, Any]) -> list[str]:
+    """A record's roles per programme, e.g. ['himo: donor, partner', 'plan-ct: partner']."""
+    by_programme: dict[str, list[str]] = {}
+    for played in record["roles"]:
+        by_programme.setdefault(played["programme"], []).append(played["role"])
+    return [f"{programme}: {', '.join(roles)}" for programme, roles in by_programme.items()]
+
+
+def _roles_shown(record: dict[str, Any]) -> list[str]:
+    """The roles for people: 'funds technical assistance', so the words can wrap."""
+    return [cell.replace("_", " ") for cell in roles_cells(record)]
+
+
+def _name_cell(record: dict[str, Any]) -> str:
+    short = record["short_name"]
+    return f"{record['name']} ({short})" if short else str(record["name"])
+
+
+def _action_count(record: dict[str, Any]) -> str:
+    return ACTIONS_NAMED.format(count=len(record["actions"]))
+
+
+def _keys(*keys: str) -> tuple[Column, ...]:
+    return tuple(Column(key, key) for key in keys)
+
+
+STATUS_BELOW = Column("status", HEADERS["status"], style=status_style, value=_status_label)
+"""The status, shown under the id in tables, so an 80-column terminal keeps its width for text."""
+ID_AND_STATUS = Column("id", HEADERS["id"], below=STATUS_BELOW)
+ACTION_TEXT = Column("text", HEADERS["text"], wrap=True)
+
+ACTION_TABLE = (
+    ID_AND_STATUS,
+    ACTION_TEXT,
+    Column(
+        "timeline",
+        HEADERS["timeline"],
+        wrap=True,
+        below=Column("reads_as", HEADERS["reads_as"], style=_dim, value=_reading),
+    ),
+)
+"""`list` as a table: what fits a terminal, three columns on 80 (see records.action_row)."""
+ACTION_COLUMNS = _keys(
+    "id", "part", "section", "text", "timeline", "kind", "start", "due", "every_months", "status", "partners"
+)
+"""`list` and `show` as CSV or Markdown."""
+
+OVERDUE_TABLE = (
+    ID_AND_STATUS,
+    ACTION_TEXT,
+    Column(
+        "reason",
+        HEADERS["reason"],
+        value=_reason,
+        below=Column("late_since", HEADERS["late_since"], whole=True),
+    ),
+    Column("days_late", HEADERS["days_late"], style=_late_style),
+)
+"""`overdue` as a table: four columns, so that a 60-column terminal keeps every word whole."""
+OVERDUE_COLUMNS = (*ACTION_COLUMNS, *_keys("reason", "late_since", "days_late"))
+
+UPCOMING_TABLE = (
+    ID_AND_STATUS,
+    ACTION_TEXT,
+    Column("reason", HEADERS["event"], value=_event, below=Column("date", HEADERS["date"], whole=True)),
+    Column("days_left", HEADERS["days_left"]),
+)
+UPCOMING_COLUMNS = (*ACTION_COLUMNS, *_keys("reason", "date", "days_left"))
+
+PARTNER_TABLE = (
+    Column(
+        "name",
+        HEADERS["name"],
+        wrap=True,
+        value=_name_cell,
+        below=Column("id", HEADERS["partner_id"], style=_dim),
+    ),
+    Column("type_name", HEADERS["type"], below=Column("country", HEADERS["country"])),
+    Column(
+        "roles",
+        HEADERS["roles"],
+        value=_roles_shown,
+        below=Column("actions", HEADERS["actions"], style=_dim, value=_action_count),
+    ),
+)
+"""`partners` as a table: the name with its id under it (ids run to 52 characters, so they
+wrap after hyphens rather than take the width), the type with the country under it, the
+roles with the number of actions naming the partner under them: three columns fit 60."""
+PARTNER_COLUMNS = (
+    *_keys("id", "name", "short_name", "type", "type_name", "group", "country", "iati_id"),
+    Column("roles", "roles", value=roles_cells),
+    *_keys("groups", "members", "actions"),
+)
