@@ -169,12 +169,21 @@ def test_a_forgotten_change_in_a_flow_list(runner: CliRunner, tmp_path: Path) ->
 def test_a_history_that_cannot_happen_is_refused_with_the_reason(runner: CliRunner, plan_copy: Path) -> None:
     invoke(runner, plan_copy, "update", "I.1a.1", "--status", "done", "--date", "2000-06")
     before = plan_copy.read_bytes()
-    code, _, err = invoke(runner, plan_copy, "update", "I.1a.1", "--status", "done", "--date", "2000-07")
+    code, _, err = invoke(runner, plan_copy, "update", "I.1a.1", "--status", "planned", "--date", "2000-07")
     assert code == 2
-    assert "on 2000-07 the action is already done" in err
-    code, _, err = invoke(runner, plan_copy, "update", "I.1a.1", "--status", "planned", "--date", "2000-01")
-    assert code == 2 and "on 2000-01 the action is already planned" in err
-    assert plan_copy.read_bytes() == before
+    assert "on 2000-07 it would be planned again after being done" in err
+    # inserted before the change that follows it, the history must still be one that can happen
+    invoke(runner, plan_copy, "update", "I.1a.1", "--status", "in_progress", "--date", "2000-02")
+    before = plan_copy.read_bytes()
+    code, _, err = invoke(runner, plan_copy, "update", "I.1a.1", "--status", "cancelled", "--date", "2000-01")
+    assert code == 0, err  # cancelled, then in progress again (reopened), then done
+    code, _, err = invoke(runner, plan_copy, "update", "I.1a.1", "--status", "planned", "--date", "2000-03")
+    assert code == 2 and "after being in_progress" in err
+    assert invoke(runner, plan_copy, "validate")[0] == 0
+    # an action already under way (En cours) is never planned
+    code, _, err = invoke(runner, plan_copy, "update", "I.2a.1", "--status", "planned", "--date", "2000-03")
+    assert code == 2 and "after being in_progress" in err
+    assert before != plan_copy.read_bytes()
 
 
 def test_undo_takes_back_the_last_change_and_shows_it(runner: CliRunner, plan_copy: Path) -> None:

@@ -87,13 +87,17 @@ def _history(data: Any, path: tuple[str | int, ...]) -> list[tuple[PlanDate, str
     ]
 
 
-def sequence_problem(initial: str, changes: list[tuple[PlanDate, str]], recurring: bool) -> str | None:
-    """Why this history cannot happen, or None: a change must change the status (a
-    recurring action's `done` marks one occurrence, so it may repeat)."""
+def sequence_problem(initial: str, changes: list[tuple[PlanDate, str]]) -> str | None:
+    """Why this history cannot happen, or None: once an action has started, finished or been
+    cancelled it cannot be `planned` again (to reopen it, it is `in_progress`)."""
     status = initial
     for date, new in changes:
-        if new == status and not (recurring and new == Status.DONE):
-            return f"on {date} the action is already {new}: a change must change its status"
+        if new == Status.PLANNED and status != Status.PLANNED:
+            return (
+                f"on {date} it would be planned again after being {status}; an action that has "
+                "started, finished or been cancelled cannot return to planned (record in_progress "
+                "to reopen it)"
+            )
         status = new
     return None
 
@@ -191,15 +195,19 @@ def _find(data: Any, action_id: str) -> tuple[str | int, ...]:
 
 def _check_sequence(data: Any, path: tuple[str | int, ...], changes: list[tuple[PlanDate, str]]) -> None:
     """Raise EditError when the action's history would be one that cannot happen."""
-    from ilotc.timeline import read_timeline  # noqa: PLC0415 - only to know the action's kind
+    from ilotc.plan import default_initial_status  # noqa: PLC0415 - only for this check
+    from ilotc.timeline import read_timeline  # noqa: PLC0415
 
     node = data
     for part in path:
         node = node[part]
-    timeline = node.get("timeline")
-    kinds = {str(schedule.kind) for schedule in read_timeline(timeline).schedules} if timeline else set()
-    initial = str(Status.IN_PROGRESS) if "ongoing" in kinds else str(Status.PLANNED)
-    problem = sequence_problem(initial, changes, recurring="recurring" in kinds)
+    explicit = node.get("schedules") or []
+    if explicit and isinstance(explicit[0], dict) and explicit[0].get("kind") == "ongoing":
+        initial = str(node.get("initial_status") or Status.IN_PROGRESS)
+    else:  # the file is valid (checked before any edit): its timeline reads as the plan reads it
+        reading = read_timeline(node.get("timeline")).schedules
+        initial = str(node.get("initial_status") or default_initial_status(tuple(reading)))
+    problem = sequence_problem(initial, changes)
     if problem is not None:
         raise EditError(f"{node.get('id')}: {problem}; nothing was written")
 
