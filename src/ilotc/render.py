@@ -116,7 +116,7 @@ def to_table(
 
 
 class Renderer:
-    """One output format: records and columns in, a document out (text, or a Rich table)."""
+    """One output format: records and columns in, a document out (text, or a table laid out when written)."""
 
     help: str = ""
 
