@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ilotc.dates import PlanDate
-from ilotc.lateness import add_months, plan_date_of
+from ilotc.dates import PlanDate, add_months
+from ilotc.lateness import plan_date_of
 from ilotc.plan import Action, Document, Plan
 from ilotc.records import action_record
 from ilotc.registry import Registry
