@@ -137,18 +137,48 @@ def emit(
 
 
 def write_table(table: "TextTable") -> None:
-    """Lay a table out for stdout's width (Rich's reading of the terminal, COLUMNS and
-    NO_COLOR) and write it a few hundred lines at a time."""
-    console = stdout()
-    paint = _painter(console.color_system) if console.color_system else None
-    lines = table.lines(console.width, paint or _plain, ascii_only=not console.encoding.startswith("utf"))
+    """Lay a table out for stdout's width (read as Rich reads it: COLUMNS, else the terminal
+    of stdin, stdout or stderr, else 80) and write it a few hundred rows at a time; with
+    colours where Rich would use them (a terminal, NO_COLOR, FORCE_COLOR)."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
+    if _uncoloured():  # a pipe or a file: no need for Rich's console (and its import)
+        lines = table.lines(_terminal_width(), _plain, ascii_only=not encoding.startswith("utf"))
+    else:
+        console = stdout()
+        paint = _painter(console.color_system) if console.color_system else _plain
+        lines = table.lines(console.width, paint, ascii_only=not console.encoding.startswith("utf"))
     chunk: list[str] = []
-    for line in lines:
-        chunk.append(line)
+    for rows in lines:
+        chunk.append(rows)
         if len(chunk) == 512:
             write_out("".join(chunk))
             chunk.clear()
     write_out("".join(chunk))
+
+
+def _uncoloured() -> bool:
+    """True when Rich would write stdout without colour for certain: not a terminal, and no
+    variable that forces one."""
+    if any(os.environ.get(name) for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")):
+        return False
+    isatty = getattr(sys.stdout, "isatty", None)
+    try:
+        return not (isatty is not None and isatty())
+    except ValueError:  # a closed stream
+        return True
+
+
+def _terminal_width() -> int:
+    """COLUMNS, else the width of the terminal on stdin, stdout or stderr, else 80 (Rich's rule)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for descriptor in (0, 1, 2):
+        try:
+            return os.get_terminal_size(descriptor).columns or 80
+        except (AttributeError, ValueError, OSError):
+            continue
+    return 80
 
 
 def _plain(text: str, _style: str | None) -> str:

@@ -14,6 +14,7 @@ do not fit are words broken: first the longest words of text columns, then, on a
 narrow terminal, any.
 """
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -44,7 +45,8 @@ MIN_TEXT_WIDTH = 12
 
 def narrow(text: str) -> bool:
     """True when every character of `text` takes exactly one cell."""
-    return text.isascii() or _NOT_SURELY_NARROW.search(text) is None
+    # the first two tests run at C speed over a whole column (French text is all below U+0300)
+    return text.isascii() or max(text) < "\u0300" or _NOT_SURELY_NARROW.search(text) is None
 
 
 def width_of(text: str) -> int:
@@ -65,18 +67,6 @@ def words_of(text: str, *, joints: bool = True) -> list[str]:
 def _joints(text: str) -> str:
     """`text` with a space after each hyphen and slash, where a line may also break."""
     return text.replace("-", "- ").replace("/", "/ ")
-
-
-def _break_at(line: str, width: int, joints: bool) -> tuple[str, str]:
-    """Split a narrow line at the last space (or, with `joints`, hyphen or slash) that leaves
-    at most `width` cells."""
-    space = line.rfind(" ", 1, width + 1)
-    joint = max(line.rfind("-", 1, width), line.rfind("/", 1, width)) if joints else -1
-    if joint >= space and joint > 0:
-        return line[: joint + 1], line[joint + 1 :]
-    if space > 0:
-        return line[:space].rstrip(" "), line[space + 1 :].lstrip(" ")
-    return line[:width], line[width:]  # one word longer than the column: broken, as a last resort
 
 
 def _wrap_wide(line: str, width: int, joints: bool) -> list[str]:
@@ -113,16 +103,28 @@ def wrap(text: str, width: int, *, joints: bool = True, is_narrow: bool | None =
     if is_narrow and len(text) <= width and "\n" not in text:
         return [text]
     lines: list[str] = []
-    for paragraph in text.split("\n"):
+    for paragraph in text.split("\n") if "\n" in text else (text,):
         if not is_narrow and not narrow(paragraph):
             lines.extend(_wrap_wide(paragraph, width, joints))
             continue
-        rest = paragraph
-        while len(rest) > width:
-            head, rest = _break_at(rest, width, joints)
-            lines.append(head)
-        lines.append(rest)
+        if len(paragraph) <= width:
+            lines.append(paragraph)
+            continue
+        found = _line_pattern(width, joints).findall(paragraph)
+        lines.extend(line.rstrip(" ") for line in found)
     return lines
+
+
+@functools.cache
+def _line_pattern(width: int, joints: bool) -> "re.Pattern[str]":
+    """A line of at most `width` characters: up to a space (or the end), else (with `joints`)
+    up to and with a hyphen or slash, else `width` characters of a longer word. One C call
+    finds every line of a cell."""
+    at_space = f".{{1,{width}}}(?: +|$)"
+    whole = f".{{{width}}}"
+    if joints and width > 1:
+        return re.compile(f"{at_space}|.{{1,{width - 1}}}[-/]|{whole}")
+    return re.compile(f"{at_space}|{whole}")
 
 
 class ColumnText(NamedTuple):
@@ -254,7 +256,8 @@ class TextTable(NamedTuple):
     title: str | None = None
 
     def lines(self, width: int, paint: Paint = plain, *, ascii_only: bool = False) -> Iterator[str]:
-        """The table's lines (with their newlines) for a terminal `width` cells wide."""
+        """The table's lines (with their newlines) for a terminal `width` cells wide; the lines
+        of a row come as one string."""
         top, head, rule, body, bottom = ASCII_BOX if ascii_only else UNICODE_BOX
         columns = list(self.columns)
         while True:  # leave optional columns out, last first, rather than break words
@@ -287,8 +290,8 @@ class TextTable(NamedTuple):
                 yield left + inner.join([lines[0] for lines in row]) + right
                 continue
             full = [lines + blank * (height - len(lines)) for lines, blank in zip(row, blanks, strict=True)]
-            for parts in zip(*full, strict=True):
-                yield left + inner.join(parts) + right
+            # a row's lines at once: one string per row, not per line, to the writer
+            yield "".join([left + inner.join(parts) + right for parts in zip(*full, strict=True)])
         yield bottom[0] + bottom[2].join(bottom[1] * (w + 2) for w in widths) + bottom[3] + "\n"
 
     def text(self, width: int) -> str:
