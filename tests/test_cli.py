@@ -76,11 +76,11 @@ def test_tables_stack_the_status_under_the_id_and_the_reading_under_the_timeline
     assert [cell.strip() for cell in lines[1].split("┃")[1:-1]] == [
         "Id / Status",
         "Action",
-        "Timeline / reading",
+        "Timeline / Reading",
     ]
     assert all(len(line) <= 80 for line in lines)
     row = [[cell.strip() for cell in line.split("│")[1:-1]] for line in lines[3:-1]]
-    assert row[0][0] == "II.2.2" and row[1][0] == "Planned"
+    assert row[0][0] == "II.2.2" and row[1][0] == "planned"
     first = " ".join(line[2] for line in row[: [line[0] for line in row].index("II.2.3")])
     assert first.split() == ["Achevé", "en", "avril", "2000", "→", "deadline", "2000-04"]
     for command in (["overdue", "--as-of", "2000-06"], ["upcoming", "--as-of", "2000-06"]):

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from conftest import DATA
 from ilotc.cli.main import app
-from ilotc.output import labels
+from ilotc.output import labels, report_texts
 from ilotc.output.table import TextTable, wrap
 from ilotc.render import Column
 
@@ -24,11 +24,12 @@ TABLES = {
 }
 BOX = re.compile(r"[│┃┏┓┗┛┡┩┣┫━─┳┻╇╈┼└┘┴┬┌┐╭╮╰╯]")
 # what is not a word: numbers, dates, percentages, arrows, reading ranges ("2000-01..2000-12")
-NOT_A_WORD = re.compile(r"^[\d.\-–—…%()/:;,+=→·▕▏▔▁█░▓]+[m]?$")
+NOT_A_WORD = re.compile(r"^[\d.\-–—…%()/:;,+=→·•▕▏▔▁█░▒▓?!*#|]+[m]?$")
 
 
 def _pieces(token: str) -> set[str]:
     """A token and the pieces a line may break it into (after hyphens and slashes)."""
+    token = token.lower()  # headings may be in capitals
     found = {token, token.strip(".,;:()«»\"'…")}
     for piece in re.split(r"(?<=[-/])", token):
         found |= {piece, piece.strip(".,;:()«»\"'…")}
@@ -50,12 +51,13 @@ def vocabulary(runner: CliRunner) -> set[str]:
         (DATA / "plan.yaml").read_text(encoding="utf-8"),
         (DATA / "partners.yaml").read_text(encoding="utf-8"),
     ]
-    for name in dir(labels):
-        value = getattr(labels, name)
-        if isinstance(value, dict):
-            texts += [str(v) for v in value.values()] + [str(k) for k in value]
-        elif isinstance(value, str):
-            texts.append(value)
+    for module in (labels, report_texts):
+        for name in dir(module):
+            value = getattr(module, name)
+            if isinstance(value, dict):
+                texts += [str(v) for v in value.values()] + [str(k) for k in value]
+            elif isinstance(value, str):
+                texts.append(value)
     for text in texts:
         for token in text.replace("\\_", "_").split():
             words |= _pieces(token)

@@ -18,7 +18,7 @@ from ilotc.cli.filters import (
     StatusFilter,
     build_filter,
 )
-from ilotc.cli.output import OutputOption, to_stdout, write_output
+from ilotc.cli.output import SUFFIX_FORMATS, OutputOption, to_stdout, write_output
 from ilotc.output.report_formats import REPORT_FORMATS, format_of_suffix
 
 if TYPE_CHECKING:
@@ -31,6 +31,12 @@ def _known_format(value: str | None) -> str | None:
     return value
 
 
+_CHOICES = (
+    "give --format "
+    + "|".join(REPORT_FORMATS)
+    + " or a name ending in "
+    + ", ".join(suffix for f in REPORT_FORMATS.values() for suffix in f.suffixes)
+)
 FORMAT_HELP = "; ".join(f"{f.name}: {f.help}" for f in REPORT_FORMATS.values())
 
 
@@ -90,11 +96,17 @@ def report(
     if chosen is None and not to_stdout(output):
         assert output is not None
         chosen = format_of_suffix(Path(output).suffix)
+        other = SUFFIX_FORMATS.get(Path(output).suffix.lower())
+        if chosen is None and other is not None:  # e.g. -o r.docx: never plain text in a .docx
+            fail(f"-o {output} names the {other} format, which a report is not written in; {_CHOICES}")
     elif chosen is not None and not to_stdout(output):
         assert output is not None
         named = format_of_suffix(Path(output).suffix)
+        other = SUFFIX_FORMATS.get(Path(output).suffix.lower())
         if named is not None and named is not chosen:
             fail(f"-o {output} names the {named.name} format, but --format is {chosen.name}")
+        if named is None and other is not None:
+            fail(f"-o {output} names the {other} format, but --format is {chosen.name}")
     data = load_data(ctx, plan, partners)
     where = build_filter(
         part, section, kind, status, partner, search, due_before, due_after, data.registry.ids

@@ -14,7 +14,7 @@ HEADERS = {
     "part": "Part",
     "section": "Section",
     "timeline": "Timeline",
-    "reads_as": "reading",
+    "reads_as": "Reading",
     "status": "Status",
     "kind": "Kind",
     "reason": "Reason",
@@ -33,11 +33,12 @@ HEADERS = {
 """The header of each concept's column."""
 
 STATUS_LABELS = {
-    Status.PLANNED.value: "Planned",
-    Status.IN_PROGRESS.value: "In progress",
-    Status.DONE.value: "Done",
-    Status.CANCELLED.value: "Cancelled",
+    Status.PLANNED.value: "planned",
+    Status.IN_PROGRESS.value: "in progress",
+    Status.DONE.value: "done",
+    Status.CANCELLED.value: "cancelled",
 }
+"""A status in words, in tables and reports alike (the JSON and CSV keep the values)."""
 KIND_LABELS = {
     Kind.DEADLINE.value: "Deadline",
     Kind.MILESTONE.value: "Milestone",
@@ -52,7 +53,7 @@ KIND_LABELS = {
 }
 REASON_LABELS = {"due": "not finished", "start": "not started"}
 """Why an action is overdue (the `reason` of an overdue record)."""
-EVENT_LABELS = {"due": "due", "start": "starts"}
+EVENT_LABELS = {"due": "falls due", "start": "starts"}
 """What falls due next (the `reason` of an upcoming record)."""
 ACTIONS_NAMED = "{count} action(s)"
 """How many plan actions name a partner (under its roles in `partners`)."""

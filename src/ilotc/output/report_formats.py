@@ -64,8 +64,10 @@ def _pdf(report: Report) -> bytes:
 REPORT_FORMATS: dict[str, ReportFormat] = {
     f.name: f
     for f in (
-        ReportFormat("terminal", (".txt",), "the report for a terminal (plain text in a file)", _terminal),
-        ReportFormat("markdown", (".md",), "Markdown", _markdown),
+        ReportFormat(
+            "terminal", (".txt", ".text"), "the report for a terminal (plain text in a file)", _terminal
+        ),
+        ReportFormat("markdown", (".md", ".markdown"), "Markdown", _markdown),
         ReportFormat("html", (".html", ".htm"), "one self-contained page, printable on A4", _html),
         ReportFormat("pdf", (".pdf",), "A4 PDF (needs the extra: pip install 'ilotc[pdf]')", _pdf),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ilotc.chart import Chart, ChartRow
-from ilotc.output.report_texts import STATUS_LABELS
+from ilotc.output.labels import STATUS_LABELS
 from ilotc.output.text import visible
 
 GRID_MARKS = {"deadline": "D", "milestone": "M", "start": "S"}

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from ilotc.chart import Burndown
 from ilotc.output import report_texts as t
+from ilotc.output.labels import STATUS_LABELS
 from ilotc.output.report_grid import grid_header, grid_rows
 from ilotc.output.report_paper import Figure, Heading, Paragraph, Table, build_paper
 from ilotc.output.text import line, visible
@@ -71,7 +72,7 @@ def timeline_grid(report: Report) -> Text:
         for char, state in zip(grid.cells, grid.states, strict=True):
             style = ("bold red" if state == "late" else STATE_STYLES.get(state, "")) if state else "dim"
             text.append(char, style=style)
-        note = t.STATUS_LABELS.get(grid.row.status, grid.row.status)
+        note = STATUS_LABELS.get(grid.row.status, grid.row.status)
         text.append(
             f"  ! {note}, late\n" if grid.row.late else f"    {note}\n", style="red" if grid.row.late else ""
         )

@@ -9,6 +9,7 @@ stays verbatim in its own language.
 import datetime as dt
 
 from ilotc.dates import PlanDate
+from ilotc.output.labels import EVENT_LABELS, HEADERS, REASON_LABELS, STATUS_LABELS  # shared with tables
 from ilotc.output.text import number
 
 DEFAULT_DECISION = {
@@ -54,23 +55,21 @@ SHORT_STANDING_LABELS = {
     "missed": "Rec. missed",
     "unjudged": "Rec. no period",
 }
-STATUS_LABELS = {"planned": "planned", "in_progress": "in progress", "done": "done", "cancelled": "cancelled"}
 EVENT_VERBS = {
     "done": "completed",
     "in_progress": "started",
     "cancelled": "cancelled",
     "planned": "returned to planned",
 }
-REASON_LABELS = {"due": "not finished", "start": "not started"}
-UPCOMING_LABELS = {"due": "falls due", "start": "starts"}
+UPCOMING_LABELS = EVENT_LABELS
 
-FIELD_LABELS = {
-    "part": "Part",
-    "section": "Section",
-    "text": "Action",
-    "timeline": "Timeline",
-    "reading": "Reading",
-    "status": "Status",
+FIELD_LABELS = {  # the concepts that tables show too take their labels from output.labels
+    "part": HEADERS["part"],
+    "section": HEADERS["section"],
+    "text": HEADERS["text"],
+    "timeline": HEADERS["timeline"],
+    "reading": HEADERS["reads_as"],
+    "status": HEADERS["status"],
     "last_change": "Last change",
     "history": "History",
     "partners": "Partners",
