@@ -65,8 +65,8 @@ def update(
     last one back with --undo.
 
     A change goes in date order, so one forgotten can be entered later; a history that
-    cannot happen (a change to the status the action already has) is refused with the
-    reason. Only the new lines are added (or the old ones removed): comments, order, layout,
+    cannot happen (planned again after a start, an end or a cancellation) is refused with
+    the reason. Only the new lines are added (or the old ones removed): comments, order, layout,
     the file's mode and owner, line endings and a byte order mark stay as they are. The
     result is validated before it is written, and written atomically. Updates of one file
     take turns (a lock FILE.lock beside it; one still locked after 10 s stops with exit 1).
