@@ -140,12 +140,14 @@ def write_table(table: "TextTable") -> None:
     """Lay a table out for stdout's width (read as Rich reads it: COLUMNS, else the terminal
     of stdin, stdout or stderr, else 80) and write it a few hundred rows at a time; with
     colours where Rich would use them (a terminal, NO_COLOR, FORCE_COLOR)."""
+    from ilotc.output.table import plain  # noqa: PLC0415 - the table knows it needs no painting
+
     encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
     if _uncoloured():  # a pipe or a file: no need for Rich's console (and its import)
-        lines = table.lines(_terminal_width(), _plain, ascii_only=not encoding.startswith("utf"))
+        lines = table.lines(_terminal_width(), plain, ascii_only=not encoding.startswith("utf"))
     else:
         console = stdout()
-        paint = _painter(console.color_system) if console.color_system else _plain
+        paint = _painter(console.color_system) if console.color_system else plain
         lines = table.lines(console.width, paint, ascii_only=not console.encoding.startswith("utf"))
     chunk: list[str] = []
     for rows in lines:
@@ -179,10 +181,6 @@ def _terminal_width() -> int:
         except (AttributeError, ValueError, OSError):
             continue
     return 80
-
-
-def _plain(text: str, _style: str | None) -> str:
-    return text
 
 
 def _painter(system: str) -> "Callable[[str, str | None], str]":

@@ -138,12 +138,12 @@ class ColumnText(NamedTuple):
     below_styles: list[str | None] | None = None
 
     @classmethod
-    def of(cls, records: Sequence[dict[str, Any]], column: "Column") -> "ColumnText":
-        """The column's cells in the records."""
-        texts, styles = _texts(records, column)
+    def of(cls, records: Sequence[dict[str, Any]], column: "Column", *, styled: bool = True) -> "ColumnText":
+        """The column's cells in the records (without their styles unless `styled`)."""
+        texts, styles = _texts(records, column, styled)
         if column.below is None:
             return cls(texts, styles)
-        return cls(texts, styles, *_texts(records, column.below))
+        return cls(texts, styles, *_texts(records, column.below, styled))
 
     def joined(self) -> str:
         """Every text of the column, one after the other, each on its own lines."""
@@ -154,7 +154,9 @@ class ColumnText(NamedTuple):
         return "\n".join(self.below or [])
 
 
-def _texts(records: Sequence[dict[str, Any]], column: "Column") -> tuple[list[str], list[str | None] | None]:
+def _texts(
+    records: Sequence[dict[str, Any]], column: "Column", styled: bool
+) -> tuple[list[str], list[str | None] | None]:
     from ilotc.render import cell  # noqa: PLC0415
 
     if column.value is None:
@@ -166,7 +168,7 @@ def _texts(records: Sequence[dict[str, Any]], column: "Column") -> tuple[list[st
         texts = [visible(text) for text in texts]
     if "\t" in everything:  # a tab has no width of its own in a table cell
         texts = [text.replace("\t", " ") for text in texts]
-    if column.style is None:
+    if column.style is None or not styled:
         return texts, None
     style = column.style
     return texts, [style(value, record) for value, record in zip(values, records, strict=True)]
@@ -265,7 +267,7 @@ class TextTable(NamedTuple):
         columns = list(self.columns)
         while True:  # leave optional columns out, last first, rather than break words
             headers = [visible(column.title) for column in columns]
-            cells = [ColumnText.of(self.records, column) for column in columns]
+            cells = [ColumnText.of(self.records, column, styled=paint is not plain) for column in columns]
             room = max(len(columns), width - 3 * len(columns) - 1)
             widths, narrowness, whole_words = column_widths(headers, cells, columns, room)
             optional = [n for n, column in enumerate(columns) if column.optional]
