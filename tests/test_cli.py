@@ -159,14 +159,14 @@ def test_validate_machine_formats(runner: CliRunner, fmt: str) -> None:
             "column": 30,
             "severity": "error",
             "message": "unknown partner 'pnudd'; did you mean 'pnud'? "
-            "(partner ids are defined in the partner registry)",
+            "(partner ids are defined in the partner registry ../valid/partners.yaml)",
             "pointer": "/parts/0/sections/0/actions/0/partners/1",
         }
         assert len(problems) == 4
     else:
         assert out.splitlines()[0] == (
             f"::error file={path},line=19,col=30::unknown partner 'pnudd'; did you mean 'pnud'? "
-            "(partner ids are defined in the partner registry)"
+            "(partner ids are defined in the partner registry ../valid/partners.yaml)"
         )
 
 
@@ -198,7 +198,7 @@ def test_command_on_broken_plan_prints_problems_and_exits_1(runner: CliRunner) -
         (["list", "--due-before", "2000-13"], "expected YYYY-MM or YYYY-MM-DD"),
         (["list", "--due-after", "juin"], "expected YYYY-MM or YYYY-MM-DD"),
         (["list", "--partner", "nobody"], "'nobody' is not in the partner registry"),
-        (["list", "--section", "x1"], "expected a number such as 1 or an issue such as 1a"),
+        (["list", "--section", "x1"], "is not a section: expected one such as 1, 1a, 1b"),
         (["show", "I.9z.9"], "no action 'I.9z.9' in the plan"),
         (["list", "--frobnicate"], "No such option"),
     ],

@@ -94,12 +94,12 @@ def expected_entries(records: list[dict[str, Any]]) -> tuple[dict[str, dt.date],
     for record in records:
         for index, schedule in enumerate(record["schedules"]):
             if schedule["kind"] in ICS_TODO_KINDS and schedule["due"]:
-                todos[f"{record['id']}-due-{index}@ilotc"] = month_end(schedule["due"])
+                todos[f"{record['id']}-due-{index}@gb-276-tc-2.ilotc"] = month_end(schedule["due"])
             if schedule["kind"] in ICS_EVENT_KINDS and schedule["start"]:
-                events[f"{record['id']}-start-{index}@ilotc"] = month_start(schedule["start"])
+                events[f"{record['id']}-start-{index}@gb-276-tc-2.ilotc"] = month_start(schedule["start"])
             if schedule["kind"] == "recurring" and schedule["every_months"]:
                 first = months_after(PLAN_DATE, schedule["every_months"])
-                todos[f"{record['id']}-every-{index}@ilotc"] = first
+                todos[f"{record['id']}-every-{index}@gb-276-tc-2.ilotc"] = first
     return todos, events
 
 
@@ -120,7 +120,7 @@ def test_ics_reads_back_with_one_component_per_dated_schedule(runner: CliRunner)
     assert (len(todos), len(events)) == (30, 18)
     parsed = Calendar.from_ical(ics(runner))
     assert str(parsed["VERSION"]) == "2.0"
-    assert str(parsed["PRODID"]).startswith("-//ilotc//")
+    assert str(parsed["PRODID"]) == "-//ilotc//GB.276/TC/2//EN"
     got_todos = {str(c["UID"]): c["DUE"].dt for c in parsed.walk("VTODO")}
     got_events = {str(c["UID"]): (c["DTSTART"].dt, c["DTEND"].dt) for c in parsed.walk("VEVENT")}
     assert got_todos == todos
@@ -138,21 +138,25 @@ def test_ics_uids_stable_unique_and_output_reproducible(runner: CliRunner) -> No
     assert first == second
     uids = [str(c["UID"]) for c in Calendar.from_ical(first).walk() if c.name in ("VTODO", "VEVENT")]
     assert len(uids) == len(set(uids)) == 48
-    assert "I.1a.1-due-0@ilotc" in uids
-    assert {"I.3a.1-start-0@ilotc", "I.3a.1-start-1@ilotc"} <= set(uids)  # a compound timeline
-    assert {"II.1.1-start-0@ilotc", "II.1.1-due-0@ilotc"} <= set(uids)  # a window's two ends
+    assert "I.1a.1-due-0@gb-276-tc-2.ilotc" in uids
+    assert {"I.3a.1-start-0@gb-276-tc-2.ilotc", "I.3a.1-start-1@gb-276-tc-2.ilotc"} <= set(
+        uids
+    )  # a compound timeline
+    assert {"II.1.1-start-0@gb-276-tc-2.ilotc", "II.1.1-due-0@gb-276-tc-2.ilotc"} <= set(
+        uids
+    )  # a window's two ends
 
 
 def test_ics_fields(runner: CliRunner) -> None:
     parsed = Calendar.from_ical(ics(runner))
-    todo = next(c for c in parsed.walk("VTODO") if str(c["UID"]) == "I.1a.1-due-0@ilotc")
+    todo = next(c for c in parsed.walk("VTODO") if str(c["UID"]) == "I.1a.1-due-0@gb-276-tc-2.ilotc")
     assert todo["DTSTAMP"].dt == STAMP
     assert str(todo["SUMMARY"]).startswith("I.1a.1 deadline: une déclaration sur la politique")
-    assert "Calendrier: Achevée en avril 2000" in str(todo["DESCRIPTION"])
+    assert "Timeline: Achevée en avril 2000" in str(todo["DESCRIPTION"])
     assert str(todo["STATUS"]) == "NEEDS-ACTION"
-    assert todo["CATEGORIES"].cats == ["Partie I"]
+    assert todo["CATEGORIES"].cats == ["Part I"]
     parts = Counter(c["CATEGORIES"].cats[0] for c in parsed.walk() if c.name in ("VTODO", "VEVENT"))
-    assert set(parts) == {"Partie I", "Partie II", "Partie III"}
+    assert set(parts) == {"Part I", "Part II", "Part III"}
     assert all("DTSTAMP" in c for c in parsed.walk() if c.name in ("VTODO", "VEVENT"))
 
 
@@ -172,25 +176,29 @@ def test_ics_statuses_of_done_and_cancelled(
     events = {str(c["UID"]): c for c in parsed.walk("VEVENT")}
     # deadlines I.1a.1, II.2.1, III.1a.3, milestone III.1a.1, window II.1.1's end; its start
     assert sorted(todos) == [
-        "I.1a.1-due-0@ilotc",
-        "I.1a.2-every-0@ilotc",
-        "II.1.1-due-0@ilotc",
-        "II.2.1-due-0@ilotc",
-        "III.1a.1-due-0@ilotc",
-        "III.1a.3-due-0@ilotc",
+        "I.1a.1-due-0@gb-276-tc-2.ilotc",
+        "I.1a.2-every-0@gb-276-tc-2.ilotc",
+        "II.1.1-due-0@gb-276-tc-2.ilotc",
+        "II.2.1-due-0@gb-276-tc-2.ilotc",
+        "III.1a.1-due-0@gb-276-tc-2.ilotc",
+        "III.1a.3-due-0@gb-276-tc-2.ilotc",
     ]
-    assert list(events) == ["II.1.1-start-0@ilotc"]  # I.1a.3 starts at once, with no date: nothing
+    assert list(events) == [
+        "II.1.1-start-0@gb-276-tc-2.ilotc"
+    ]  # I.1a.3 starts at once, with no date: nothing
     assert {uid: str(c["STATUS"]) for uid, c in todos.items()} == {
-        "I.1a.1-due-0@ilotc": "NEEDS-ACTION",
-        "I.1a.2-every-0@ilotc": "IN-PROCESS",  # done marks one occurrence, not the series' end
-        "II.1.1-due-0@ilotc": "IN-PROCESS",
-        "II.2.1-due-0@ilotc": "COMPLETED",
-        "III.1a.1-due-0@ilotc": "NEEDS-ACTION",
-        "III.1a.3-due-0@ilotc": "CANCELLED",
+        "I.1a.1-due-0@gb-276-tc-2.ilotc": "NEEDS-ACTION",
+        "I.1a.2-every-0@gb-276-tc-2.ilotc": "IN-PROCESS",  # done marks one occurrence, not the series' end
+        "II.1.1-due-0@gb-276-tc-2.ilotc": "IN-PROCESS",
+        "II.2.1-due-0@gb-276-tc-2.ilotc": "COMPLETED",
+        "III.1a.1-due-0@gb-276-tc-2.ilotc": "NEEDS-ACTION",
+        "III.1a.3-due-0@gb-276-tc-2.ilotc": "CANCELLED",
     }
-    assert todos["III.1a.1-due-0@ilotc"]["DUE"].dt == dt.date(2000, 6, 30)  # "premier semestre 2000"
-    assert events["II.1.1-start-0@ilotc"]["DTSTART"].dt == dt.date(2000, 1, 1)
-    assert todos["I.1a.1-due-0@ilotc"]["DTSTAMP"].dt == STAMP
+    assert todos["III.1a.1-due-0@gb-276-tc-2.ilotc"]["DUE"].dt == dt.date(
+        2000, 6, 30
+    )  # "premier semestre 2000"
+    assert events["II.1.1-start-0@gb-276-tc-2.ilotc"]["DTSTART"].dt == dt.date(2000, 1, 1)
+    assert todos["I.1a.1-due-0@gb-276-tc-2.ilotc"]["DTSTAMP"].dt == STAMP
 
 
 # --- records --------------------------------------------------------------------------------
@@ -291,7 +299,7 @@ def test_export_bad_output_path(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_recurring_actions_repeat_with_an_rrule_that_icalendar_expands(runner: CliRunner) -> None:
     parsed = Calendar.from_ical(ics(runner))
-    todo = next(c for c in parsed.walk("VTODO") if str(c["UID"]) == "I.1a.2-every-0@ilotc")
+    todo = next(c for c in parsed.walk("VTODO") if str(c["UID"]) == "I.1a.2-every-0@gb-276-tc-2.ilotc")
     assert dict(todo["RRULE"]) == {"FREQ": ["MONTHLY"], "INTERVAL": [24]}
     assert todo["DTSTART"].dt == PLAN_DATE and todo["DUE"].dt == dt.date(2001, 9, 28)
     assert str(todo["SUMMARY"]).startswith("I.1a.2 recurs: ")
@@ -308,7 +316,11 @@ def test_sequence_grows_with_the_recorded_changes(
 ) -> None:
     def sequence(plan: Path) -> int:
         parsed = Calendar.from_ical(ics(runner, "--plan", str(plan), "--partners", str(example_partners)))
-        return int(next(c for c in parsed.walk("VTODO") if str(c["UID"]) == "I.1a.1-due-0@ilotc")["SEQUENCE"])
+        return int(
+            next(c for c in parsed.walk("VTODO") if str(c["UID"]) == "I.1a.1-due-0@gb-276-tc-2.ilotc")[
+                "SEQUENCE"
+            ]
+        )
 
     copy = tmp_path / "plan.yaml"
     copy.write_bytes(example_plan.read_bytes())

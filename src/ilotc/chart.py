@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ilotc.dates import MONTH_NAMES, PlanDate
-from ilotc.lateness import lateness
+from ilotc.lateness import PlanDates, lateness
 from ilotc.plan import Action
 from ilotc.schedule import Schedule
 from ilotc.vocab import Kind, Status
@@ -164,7 +164,7 @@ def dated_actions(actions: Sequence[Action]) -> list[Action]:
     return [action for action in actions if any(_dated(s) for s in action.schedules)]
 
 
-def build_chart(actions: Sequence[Action], as_of: dt.date, plan_date: dt.date) -> Chart:
+def build_chart(actions: Sequence[Action], as_of: dt.date, plan_date: PlanDates) -> Chart:
     """The chart's geometry: months, one row per dated action, and the as-of line."""
     rows_of = dated_actions(actions)
     spans = [_span(s) for action in rows_of for s in action.schedules if _dated(s)]
@@ -263,7 +263,7 @@ def build_chart(actions: Sequence[Action], as_of: dt.date, plan_date: dt.date) -
     )
 
 
-def _state(action: Action, schedule: Schedule, status: Status, as_of: dt.date, plan_date: dt.date) -> str:
+def _state(action: Action, schedule: Schedule, status: Status, as_of: dt.date, plan_date: PlanDates) -> str:
     # lateness of this schedule alone, by the same rules as `ilotc overdue`
     if lateness(action._replace(schedules=(schedule,)), as_of, plan_date) is not None:
         return State.LATE

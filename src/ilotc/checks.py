@@ -9,8 +9,9 @@ from `locate`.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -66,9 +67,11 @@ def _text(value: Any) -> str:
 
 
 def _plan_actions(data: Any) -> Iterator[tuple[Path, str, dict[str, Any]]]:
-    """Every action mapping with its path and the section or issue it must be filed under."""
+    """Every action mapping with its path and the part, section or issue it must be filed under."""
     for p, part in _items(data, "parts"):
         part_id = _text(part.get("id"))
+        for a, action in _items(part, "actions"):
+            yield ("parts", p, "actions", a), part_id, action
         for s, section in _items(part, "sections"):
             base: Path = ("parts", p, "sections", s)
             place = f"{part_id}.{_text(section.get('id'))}"
@@ -86,6 +89,8 @@ def _plan_actions(data: Any) -> Iterator[tuple[Path, str, dict[str, Any]]]:
 def _model_actions(file: PlanFile) -> Iterator[tuple[Path, str, ActionModel]]:
     """`_plan_actions` over a validated file: the same paths and places, as models."""
     for p, part in enumerate(file.parts):
+        for a, action in enumerate(part.actions):
+            yield ("parts", p, "actions", a), part.id, action
         for s, section in enumerate(part.sections):
             base: Path = ("parts", p, "sections", s)
             place = f"{part.id}.{section.id}"
@@ -100,7 +105,31 @@ def _model_actions(file: PlanFile) -> Iterator[tuple[Path, str, ActionModel]]:
                     yield (*base, "issues", i, "actions", a), issue_place, action
 
 
-def _structure(data: Any, report: _Report) -> None:
+class IdScheme(NamedTuple):
+    """How a plan's action ids are formed (the file's `ids`)."""
+
+    derived: bool  # PART.SECTION.N from where the action stands (GB.276/TC/2's scheme)
+    pattern: re.Pattern[str] | None  # a declared pattern every id must match
+
+
+def _id_scheme(data: Any, report: _Report) -> IdScheme:
+    declared = data.get("ids") if isinstance(data, dict) else None
+    if not isinstance(declared, str):
+        return IdScheme(data.get("format", 1) != 2 if isinstance(data, dict) else True, None)
+    if declared in ("derived", "free"):
+        return IdScheme(declared == "derived", None)
+    try:
+        return IdScheme(False, re.compile(declared))
+    except re.error as error:
+        report.add(
+            ("ids",),
+            f"ids {declared!r} is not a regular expression ({error}); expected 'derived', "
+            "'free' or a pattern such as '[A-D][.][0-9]+'",
+        )
+        return IdScheme(False, None)
+
+
+def _structure(data: Any, report: _Report, scheme: IdScheme) -> None:
     seen_parts: set[str] = set()
     for p, part in _items(data, "parts"):
         part_id = _text(part.get("id"))
@@ -122,7 +151,7 @@ def _structure(data: Any, report: _Report) -> None:
             seen_issues: set[str] = set()
             for i, issue in _items(section, "issues"):
                 issue_id = _text(issue.get("id"))
-                if issue_id[:-1] != section_id:
+                if scheme.derived and issue_id[:-1] != section_id:
                     report.add(
                         (*where, "issues", i, "id"),
                         _(
@@ -143,13 +172,15 @@ def check_plan(
     locate: Locate,
     partner_ids: frozenset[str] | None,
     file: PlanFile | None = None,
+    registry_label: str = "in use",
 ) -> list[Problem]:
     """Cross-field rules of a plan; `partner_ids` None skips the partner references.
 
     `file` is the validated model of `data` when the whole file passed its schema.
     """
     report = _Report(report_path, locate)
-    _structure(data, report)
+    scheme = _id_scheme(data, report)
+    _structure(data, report, scheme)
     if file is not None:
         listed = list(_model_actions(file))
     else:
@@ -172,23 +203,34 @@ def check_plan(
             )
         else:
             first_seen[action.id] = where
-        if action.id.rsplit(".", 1)[0] != place:
+        if scheme.derived and action.id.rsplit(".", 1)[0] != place:
             report.add(
                 (*where, "id"),
-                _("action id {id!r} does not match where it stands; expected {place}.<number>").format(
-                    id=action.id, place=place
+                _(
+                    "action id {id!r} does not match where it stands; expected {place}.<number> "
+                    "(or declare another scheme with the top-level key 'ids')"
+                ).format(id=action.id, place=place),
+            )
+        if scheme.pattern is not None and not scheme.pattern.fullmatch(action.id):
+            report.add(
+                (*where, "id"),
+                _("action id {id!r} does not match the plan's ids pattern {pattern!r}").format(
+                    id=action.id, pattern=scheme.pattern.pattern
                 ),
             )
         _check_history(action, where, report)
         _check_schedules(action, where, all_ids, report)
     if partner_ids is not None:
-        _check_partner_references(data, partner_ids, report)
+        _check_partner_references(data, partner_ids, registry_label, report)
     return report.problems
 
 
-def _check_partner_references(data: Any, partner_ids: frozenset[str], report: _Report) -> None:
+def _check_partner_references(
+    data: Any, partner_ids: frozenset[str], registry_label: str, report: _Report
+) -> None:
     """Every partner id an action names, read from the data itself so that an action with
-    another problem (a bad status, say) still has its references checked."""
+    another problem (a bad status, say) still has its references checked; problems name the
+    registry the ids come from."""
     for where, _place, raw in _plan_actions(data):
         partners = raw.get("partners")
         for n, partner in enumerate(partners if isinstance(partners, list) else []):
@@ -197,8 +239,12 @@ def _check_partner_references(data: Any, partner_ids: frozenset[str], report: _R
                     (*where, "partners", n),
                     _(
                         "unknown partner {partner!r}{suggestion} "
-                        "(partner ids are defined in the partner registry)"
-                    ).format(partner=partner, suggestion=_suggest(partner, partner_ids)),
+                        "(partner ids are defined in the partner registry {registry})"
+                    ).format(
+                        partner=partner,
+                        suggestion=_suggest(partner, partner_ids),
+                        registry=registry_label,
+                    ),
                 )
 
 

@@ -26,18 +26,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from ilotc.dates import PlanDate, add_months
+from ilotc.headings import short_title
 from ilotc.lateness import plan_date_of
-from ilotc.plan import Action, Document, Plan
+from ilotc.plan import Action, Plan
 from ilotc.records import action_record
 from ilotc.registry import Registry
 from ilotc.render import Column, reads_as, to_csv, to_json
 from ilotc.schedule import Schedule
 from ilotc.vocab import Kind, Status
 
-PRODID = "-//ilotc//GB.276/TC/2 implementation plan//EN"
+PRODID = "-//ilotc//{plans}//EN"
 UID_DOMAIN = "ilotc"
 SUMMARY_CHARS = 70
-PART_CATEGORY = "Partie {part}"
+PART_CATEGORY = "Part {part}"
 
 _TODO_KINDS = (Kind.DEADLINE, Kind.MILESTONE, Kind.WINDOW)
 _EVENT_KINDS = (Kind.START, Kind.WINDOW)
@@ -84,8 +85,9 @@ class CalendarEntry:
 
     @property
     def uid(self) -> str:
-        """Stable across exports: action id, role and schedule index, e.g. `I.1a.1-due-0@ilotc`."""
-        return f"{self.action.id}-{self.role}-{self.index}@{UID_DOMAIN}"
+        """Stable across exports, and distinct between plans that share action ids: action id,
+        role, schedule index and plan, e.g. `I.1a.1-due-0@gb-276-tc-2.ilotc`."""
+        return f"{self.action.id}-{self.role}-{self.index}@{uid_host(self.action.plan)}"
 
     @property
     def summary(self) -> str:
@@ -99,9 +101,10 @@ class CalendarEntry:
         """The full text, the verbatim timeline, how it was read, and where the action stands."""
         action = self.action
         place = [
-            f"Partie {action.part}: {action.part_title}",
-            f"{action.section_number}. {action.section_title}",
+            f"Part {action.part}: {action.part_title}",
         ]
+        if action.section_number:
+            place.append(f"{action.section_number}. {action.section_title}")
         if action.issue_title:
             place.append(f"{action.section}) {action.issue_title}")
         if action.group_title:
@@ -110,11 +113,11 @@ class CalendarEntry:
             [
                 action.text,
                 "",
-                f"Calendrier: {action.timeline or '(none)'}",
+                f"Timeline: {action.timeline or '(none)'}",
                 f"Reads as: {self.schedule.describe()}",
                 "",
                 *place,
-                f"Action {action.id} (ilotc)",
+                f"Action {action.id} of {action.plan} (ilotc)",
             ]
         )
 
@@ -126,23 +129,28 @@ class CalendarEntry:
         return len(self.action.history)
 
 
-def calendar_entries(plan: Plan, actions: Iterable[Action] | None = None) -> list[CalendarEntry]:
+def calendar_entries(
+    plan: Plan, actions: Iterable[Action] | None = None, plan_days: dict[str, dt.date | None] | None = None
+) -> list[CalendarEntry]:
     """Every dated schedule's components, in document order (of `actions`, else every action).
 
     A deadline, milestone or window with a due date gives a to-do on the due period's last
     day; a start or window with a start date gives an event on the start period's first
     day; a recurring schedule with a period gives a to-do that repeats every period, first
-    due a period after its start (else the plan's date). Immediate starts with no date, and
-    the undated kinds, give nothing.
+    due a period after its start (else its plan's date: `plan_days` by plan name, else
+    `plan`'s own). Immediate starts with no date, recurring ones with neither a start nor a
+    plan date, and the undated kinds, give nothing.
     """
     found: list[CalendarEntry] = []
     plan_day = plan_date_of(plan.document.date)
     for action in plan if actions is None else actions:
         for index, schedule in enumerate(action.schedules):
             if schedule.kind is Kind.RECURRING and schedule.every_months:
-                since = schedule.start.first_day() if schedule.start is not None else plan_day
-                first = add_months(since, schedule.every_months)
-                found.append(CalendarEntry("VTODO", "every", index, first, action, schedule))
+                since = schedule.start.first_day() if schedule.start is not None else None
+                since = since or (plan_days.get(action.plan) if plan_days is not None else plan_day)
+                if since is not None:
+                    first = add_months(since, schedule.every_months)
+                    found.append(CalendarEntry("VTODO", "every", index, first, action, schedule))
                 continue
             if schedule.kind in _EVENT_KINDS and schedule.start is not None:
                 found.append(
@@ -153,16 +161,35 @@ def calendar_entries(plan: Plan, actions: Iterable[Action] | None = None) -> lis
     return found
 
 
-def calendar_stamp(document: Document) -> dt.datetime:
-    """The plan's last modification (else its date), midnight UTC: a DTSTAMP for callers that
-    want the same bytes from the same plan whatever the day."""
-    day = PlanDate.parse(document.last_modified or document.date).first_day()
+def uid_host(plan_name: str) -> str:
+    """The right-hand side of a plan's UIDs: its name in lowercase letters, digits and
+    hyphens, under `ilotc` (GB.276/TC/2 -> gb-276-tc-2.ilotc)."""
+    slug = "-".join("".join(c if c.isascii() and c.isalnum() else " " for c in plan_name.lower()).split())
+    return f"{slug or 'plan'}.{UID_DOMAIN}"
+
+
+def calendar_stamp(plan: Plan) -> dt.datetime:
+    """DTSTAMP for every component, the same on every export: the plan's last modification,
+    else its date, else its latest status change, else 1 January 1970 (midnight UTC)."""
+    document = plan.document
+    written = document.last_modified or document.date
+    changes = [change.date for action in plan for change in action.history]
+    if written:
+        day = PlanDate.parse(written).first_day()
+    else:
+        day = max(changes).first_day() if changes else dt.date(1970, 1, 1)
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
-def calendar_name(document: Document) -> str:
-    """The calendar's display name: the symbol and the title's last clause, e.g. 'Plan de mise en œuvre'."""
-    return f"{document.symbol} — {shorten(document.title.rsplit(': ', 1)[-1], 60)}"
+def calendar_name(plan: Plan, names: list[str]) -> str:
+    """The calendar's display name: the plan's name and the title's last clause, e.g.
+    'GB.276/TC/2 — Plan de mise en œuvre'; the plans' names where there are several."""
+    return short_title(plan.document, plan.name) if len(names) == 1 else ", ".join(names)
+
+
+def plan_names(plan: Plan) -> list[str]:
+    """The names of the plans whose actions `plan` holds, in order."""
+    return list(dict.fromkeys(action.plan for action in plan)) or [plan.name]
 
 
 def export_ics(
@@ -171,10 +198,12 @@ def export_ics(
     *,
     stamp: dt.datetime | None = None,
     alarm_days: int | None = None,
+    plan_days: dict[str, dt.date | None] | None = None,
 ) -> bytes:
     """The dated schedules of `actions` (else every action) as an iCalendar file (CRLF lines,
     folded by icalendar). DTSTAMP is `stamp` (else `calendar_stamp`); with `alarm_days`, each
-    to-do has a display alarm that many days before it is due."""
+    to-do has a display alarm that many days before it is due; `plan_days` is each plan's
+    date by name, where several plans are in use (see `calendar_entries`)."""
     from icalendar import Alarm, Calendar, Event, Todo, vText  # noqa: PLC0415 - only `export --format ics` needs it
 
     from ilotc.output.text import calendar_text  # noqa: PLC0415
@@ -183,13 +212,14 @@ def export_ics(
         return vText(calendar_text(value))
 
     calendar = Calendar()
-    calendar.add("prodid", PRODID)
+    names = plan_names(plan)
+    calendar.add("prodid", text(PRODID.format(plans=", ".join(names))))
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", text(calendar_name(plan.document)))
-    stamp = stamp or calendar_stamp(plan.document)
-    for entry in calendar_entries(plan, actions):
+    calendar.add("x-wr-calname", text(calendar_name(plan, names)))
+    stamp = stamp or calendar_stamp(plan)
+    for entry in calendar_entries(plan, actions, plan_days):
         status = entry.action.latest_status
         component: Todo | Event
         if entry.component == "VTODO":

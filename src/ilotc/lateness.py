@@ -11,10 +11,11 @@ An action's status as of a day is replayed from its history. A schedule is late 
 """
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from ilotc.dates import PlanDate, add_months
-from ilotc.plan import Action
+from ilotc.plan import Action, Plan
 from ilotc.schedule import Schedule
 from ilotc.vocab import Kind, Status
 
@@ -38,6 +39,14 @@ class Late(NamedTuple):
         return {"reason": self.reason, "late_since": self.late_since.isoformat(), "days_late": self.days_late}
 
 
+PlanDates = dt.date | None | Mapping[str, dt.date | None]
+"""A plan's date, or each plan's date by plan name where several are in use."""
+
+
+def _date_for(action: Action, plan_dates: PlanDates) -> dt.date | None:
+    return plan_dates.get(action.plan) if isinstance(plan_dates, Mapping) else plan_dates
+
+
 def last_done(action: Action, day: dt.date) -> dt.date | None:
     """The first day of the last `done` change dated on or before `day`."""
     found = None
@@ -49,16 +58,20 @@ def last_done(action: Action, day: dt.date) -> dt.date | None:
     return found
 
 
-def recurrence_due(action: Action, schedule: Schedule, day: dt.date, plan_date: dt.date) -> dt.date | None:
+def recurrence_due(
+    action: Action, schedule: Schedule, day: dt.date, plan_date: dt.date | None
+) -> dt.date | None:
     """The last day the next occurrence may happen on: the anchor plus the period."""
     if schedule.every_months is None:
         return None
     anchor = last_done(action, day) or plan_date
+    if anchor is None:  # a plan with no date: nothing to count the first occurrence from
+        return None
     return add_months(anchor, schedule.every_months)
 
 
 def _late_candidates(
-    action: Action, schedule: Schedule, status: Status, day: dt.date, plan_date: dt.date
+    action: Action, schedule: Schedule, status: Status, day: dt.date, plan_date: dt.date | None
 ) -> list[tuple[str, dt.date]]:
     if schedule.kind is Kind.RECURRING:
         limit = recurrence_due(action, schedule, day, plan_date)
@@ -80,8 +93,9 @@ def _late_candidates(
     return []
 
 
-def lateness(action: Action, day: dt.date, plan_date: dt.date) -> Late | None:
+def lateness(action: Action, day: dt.date, plan_date: PlanDates) -> Late | None:
     """How late the action is as of `day` (its most late schedule), or None."""
+    plan_date = _date_for(action, plan_date)
     status = action.status_as_of(day)
     found: Late | None = None
     for schedule in action.schedules:
@@ -91,9 +105,13 @@ def lateness(action: Action, day: dt.date, plan_date: dt.date) -> Late | None:
     return found
 
 
-def overdue_as_of(actions: list[Action], day: dt.date, plan_date: dt.date) -> list[Late]:
+def overdue_as_of(actions: list[Action], day: dt.date, plan_date: PlanDates) -> list[Late]:
     """The late actions among `actions`, most late first, then in document order."""
-    late = [found for action in actions if (found := lateness(action, day, plan_date)) is not None]
+    late = [
+        found
+        for action in actions
+        if (found := lateness(action, day, _date_for(action, plan_date))) is not None
+    ]
     return sorted(late, key=lambda item: (-item.days_late, item.action.order))
 
 
@@ -112,7 +130,7 @@ class Upcoming(NamedTuple):
 
 
 def _upcoming_candidates(
-    action: Action, schedule: Schedule, status: Status, day: dt.date, plan_date: dt.date
+    action: Action, schedule: Schedule, status: Status, day: dt.date, plan_date: dt.date | None
 ) -> list[tuple[str, dt.date]]:
     if schedule.kind is Kind.RECURRING:
         limit = recurrence_due(action, schedule, day, plan_date)
@@ -127,7 +145,7 @@ def _upcoming_candidates(
     return found
 
 
-def upcoming_as_of(actions: list[Action], day: dt.date, months: int, plan_date: dt.date) -> list[Upcoming]:
+def upcoming_as_of(actions: list[Action], day: dt.date, months: int, plan_date: PlanDates) -> list[Upcoming]:
     """What falls due or starts from `day` up to `months` months later, soonest first.
 
     A due month counts when its period ends in that span, a start month when it begins in it.
@@ -137,7 +155,9 @@ def upcoming_as_of(actions: list[Action], day: dt.date, months: int, plan_date: 
     for action in actions:
         status = action.status_as_of(day)
         for schedule in action.schedules:
-            for reason, date in _upcoming_candidates(action, schedule, status, day, plan_date):
+            for reason, date in _upcoming_candidates(
+                action, schedule, status, day, _date_for(action, plan_date)
+            ):
                 if day <= date < end or (reason == "start" and _month_holds(date, day)):
                     found.append(Upcoming(action, schedule, reason, date, (date - day).days))
     return sorted(found, key=lambda item: (item.date, item.action.order))
@@ -148,6 +168,11 @@ def _month_holds(start: dt.date, day: dt.date) -> bool:
     return start.year == day.year and start.month == day.month
 
 
-def plan_date_of(document_date: str) -> dt.date:
-    """The plan's date (the anchor of recurring actions with no `done` change yet)."""
-    return PlanDate.parse(document_date).first_day()
+def plan_date_of(document_date: str | None) -> dt.date | None:
+    """The plan's date (the anchor of recurring actions with no `done` change yet), if any."""
+    return PlanDate.parse(document_date).first_day() if document_date else None
+
+
+def plan_dates(plans: "Iterable[Plan]") -> dict[str, dt.date | None]:
+    """Each plan's date by its name."""
+    return {plan.name: plan_date_of(plan.document.date) for plan in plans}

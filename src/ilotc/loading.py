@@ -191,7 +191,10 @@ def check_partners_source(
 
 
 def check_plan_source(
-    source: Source, partner_ids: frozenset[str] | None, parsed: _Parsed | None = None
+    source: Source,
+    partner_ids: frozenset[str] | None,
+    parsed: _Parsed | None = None,
+    registry_label: str = "in use",
 ) -> "tuple[PlanFile | None, list[Problem]]":
     """Validate a plan's text against the partner ids in use; the file model and every problem."""
     from ilotc import checks  # noqa: PLC0415
@@ -203,7 +206,9 @@ def check_plan_source(
     data = parsed.data
     file, problems, positions = _validate(source, data, PlanFile)
     problems = sorted(
-        parsed.problems + problems + checks.check_plan(data, source.label, positions, partner_ids, file),
+        parsed.problems
+        + problems
+        + checks.check_plan(data, source.label, positions, partner_ids, file, registry_label),
         key=Problem.position,
     )
     return (None if has_errors(problems) else file), problems
@@ -235,19 +240,86 @@ class ReadInput(NamedTuple):
     raw: bytes
 
 
-def validate_paths(paths: "Sequence[Path | ReadInput]", partners_in_use: Path) -> ValidationRun:
+def registry_label(registry: Path, plan: Path) -> str:
+    """How a plan's problems name the registry it was checked against."""
+    if registry.resolve() == bundled_file(FileKind.PARTNERS).resolve():
+        return "bundled with ilotc"
+    try:
+        return os.path.relpath(registry, plan.parent)
+    except ValueError:  # another drive, on Windows
+        return str(registry)
+
+
+class _Registries:
+    """The partner ids of each registry a plan is checked against, each file read once."""
+
+    def __init__(self) -> None:
+        self.ids: dict[Path, frozenset[str] | None] = {}
+        self.among: Path | None = None  # the first valid registry among the paths validated
+
+    def checked(self, path: Path, file: "PartnersFile | None") -> None:
+        self.ids[path.resolve()] = Registry.from_file(file).ids if file is not None else None
+        if file is not None and self.among is None:
+            self.among = path
+
+    def of(self, path: Path) -> frozenset[str] | None:
+        key = path.resolve()
+        if key not in self.ids:
+            try:
+                self.ids[key] = load_registry(path)[0].ids
+            except (FileAccessError, DataFileError):
+                self.ids[key] = None
+        return self.ids[key]
+
+
+def _plan_registry(path: Path, data: Any, registries: _Registries, default: Path, override: bool) -> Path:
+    declared = data.get("registry")
+    if override:
+        return default
+    if isinstance(declared, str) and declared:
+        return path.parent / declared
+    return registries.among or default
+
+
+def _registry_problem(source: Source, registry: Path) -> Problem:
+    line, column = _Positions(source.text)(("registry",), False)
+    try:
+        read_bytes(registry)
+        why = "it has problems of its own (validate it too)"
+    except (FileAccessError, DataFileError) as error:
+        why = str(error) if isinstance(error, FileAccessError) else "it cannot be read"
+    return Problem(
+        source.label,
+        line,
+        column,
+        Severity.ERROR,
+        f"the partner registry it names cannot be used: {why}",
+        "/registry",
+    )
+
+
+def validate_paths(
+    paths: "Sequence[Path | ReadInput]",
+    partners_in_use: Path,
+    *,
+    override: bool = False,
+    assigned: dict[Path, Path] | None = None,
+) -> ValidationRun:
     """Check each file once, whichever kind it is, in the order given.
 
-    Plans' partner references are checked against a valid registry among `paths`, else
-    against `partners_in_use`; when neither is usable they are not checked.
+    Each plan's partner references are checked against its registry in `assigned` (by the
+    plan's resolved path), else `partners_in_use` when `override`, else the registry it
+    names, else a valid registry among `paths`, else `partners_in_use`; when that one is not
+    usable they are not checked.
     """
     problems: dict[int, list[Problem]] = {}
     unreadable: list[str] = []
-    plans: list[tuple[int, Source, _Parsed]] = []
-    partner_ids: frozenset[str] | None = None
+    plans: list[tuple[int, Path, Source, _Parsed]] = []
+    registries = _Registries()
     for n, path in enumerate(paths):
         try:
             source = decode_source(*path) if isinstance(path, ReadInput) else read_source(path)
+            where = Path(path.label) if isinstance(path, ReadInput) else path  # `registry:` is relative to it
         except FileAccessError as error:
             unreadable.append(str(error))
             continue
@@ -260,28 +332,40 @@ def validate_paths(paths: "Sequence[Path | ReadInput]", partners_in_use: Path) -
             problems[n] = parsed.problems
         elif kind is FileKind.PARTNERS:
             file, problems[n] = check_partners_source(source, parsed)
-            if file is not None and partner_ids is None:
-                partner_ids = Registry.from_file(file).ids
+            registries.checked(where, file)
         elif kind is FileKind.PLAN:
-            plans.append((n, source, parsed))
+            plans.append((n, where, source, parsed))
         else:
             problems[n] = [*parsed.problems, _not_a_data_file(source, parsed.data)]
-    if plans and partner_ids is None and partners_in_use not in paths:
-        try:
-            partner_ids = load_registry(partners_in_use)[0].ids
-        except (FileAccessError, DataFileError):
-            partner_ids = None
-    for n, source, parsed in plans:
-        problems[n] = check_plan_source(source, partner_ids, parsed)[1]
+    for n, where, source, parsed in plans:
+        registry = (assigned or {}).get(where.resolve()) or _plan_registry(
+            where, parsed.data, registries, partners_in_use, override
+        )
+        ids = registries.of(registry)
+        named = not override and isinstance(parsed.data.get("registry"), str)
+        problems[n] = [_registry_problem(source, registry)] if ids is None and named else []
+        problems[n] += check_plan_source(source, ids, parsed, registry_label(registry, where))[1]
+        problems[n].sort(key=Problem.position)
     return ValidationRun([p for n in sorted(problems) for p in problems[n]], unreadable)
 
 
+class PlanInUse(NamedTuple):
+    """One plan in use, the registry it was checked against, and their files."""
+
+    plan: Plan
+    registry: Registry
+    path: Path
+    registry_path: Path
+
+
 class Dataset(NamedTuple):
-    """A validated plan with its partner registry, and the warnings found on the way."""
+    """The plans in use (`plan`: all their actions, each naming its plan) with the partner
+    registry (the first plan's), and the warnings found on the way."""
 
     plan: Plan
     registry: Registry
     warnings: tuple[Problem, ...]
+    plans: tuple[PlanInUse, ...] = ()
 
 
 def _registry_of(source: Source) -> tuple[Registry, list[Problem]]:
@@ -304,25 +388,41 @@ class _Entry(NamedTuple):
     partners_warnings: tuple[Problem, ...]
     plan_warnings: tuple[Problem, ...]
 
-    def dataset(self, plan_label: str, partners_label: str) -> Dataset:
-        named = [p._replace(path=partners_label) for p in self.partners_warnings]
-        named += [p._replace(path=plan_label) for p in self.plan_warnings]
-        return Dataset(self.plan, self.registry, tuple(named))
+    def dataset(self, plan_path: Path, partners_path: Path) -> Dataset:
+        named = [p._replace(path=str(partners_path)) for p in self.partners_warnings]
+        named += [p._replace(path=str(plan_path)) for p in self.plan_warnings]
+        plan = self.plan
+        if plan.document.symbol is None and plan.name != plan_path.stem:  # the same bytes, renamed
+            plan = plan.renamed(plan_path.stem)
+        used = PlanInUse(plan, self.registry, plan_path, partners_path)
+        return Dataset(plan, self.registry, tuple(named), (used,))
 
 
-def load(plan_path: Path, partners_path: Path, cache: "Store | None" = None) -> Dataset:
+def load(
+    plan_path: Path,
+    partners_path: Path,
+    cache: "Store | None" = None,
+    *,
+    plan_raw: bytes | None = None,
+    registry_label: str | None = None,
+) -> Dataset:
     """Load and validate both files; raise DataFileError (every problem) or FileAccessError.
 
     With a cache, files whose exact bytes were validated before are not parsed or validated
     again: the dataset built then is returned. After a miss the new dataset is stored.
+    `plan_raw` is the plan's bytes when already read; `registry_label` how problems name
+    the registry (default: its path).
     """
     partners_raw = read_bytes(partners_path)
     partners_label, plan_label = str(partners_path), str(plan_path)
     try:
-        plan_raw = read_bytes(plan_path)
+        if plan_raw is None:
+            plan_raw = read_bytes(plan_path)
     except (FileAccessError, DataFileError):
         _registry_of(decode_source(partners_label, partners_raw))  # its problems come first
         raise
+    stem = plan_path.stem
+    label = registry_label or partners_label
     key = None
     if cache is not None:
         from ilotc.cache import key_of  # noqa: PLC0415
@@ -330,14 +430,14 @@ def load(plan_path: Path, partners_path: Path, cache: "Store | None" = None) -> 
         key = key_of(plan_raw, partners_raw)
         entry = cache.get(key, _Entry)
         if entry is not None:
-            return entry.dataset(plan_label, partners_label)
+            return entry.dataset(plan_path, partners_path)
     registry, partners_warnings = _registry_of(decode_source(partners_label, partners_raw))
     source = decode_source(plan_label, plan_raw)
     del plan_raw, partners_raw
-    file, plan_warnings = check_plan_source(source, registry.ids)
+    file, plan_warnings = check_plan_source(source, registry.ids, registry_label=label)
     if file is None:
         raise DataFileError(plan_warnings)
-    built = _Entry(build_plan(file), registry, tuple(partners_warnings), tuple(plan_warnings))
+    built = _Entry(build_plan(file, stem), registry, tuple(partners_warnings), tuple(plan_warnings))
     if cache is not None and key is not None:
         cache.put(key, built)
-    return built.dataset(plan_label, partners_label)
+    return built.dataset(plan_path, partners_path)

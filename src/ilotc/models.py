@@ -105,9 +105,14 @@ class ScheduleSpec(_Strict):
 ActionId = Annotated[
     str,
     Field(
-        pattern=r"^(I|II|III)\.[0-9]+[a-z]?\.[0-9]+$",
-        description="Part, section or lettered issue, and number: I.1a.1, II.4.6, III.1c.3",
+        pattern=r"^[^\s:]+$",
+        description="Unique within the plan; no spaces or colons (PLAN:ID names it among several "
+        "plans). Its scheme is the plan's `ids`: I.1a.1, A.3, P1-02...",
     ),
+]
+PlaceId = Annotated[
+    str,
+    Field(min_length=1, description="As the plan numbers or names it: I, A, 1, 1a, Pilier 1..."),
 ]
 
 
@@ -136,16 +141,16 @@ class GroupModel(_Strict):
 class IssueModel(_Strict):
     """A lettered issue (question) of a section, such as 1 a)."""
 
-    id: Annotated[str, Field(pattern=r"^[0-9]+[a-z]$")]
+    id: PlaceId
     title: Text
     context: str | None = None
     actions: list[ActionModel] = Field(default_factory=list)
 
 
 class SectionModel(_Strict):
-    """A numbered section of a part."""
+    """A section of a part."""
 
-    id: Annotated[str, Field(pattern=r"^[0-9]+$")]
+    id: PlaceId
     title: Text
     context: str | None = None
     actions: list[ActionModel] = Field(default_factory=list)
@@ -154,11 +159,12 @@ class SectionModel(_Strict):
 
 
 class PartModel(_Strict):
-    """One of the plan's three parts."""
+    """A part of the plan: its actions stand in sections, or directly in the part."""
 
-    id: Literal["I", "II", "III"]
+    id: PlaceId
     title: Text
-    sections: list[SectionModel]
+    sections: list[SectionModel] = Field(default_factory=list)
+    actions: list[ActionModel] = Field(default_factory=list, description="Actions of a part with no sections")
 
 
 class Paragraph(_Strict):
@@ -187,21 +193,32 @@ class ReportSettings(_Strict):
 
 
 class DocumentModel(_Strict):
-    """The document the plan comes from."""
+    """The document the plan comes from: only its title is required."""
 
-    symbol: Text
-    session: Annotated[StrictInt, Field(ge=1)]
-    place: Text
-    meeting: DateText
-    committee: Text
+    symbol: Text | None = Field(default=None, description="The document's reference, e.g. GB.276/TC/2")
+    session: Annotated[StrictInt, Field(ge=1)] | None = Field(
+        default=None, description="The session of the body that examines it"
+    )
+    place: Text | None = None
+    meeting: DateText | None = Field(default=None, description="When the body meets")
+    committee: Text | None = None
     committee_code: str | None = None
     agenda_item: str | None = None
     title: Text
-    date: DateText
+    date: DateText | None = Field(
+        default=None, description="The plan's date: recurring actions count from it"
+    )
     last_modified: DateText | None = None
     paragraphs: list[Paragraph] = Field(default_factory=list)
     note: str | None = None
     report: ReportSettings | None = None
+    organisation: Text | None = Field(default=None, description="Who carries the plan out")
+    body: Text | None = Field(
+        default=None, description="The body that adopts or examines it, e.g. Governing Body"
+    )
+    language: Literal["en", "fr", "es"] | None = Field(
+        default=None, description="The language the plan is written in"
+    )
 
 
 class PlanFile(_Strict):
@@ -213,6 +230,20 @@ class PlanFile(_Strict):
         title="ilotc implementation plan",
     )
 
+    format: Literal[1, 2] = Field(
+        default=1,
+        description="1 (the default): action ids are 'derived' unless `ids` says otherwise; "
+        "2: they are 'free' unless `ids` says otherwise",
+    )
+    registry: Text | None = Field(
+        default=None, description="The partner registry, a path relative to this file"
+    )
+    ids: Text | None = Field(
+        default=None,
+        description="The action id scheme: 'derived' (PART.SECTION.N, where the action stands; "
+        "the default in format 1), 'free' (any unique id; the default in format 2), or a "
+        "regular expression every id must match",
+    )
     document: DocumentModel
     parts: list[PartModel]
 

@@ -23,20 +23,23 @@ T = TypeVar("T")
 class Document(NamedTuple):
     """The document the plan comes from (the file's `document`, without its body paragraphs)."""
 
-    symbol: str
-    session: int
-    place: str
-    meeting: str
-    committee: str
+    symbol: str | None
+    session: int | None
+    place: str | None
+    meeting: str | None
+    committee: str | None
     committee_code: str | None
     agenda_item: str | None
     title: str
-    date: str
+    date: str | None
     last_modified: str | None
     note: str | None
     report_previous: str | None = None  # the previous progress report's date
     report_decision: str | None = None  # the point for decision, verbatim
     report_caveat: str | None = None  # a warning at the head of every report
+    organisation: str | None = None
+    body: str | None = None
+    language: str | None = None
 
     @classmethod
     def from_model(cls, model: "DocumentModel") -> "Document":
@@ -56,6 +59,9 @@ class Document(NamedTuple):
             report_previous=model.report.previous if model.report else None,
             report_decision=model.report.decision if model.report else None,
             report_caveat=model.report.caveat if model.report else None,
+            organisation=model.organisation,
+            body=model.body,
+            language=model.language,
         )
 
 
@@ -94,6 +100,7 @@ class Action(NamedTuple):
     group_title: str | None
     context: str | None
     order: int
+    plan: str = ""  # the name of the plan it belongs to (see `Plan.name`)
 
     @property
     def schedule(self) -> Schedule:
@@ -123,11 +130,12 @@ class Action(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """A validated implementation plan."""
+    """A validated implementation plan, or several side by side (see `merge_plans`)."""
 
     document: Document
     part_titles: dict[str, str]
     actions: tuple[Action, ...]
+    name: str = ""  # the document's symbol, else the file name without its extension
 
     def action(self, action_id: str) -> Action | None:
         """The action with this id, or None."""
@@ -135,6 +143,16 @@ class Plan:
             if action.id == action_id:
                 return action
         return None
+
+    def named(self, ref: str) -> list[Action]:
+        """The actions `ref` names: an id (one per plan that has it), or PLAN:ID."""
+        plan, _, action_id = ref.rpartition(":")
+        return [a for a in self.actions if a.id == action_id and (not plan or a.plan == plan)]
+
+    def renamed(self, name: str) -> "Plan":
+        """The same plan under another name (a plan without a symbol is named by its file)."""
+        actions = tuple(action._replace(plan=name) for action in self.actions)
+        return Plan(self.document, self.part_titles, actions, name=name)
 
     def __iter__(self) -> Iterator[Action]:
         return iter(self.actions)
@@ -164,7 +182,7 @@ def default_initial_status(schedules: tuple[Schedule, ...]) -> Status:
 class _Builder:
     """Turns validated action models into actions; equal dates and changes are built once."""
 
-    def __init__(self) -> None:
+    def _init(self) -> None:
         from ilotc.timeline import read_timeline  # noqa: PLC0415 - needed to build a plan, not to use one
 
         self.read = read_timeline
@@ -183,6 +201,10 @@ class _Builder:
         if found is None:
             found = self.changes[key] = Change(PlanDate.parse(date), status, self.one(note))
         return found
+
+    def __init__(self, name: str) -> None:
+        self._init()
+        self.name = name
 
     def add(self, model: "ActionModel", place: "_Place") -> None:
         reading = self.read(model.timeline)
@@ -211,6 +233,7 @@ class _Builder:
                 group_title=place.group_title,
                 context=place.context,
                 order=len(self.actions),
+                plan=self.name,
             )
         )
 
@@ -231,6 +254,9 @@ class _Place(NamedTuple):
 def _placed(file: "PlanFile") -> "Iterator[tuple[ActionModel, _Place]]":
     """Every action model with where it stands, in document order."""
     for part in file.parts:
+        alone = _Place(part.id, part.title, "", "", "")
+        for model in part.actions:
+            yield model, alone
         for section in part.sections:
             here = _Place(part.id, part.title, section.id, section.id, section.title, context=section.context)
             for model in section.actions:
@@ -256,13 +282,34 @@ def _placed(file: "PlanFile") -> "Iterator[tuple[ActionModel, _Place]]":
                     yield model, in_issue
 
 
-def build_plan(file: "PlanFile") -> Plan:
-    """Flatten a validated plan file into actions, in document order."""
-    builder = _Builder()
+def plan_name(file: "PlanFile", stem: str) -> str:
+    """CONTRACT: a plan is named by its symbol, else by its file name without extension."""
+    return file.document.symbol or stem
+
+
+def build_plan(file: "PlanFile", stem: str = "plan") -> Plan:
+    """Flatten a validated plan file into actions, in document order; `stem` is the file's
+    name without extension (the plan's name when it has no symbol)."""
+    name = plan_name(file, stem)
+    builder = _Builder(name)
     for model, place in _placed(file):
         builder.add(model, place)
     return Plan(
         document=Document.from_model(file.document),
         part_titles={part.id: part.title for part in file.parts},
         actions=tuple(builder.actions),
+        name=name,
     )
+
+
+def merge_plans(plans: "list[Plan]") -> Plan:
+    """Several plans as one list of actions, each action naming its plan; the first plan's
+    document and every plan's parts (a part id two plans share keeps the first title)."""
+    if len(plans) == 1:
+        return plans[0]
+    part_titles: dict[str, str] = {}
+    for plan in plans:
+        for part, title in plan.part_titles.items():
+            part_titles.setdefault(part, title)
+    actions = tuple(action._replace(order=n) for n, action in enumerate(a for p in plans for a in p))
+    return Plan(plans[0].document, part_titles, actions, name=plans[0].name)

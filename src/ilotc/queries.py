@@ -27,9 +27,12 @@ class ActionFilter(NamedTuple):
     search: str | None = None
     due_before: PlanDate | None = None
     due_after: PlanDate | None = None
+    plans: frozenset[str] = frozenset()
 
     def matches(self, action: Action, as_of: dt.date, registry: Registry | None = None) -> bool:
         """True when the action passes every filter."""
+        if self.plans and action.plan not in self.plans:
+            return False
         if self.parts and action.part not in self.parts:
             return False
         if self.sections and not any(_in_section(action, s) for s in self.sections):
@@ -57,7 +60,7 @@ class ActionFilter(NamedTuple):
 
 def _in_section(action: Action, wanted: str) -> bool:
     # "1" matches section 1 and its issues 1a, 1b...; "1a" matches that issue only.
-    return action.section == wanted or (wanted.isdigit() and action.section_number == wanted)
+    return wanted in (action.section, action.section_number)
 
 
 def _haystack(action: Action) -> str:

@@ -18,9 +18,10 @@ def action_record(action: Action, as_of: dt.date) -> dict[str, Any]:
     """CONTRACT's action record; `status` is the status as of `as_of`."""
     first = action.schedule
     return {
+        "plan": action.plan,
         "id": action.id,
         "part": action.part,
-        "section": action.section,
+        "section": action.section or None,
         "text": action.text,
         "timeline": action.timeline,
         "kind": str(first.kind),
@@ -44,9 +45,10 @@ def action_record(action: Action, as_of: dt.date) -> dict[str, Any]:
 
 
 def action_row(action: Action, as_of: dt.date) -> dict[str, Any]:
-    """What a table of actions shows (`output.columns.ACTION_TABLE`): id, status, text, timeline
-    and its short reading; a tenth of the work of a full record, for 10,000-row tables."""
+    """What a table of actions shows (`output.columns.ACTION_TABLE`): plan, id, status, text,
+    timeline and its short reading; a tenth of the work of a full record, for 10,000-row tables."""
     return {
+        "plan": action.plan,
         "id": action.id,
         "text": action.text,
         "timeline": action.timeline,

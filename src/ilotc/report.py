@@ -15,12 +15,21 @@ Pure: no printing, no I/O. The words are the renderers' (`ilotc.output.report_te
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ilotc.chart import Burndown, Chart, build_burndown, build_chart
 from ilotc.dates import PlanDate, add_months
-from ilotc.lateness import Late, Upcoming, lateness, overdue_as_of, plan_date_of, upcoming_as_of
+from ilotc.lateness import (
+    Late,
+    PlanDates,
+    Upcoming,
+    lateness,
+    overdue_as_of,
+    plan_date_of,
+    plan_dates,
+    upcoming_as_of,
+)
 from ilotc.plan import Action, Change, Document, Plan
 from ilotc.registry import Registry
 from ilotc.vocab import Kind, Status
@@ -55,7 +64,7 @@ def is_recurring(action: Action) -> bool:
     return any(schedule.kind is Kind.RECURRING for schedule in action.schedules)
 
 
-def standing(action: Action, day: dt.date, plan_date: dt.date) -> str:
+def standing(action: Action, day: dt.date, plan_date: PlanDates) -> str:
     """One of `Standing.ALL` for the action as of `day`."""
     status = action.status_as_of(day)
     if status is Status.CANCELLED or not is_recurring(action):
@@ -172,9 +181,29 @@ class Report:
         return [event for event in self.events if event.change.status.value == kind]
 
 
-def default_since(document: Document) -> dt.date:
-    """The previous report's date where the plan records one, else the plan's date."""
-    return PlanDate.parse(document.report_previous or document.date).first_day()
+def default_since(document: Document, undated: dt.date | None = None) -> dt.date:
+    """The previous report's date where the plan records one, else the plan's date (else
+    `undated`, for a plan with no date)."""
+    recorded = document.report_previous or document.date
+    if recorded is None:
+        if undated is None:
+            raise ValueError("the plan has no date: give the day to count from")
+        return undated
+    return PlanDate.parse(recorded).first_day()
+
+
+def first_day_of(actions: Sequence[Action], as_of: dt.date) -> dt.date:
+    """Where a plan with no date starts: its earliest status change or dated schedule, or
+    the as-of day when it has none before it."""
+    days = [change.date.first_day() for action in actions for change in action.history]
+    days += [
+        date.first_day()
+        for action in actions
+        for schedule in action.schedules
+        for date in (schedule.start, schedule.due)
+        if date is not None
+    ]
+    return min([*days, as_of])
 
 
 def build_report(
@@ -185,24 +214,28 @@ def build_report(
     upcoming_months: int = UPCOMING_MONTHS,
     since: dt.date | None = None,
     actions: Sequence[Action] | None = None,
+    plans: Sequence[Plan] = (),
 ) -> Report:
     """The progress report on `plan` as of `as_of` (on `actions` only, where given)."""
     document = plan.document
-    plan_date = plan_date_of(document.date)
     chosen = list(plan.actions if actions is None else actions)
-    late = overdue_as_of(chosen, as_of, plan_date)
-    upcoming = upcoming_as_of(chosen, as_of, upcoming_months, plan_date)
+    # each plan's own date judges its recurring actions (`plans`: the plans `plan` merges);
+    # a plan with no date starts at its first dated event, for the charts and texts
+    dates = plan_dates(plans or [plan])
+    plan_date = plan_date_of(document.date) or first_day_of(plan.actions, as_of)
+    late = overdue_as_of(chosen, as_of, dates)
+    upcoming = upcoming_as_of(chosen, as_of, upcoming_months, dates)
     parts = [part for part in PARTS if part in plan.part_titles]
     parts += [part for part in plan.part_titles if part not in PARTS]
     summaries = tuple(
-        _summary(part, plan.part_titles[part], [a for a in chosen if a.part == part], as_of, plan_date)
+        _summary(part, plan.part_titles[part], [a for a in chosen if a.part == part], as_of, dates)
         for part in parts
     )
     late_ids = {item.action.id: item for item in late}
     soon = {item.action.id for item in upcoming}
     summaries = tuple(_with_dates(s, chosen, late_ids, soon) for s in summaries)
-    whole = _with_dates(_summary(None, document.title, chosen, as_of, plan_date), chosen, late_ids, soon)
-    start = since if since is not None else default_since(document)
+    whole = _with_dates(_summary(None, document.title, chosen, as_of, dates), chosen, late_ids, soon)
+    start = since if since is not None else default_since(document, plan_date)
     return Report(
         document=document,
         plan_date=plan_date,
@@ -214,18 +247,18 @@ def build_report(
         parts=tuple(s for s in summaries if s.total),
         events=tuple(_events(chosen, start, as_of)),
         overdue=tuple(
-            Overdue(item, standing(item.action, as_of, plan_date), _latest_note(item.action, as_of))
+            Overdue(item, standing(item.action, as_of, dates), _latest_note(item.action, as_of))
             for item in late
         ),
         upcoming=tuple(upcoming),
-        annex=tuple(_entry(a, as_of, plan_date, registry, late_ids.get(a.id)) for a in chosen),
-        chart=build_chart(chosen, as_of, plan_date),
-        progress=build_burndown(progress_series(chosen, as_of, plan_date), Standing.ALL),
+        annex=tuple(_entry(a, as_of, dates, registry, late_ids.get(a.id)) for a in chosen),
+        chart=build_chart(chosen, as_of, dates),
+        progress=build_burndown(progress_series(chosen, as_of, plan_date, dates), Standing.ALL),
     )
 
 
 def _summary(
-    part: str | None, title: str, actions: Sequence[Action], as_of: dt.date, plan_date: dt.date
+    part: str | None, title: str, actions: Sequence[Action], as_of: dt.date, plan_date: PlanDates
 ) -> Summary:
     by_standing = dict.fromkeys(Standing.ALL, 0)
     by_kind = {kind.value: 0 for kind in Kind}
@@ -266,7 +299,7 @@ def _latest_note(action: Action, as_of: dt.date) -> Change | None:
 
 
 def _entry(
-    action: Action, as_of: dt.date, plan_date: dt.date, registry: Registry, late: Late | None
+    action: Action, as_of: dt.date, plan_date: PlanDates, registry: Registry, late: Late | None
 ) -> Entry:
     names = []
     for partner_id in action.partners:
@@ -277,13 +310,18 @@ def _entry(
 
 
 def progress_series(
-    actions: Sequence[Action], as_of: dt.date, plan_date: dt.date
+    actions: Sequence[Action],
+    as_of: dt.date,
+    plan_date: dt.date,
+    dates: Mapping[str, dt.date | None] | None = None,
 ) -> list[tuple[dt.date, dict[str, int]]]:
     """The actions by standing at the end of each month from the plan's date to the as-of day.
 
     The last point is the as-of day itself; a span longer than MAX_SERIES_POINTS months is
-    sampled every few months, always ending on the as-of day.
+    sampled every few months, always ending on the as-of day. `dates` are the plans' own
+    dates where they differ from `plan_date` (several plans, or one without a date).
     """
+    judged_by: PlanDates = plan_date if dates is None else dates
     first = plan_date.year * 12 + plan_date.month - 1
     last = as_of.year * 12 + as_of.month - 1
     count = max(last - first, 0)
@@ -297,6 +335,6 @@ def progress_series(
     for day in days:
         counts = dict.fromkeys(Standing.ALL, 0)
         for action in actions:
-            counts[standing(action, day, plan_date)] += 1
+            counts[standing(action, day, judged_by)] += 1
         series.append((day, counts))
     return series

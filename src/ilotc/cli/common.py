@@ -29,8 +29,9 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from ilotc.loading import Dataset
+    from ilotc.loading import Dataset, PlanInUse
     from ilotc.output.table import TextTable
+    from ilotc.plan import Action
     from ilotc.problems import Problem
     from ilotc.render import Column
 
@@ -52,10 +53,13 @@ class ListFormat(StrEnum):
 
 
 PlanOption = Annotated[
-    Path | None,
+    list[Path] | None,
     typer.Option(
         "--plan",
-        help=N_("Plan file to use [env: ILOTC_PLAN; default: the bundled GB.276/TC/2 plan]."),
+        help=N_(
+            "Plan file, or a folder of plans, to use; repeatable [env: ILOTC_PLAN, a path list; "
+            "default: the bundled GB.276/TC/2 plan]."
+        ),
         show_default=False,
         dir_okay=True,
     ),
@@ -274,15 +278,16 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def data_paths(ctx: typer.Context, plan: Path | None, partners: Path | None) -> tuple[Path, Path]:
-    """The files in use: the command's options, else the global ones, else env or bundled."""
-    from ilotc.loading import FileKind, file_in_use  # noqa: PLC0415
-
+def data_options(
+    ctx: typer.Context, plan: "list[Path] | None", partners: Path | None
+) -> "tuple[list[Path] | None, Path | None]":
+    """The plan and partner options given: the command's, else the global ones, else
+    ILOTC_PARTNERS for the registry (ILOTC_PLAN is read with the plans, see plans_in_use)."""
     shared = ctx.obj if isinstance(ctx.obj, dict) else {}
-    return (
-        file_in_use(FileKind.PLAN, plan or shared.get("plan")),
-        file_in_use(FileKind.PARTNERS, partners or shared.get("partners")),
-    )
+    override = partners or shared.get("partners")
+    if override is None and os.environ.get("ILOTC_PARTNERS"):
+        override = Path(os.environ["ILOTC_PARTNERS"])
+    return (plan or shared.get("plan") or None), override
 
 
 def print_problems(problems: "list[Problem]", console: "Console") -> None:
@@ -313,18 +318,19 @@ def near_miss(ctx: typer.Context, partners_path: Path) -> str:
     return f"; did you mean --partner {value} (actions naming that partner)?"
 
 
-def load_data(ctx: typer.Context, plan: Path | None, partners: Path | None) -> "Dataset":
+def load_data(ctx: typer.Context, plan: "list[Path] | None", partners: Path | None) -> "Dataset":
     """Both files, validated (or as validated before: see `ilotc.cache`); on problems print
     them like `validate` and exit 1."""
     from ilotc.cache import default_store  # noqa: PLC0415
-    from ilotc.loading import FileAccessError, load  # noqa: PLC0415
+    from ilotc.loading import FileAccessError  # noqa: PLC0415
+    from ilotc.plans_in_use import load_many  # noqa: PLC0415
     from ilotc.problems import DataFileError  # noqa: PLC0415
 
-    plan_path, partners_path = data_paths(ctx, plan, partners)
+    plans, override = data_options(ctx, plan, partners)
     try:
-        dataset = load(plan_path, partners_path, default_store() if caching(ctx) else None)
+        dataset = load_many(plans, override, default_store() if caching(ctx) else None)
     except FileAccessError as error:
-        fail(str(error) + near_miss(ctx, partners_path))
+        fail(str(error) + (near_miss(ctx, override) if override is not None else ""))
     except DataFileError as error:
         print_problems(error.problems, stderr())
         count = sum(problem.is_error for problem in error.problems)
@@ -340,3 +346,18 @@ def load_data(ctx: typer.Context, plan: Path | None, partners: Path | None) -> "
         # exit; a process that runs one command has no use for that.
         gc.freeze()
     return dataset
+
+
+def find_action(data: "Dataset", ref: str) -> "tuple[Action, PlanInUse]":
+    """The action `ref` names (ID, or PLAN:ID where several plans are in use) and its plan;
+    exit 2 when none or several match, saying what to write instead."""
+    found = data.plan.named(ref)
+    if len(found) > 1:
+        choices = ", ".join(f"{action.plan}:{action.id}" for action in found)
+        fail(f"action {ref!r} is in {len(found)} plans; name one as PLAN:ID: {choices}")
+    if not found:
+        close = [a for a in data.plan if f"{a.plan}:{a.id}".lower().endswith(ref.lower())]
+        hint = f"; did you mean {close[0].id}?" if len(close) == 1 else "; 'ilotc list' shows the ids"
+        fail(f"no action {ref!r} in the {'plans' if len(data.plans) > 1 else 'plan'}{hint}")
+    action = found[0]
+    return action, next(used for used in data.plans if used.plan.name == action.plan)

@@ -8,7 +8,7 @@ from ilotc.cli.common import (
     EXIT_PROBLEMS,
     PartnersOption,
     as_of_day,
-    data_paths,
+    data_options,
     escape,
     fail,
     note,
@@ -86,22 +86,22 @@ def diff(
     Examples: ilotc diff main:data/plan.yaml data/plan.yaml;
     ilotc diff HEAD~1:data/plan.yaml HEAD:data/plan.yaml --format markdown --fail-on removed
     """
-    from ilotc.loading import FileAccessError, load_registry  # noqa: PLC0415
+    from ilotc.loading import Dataset, FileAccessError, FileKind, bundled_file, load_registry  # noqa: PLC0415
     from ilotc.output.diff import Comparison, render_diff  # noqa: PLC0415
+    from ilotc.plan import merge_plans  # noqa: PLC0415
     from ilotc.plan_diff import diff_plans  # noqa: PLC0415
     from ilotc.plan_versions import load_version, read_version  # noqa: PLC0415
     from ilotc.problems import DataFileError  # noqa: PLC0415
     from ilotc.queries import ActionFilter  # noqa: PLC0415
 
     day = as_of_day(as_of)
-    partners_path = data_paths(ctx, None, partners)[1]
+    partners_path = data_options(ctx, None, partners)[1] or bundled_file(FileKind.PARTNERS)
     try:
         registry = load_registry(partners_path)[0]
     except FileAccessError as error:
         fail(str(error))
     except DataFileError as error:
         _stop(error.problems)
-    where = build_filter(part, section, kind, status, partner, search, due_before, due_after, registry.ids)
     versions: list[LoadedVersion] = []
     problems: list[Problem] = []
     unreadable: list[str] = []
@@ -122,6 +122,9 @@ def diff(
     if any(problem.is_error for problem in problems):
         _stop(problems)
     before, after = _plans(versions)
+    # the filters name parts and sections of either version
+    both = Dataset(merge_plans([before, after]), registry, ())
+    where = build_filter(part, section, kind, status, partner, search, due_before, due_after, both)
     keep = None if where == ActionFilter() else (lambda action: where.matches(action, day, registry))
     records = diff_plans(versions[1].name, before, after, keep)
     document = render_diff(fmt, Comparison(old, new, records))

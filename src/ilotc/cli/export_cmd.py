@@ -15,6 +15,7 @@ from ilotc.cli.filters import (
     KindFilter,
     PartFilter,
     PartnerFilter,
+    PlanIdFilter,
     SearchFilter,
     SectionFilter,
     StatusFilter,
@@ -64,6 +65,7 @@ def export(
     output: OutputOption = None,
     raw_csv: RawCsvOption = False,
     as_of: AsOf = None,
+    plan_id: PlanIdFilter = None,
     part: PartFilter = None,
     section: SectionFilter = None,
     kind: KindFilter = None,
@@ -96,6 +98,7 @@ def export(
     ilotc export --format ics --alarm 14 --status planned -o reminders.ics
     """
     from ilotc.export import calendar_entries, export_csv, export_ics, export_json  # noqa: PLC0415
+    from ilotc.lateness import plan_dates  # noqa: PLC0415
     from ilotc.queries import select  # noqa: PLC0415
 
     if fmt is None and (output is None or to_stdout(output) or not output.suffix):
@@ -105,15 +108,14 @@ def export(
         fail("--alarm applies to the calendar only (--format ics)")
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
-    where = build_filter(
-        part, section, kind, status, partner, search, due_before, due_after, data.registry.ids
-    )
+    where = build_filter(part, section, kind, status, partner, search, due_before, due_after, data, plan_id)
     actions = select(data.plan, where, day, data.registry)
     if chosen is ExportFormat.ICS:
-        entries = calendar_entries(data.plan, actions)
+        plan_days = plan_dates(used.plan for used in data.plans)
+        entries = calendar_entries(data.plan, actions, plan_days)
         todos = sum(entry.component == "VTODO" for entry in entries)
         what = f"a calendar of {todos} to-dos and {len(entries) - todos} events"
-        document = export_ics(data.plan, actions, stamp=export_stamp(), alarm_days=alarm)
+        document = export_ics(data.plan, actions, stamp=export_stamp(), alarm_days=alarm, plan_days=plan_days)
         write_output(output, document, what)
         return
     if chosen is ExportFormat.JSON:

@@ -9,13 +9,27 @@ from ilotc.cli.completion import partner_ids
 from ilotc.vocab import Kind, Status
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ilotc.loading import Dataset
     from ilotc.queries import ActionFilter
 
-PART_CHOICES = ("I", "II", "III")
-
+PlanIdFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--plan-id",
+        help="A plan's name (its symbol, else its file name), where several are in use (repeatable).",
+        show_default=False,
+    ),
+]
 PartFilter = Annotated[
     list[str] | None,
-    typer.Option("--part", "-p", help="Part I, II or III (repeatable).", show_default=False),
+    typer.Option(
+        "--part",
+        "-p",
+        help="A part of the plan, e.g. I, II or III in GB.276/TC/2 (repeatable).",
+        show_default=False,
+    ),
 ]
 SectionFilter = Annotated[
     list[str] | None,
@@ -79,6 +93,24 @@ AsOf = Annotated[
 ]
 
 
+def _words(values: "Iterable[str]") -> str:
+    listed = list(values)
+    if len(listed) > 6:  # too many to list: a few, and where to see them all
+        return f"one such as {', '.join(listed[:3])} ('ilotc list' shows them all)"
+    return listed[0] if len(listed) == 1 else f"{', '.join(listed[:-1])} or {listed[-1]}"
+
+
+def _known(option: str, given: list[str] | None, known: "Iterable[str]", what: str) -> frozenset[str]:
+    """The values given, as the plans spell them (matched ignoring case); exit 2 on another."""
+    spelt = {value.casefold(): value for value in known}
+    found = set()
+    for value in given or []:
+        if value.casefold() not in spelt:
+            fail(f"{option} {value!r} is not {what}: expected {_words(dict.fromkeys(spelt.values()))}")
+        found.add(spelt[value.casefold()])
+    return frozenset(found)
+
+
 def build_filter(
     parts: list[str] | None,
     sections: list[str] | None,
@@ -88,28 +120,28 @@ def build_filter(
     search: str | None,
     due_before: str | None,
     due_after: str | None,
-    known_partners: frozenset[str],
+    data: "Dataset",
+    plan_ids: list[str] | None = None,
 ) -> "ActionFilter":
-    """The filter the options describe; exit 2 on an unknown part or partner or a bad date."""
+    """The filter the options describe; exit 2 on a part, section, plan or partner the plans
+    in use do not have, or a bad date."""
     from ilotc.queries import ActionFilter  # noqa: PLC0415
 
-    wanted_parts = {part.upper() for part in parts or []}
-    for part in wanted_parts - set(PART_CHOICES):
-        fail(f"--part {part!r} is not a part: expected I, II or III")
-    for section in sections or []:
-        if not section or not (section.isdigit() or (section[:-1].isdigit() and section[-1].isalpha())):
-            fail(
-                f"--section {section!r} is not a section: expected a number such as 1 or an issue such as 1a"
-            )
-    if partner is not None and partner not in known_partners:
+    actions = data.plan.actions
+    wanted_parts = _known("--part", parts, data.plan.part_titles, "a part")
+    places = [place for action in actions for place in (action.section_number, action.section) if place]
+    wanted_sections = _known("--section", sections, places, "a section")
+    wanted_plans = _known("--plan-id", plan_ids, [used.plan.name for used in data.plans], "a plan in use")
+    if partner is not None and partner not in data.registry.ids:
         fail(f"--partner {partner!r} is not in the partner registry; 'ilotc partners' lists the ids")
     return ActionFilter(
-        parts=frozenset(wanted_parts),
-        sections=frozenset(section.lower() for section in sections or []),
+        parts=wanted_parts,
+        sections=wanted_sections,
         kinds=frozenset(kinds or []),
         statuses=frozenset(statuses or []),
         partner=partner,
         search=search,
         due_before=parse_date(due_before, "--due-before"),
         due_after=parse_date(due_after, "--due-after"),
+        plans=wanted_plans,
     )

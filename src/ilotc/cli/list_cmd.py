@@ -17,7 +17,7 @@ from ilotc.cli.common import (
     as_of_day,
     emit,
     escape,
-    fail,
+    find_action,
     load_data,
     note,
     stdout,
@@ -30,12 +30,14 @@ from ilotc.cli.filters import (
     KindFilter,
     PartFilter,
     PartnerFilter,
+    PlanIdFilter,
     SearchFilter,
     SectionFilter,
     StatusFilter,
     build_filter,
 )
 from ilotc.output.columns import ACTION_COLUMNS, ACTION_TABLE
+from ilotc.render import with_plan
 
 if TYPE_CHECKING:
     from rich.panel import Panel
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
 
 def list_actions(
     ctx: typer.Context,
+    plan_id: PlanIdFilter = None,
     part: PartFilter = None,
     section: SectionFilter = None,
     kind: KindFilter = None,
@@ -70,13 +73,16 @@ def list_actions(
 
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
-    where = build_filter(
-        part, section, kind, status, partner, search, due_before, due_after, data.registry.ids
-    )
+    where = build_filter(part, section, kind, status, partner, search, due_before, due_after, data, plan_id)
     table = fmt is ListFormat.TABLE
     record_of = action_row if table else action_record
     records = [record_of(action, day) for action in select(data.plan, where, day, data.registry)]
-    emit(fmt, records, ACTION_TABLE if table else ACTION_COLUMNS, raw_csv=raw_csv)
+    emit(
+        fmt,
+        records,
+        with_plan(ACTION_TABLE if table else ACTION_COLUMNS, len(data.plans) > 1),
+        raw_csv=raw_csv,
+    )
     if fmt is ListFormat.TABLE:
         note(f"{len(records)} of {len(data.plan)} actions")
 
@@ -85,7 +91,11 @@ def show(
     ctx: typer.Context,
     action_id: Annotated[
         str,
-        typer.Argument(metavar="ID", help="Action id, e.g. I.1a.1 or III.1c.3.", autocompletion=action_ids),
+        typer.Argument(
+            metavar="ID",
+            help="Action id, e.g. I.1a.1; PLAN:ID where several plans have it.",
+            autocompletion=action_ids,
+        ),
     ],
     as_of: AsOf = None,
     fmt: Annotated[
@@ -100,11 +110,7 @@ def show(
 
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
-    action = data.plan.action(action_id)
-    if action is None:
-        close = [a.id for a in data.plan if a.id.lower() == action_id.lower()]
-        hint = f"; did you mean {close[0]}?" if close else "; 'ilotc list' shows the ids"
-        fail(f"no action {action_id!r} in the plan{hint}")
+    action, _ = find_action(data, action_id)
     record = action_record(action, day)
     record["context"] = action.context
     if fmt is not ListFormat.TABLE:
@@ -120,8 +126,10 @@ def _full_view(action: "Action", record: dict[str, Any], registry: "Registry") -
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
+    grid.add_row("Plan", escape(record["plan"]))
     grid.add_row("Part", escape(f"{record['part']} — {record['part_title']}"))
-    grid.add_row("Section", escape(f"{record['section']} — {record['section_title']}"))
+    if record["section"]:
+        grid.add_row("Section", escape(f"{record['section']} — {record['section_title']}"))
     if record["issue_title"]:
         grid.add_row("Issue", escape(record["issue_title"]))
     if record["group_title"]:

@@ -13,6 +13,7 @@ from ilotc.cli.filters import (
     KindFilter,
     PartFilter,
     PartnerFilter,
+    PlanIdFilter,
     SearchFilter,
     SectionFilter,
     StatusFilter,
@@ -69,6 +70,7 @@ def report(
         ),
     ] = None,
     output: OutputOption = None,
+    plan_id: PlanIdFilter = None,
     part: PartFilter = None,
     section: SectionFilter = None,
     kind: KindFilter = None,
@@ -108,9 +110,7 @@ def report(
         if named is None and other is not None:
             fail(f"-o {output} names the {other} format, but --format is {chosen.name}")
     data = load_data(ctx, plan, partners)
-    where = build_filter(
-        part, section, kind, status, partner, search, due_before, due_after, data.registry.ids
-    )
+    where = build_filter(part, section, kind, status, partner, search, due_before, due_after, data, plan_id)
     actions = select(data.plan, where, day, data.registry)
     built = build_report(
         data.plan,
@@ -119,6 +119,7 @@ def report(
         upcoming_months=within,
         since=since_date.first_day() if since_date is not None else None,
         actions=actions,
+        plans=[used.plan for used in data.plans],
     )
     chosen = chosen or REPORT_FORMATS["terminal"]  # a file with no known suffix gets plain text
     if chosen.name == "terminal" and to_stdout(output):

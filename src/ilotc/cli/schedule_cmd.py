@@ -24,6 +24,7 @@ from ilotc.cli.filters import (
     KindFilter,
     PartFilter,
     PartnerFilter,
+    PlanIdFilter,
     SearchFilter,
     SectionFilter,
     StatusFilter,
@@ -31,6 +32,7 @@ from ilotc.cli.filters import (
 )
 from ilotc.dates import PlanDate
 from ilotc.output.columns import OVERDUE_COLUMNS, OVERDUE_TABLE, UPCOMING_COLUMNS, UPCOMING_TABLE
+from ilotc.render import with_plan
 
 
 def _day_words(day: dt.date) -> str:
@@ -40,6 +42,7 @@ def _day_words(day: dt.date) -> str:
 def overdue(
     ctx: typer.Context,
     as_of: AsOf = None,
+    plan_id: PlanIdFilter = None,
     part: PartFilter = None,
     section: SectionFilter = None,
     kind: KindFilter = None,
@@ -63,20 +66,23 @@ def overdue(
     no occurrence was recorded within its period. --as-of 2000-06 means 1 June 2000: an
     action due in May 2000 is late then, one due in June is not.
     """
-    from ilotc.lateness import overdue_as_of, plan_date_of  # noqa: PLC0415
+    from ilotc.lateness import overdue_as_of, plan_dates  # noqa: PLC0415
     from ilotc.queries import select  # noqa: PLC0415
     from ilotc.records import action_record  # noqa: PLC0415
 
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
-    where = build_filter(
-        part, section, kind, status, partner, search, due_before, due_after, data.registry.ids
-    )
+    where = build_filter(part, section, kind, status, partner, search, due_before, due_after, data, plan_id)
     actions = select(data.plan, where, day, data.registry)
-    late = overdue_as_of(actions, day, plan_date_of(data.plan.document.date))
+    late = overdue_as_of(actions, day, plan_dates(used.plan for used in data.plans))
     records = [action_record(item.action, day) | item.to_json() for item in late]
     table = fmt is ListFormat.TABLE
-    emit(fmt, records, OVERDUE_TABLE if table else OVERDUE_COLUMNS, raw_csv=raw_csv)
+    emit(
+        fmt,
+        records,
+        with_plan(OVERDUE_TABLE if table else OVERDUE_COLUMNS, len(data.plans) > 1),
+        raw_csv=raw_csv,
+    )
     note(f"{len(late)} overdue of {len(data.plan)} actions as of {_day_words(day)}")
     if fail_if_any and late:
         raise typer.Exit(EXIT_PROBLEMS)
@@ -88,6 +94,7 @@ def upcoming(
     within: Annotated[
         int, typer.Option("--within", "-n", min=1, max=1200, help="How many months ahead to look.")
     ] = 3,
+    plan_id: PlanIdFilter = None,
     part: PartFilter = None,
     section: SectionFilter = None,
     kind: KindFilter = None,
@@ -102,18 +109,21 @@ def upcoming(
     partners: PartnersOption = None,
 ) -> None:
     """List the actions that fall due or are to start within N months after a date, soonest first."""
-    from ilotc.lateness import plan_date_of, upcoming_as_of  # noqa: PLC0415
+    from ilotc.lateness import plan_dates, upcoming_as_of  # noqa: PLC0415
     from ilotc.queries import select  # noqa: PLC0415
     from ilotc.records import action_record  # noqa: PLC0415
 
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
-    where = build_filter(
-        part, section, kind, status, partner, search, due_before, due_after, data.registry.ids
-    )
+    where = build_filter(part, section, kind, status, partner, search, due_before, due_after, data, plan_id)
     actions = select(data.plan, where, day, data.registry)
-    coming = upcoming_as_of(actions, day, within, plan_date_of(data.plan.document.date))
+    coming = upcoming_as_of(actions, day, within, plan_dates(used.plan for used in data.plans))
     records = [action_record(item.action, day) | item.to_json() for item in coming]
     table = fmt is ListFormat.TABLE
-    emit(fmt, records, UPCOMING_TABLE if table else UPCOMING_COLUMNS, raw_csv=raw_csv)
+    emit(
+        fmt,
+        records,
+        with_plan(UPCOMING_TABLE if table else UPCOMING_COLUMNS, len(data.plans) > 1),
+        raw_csv=raw_csv,
+    )
     note(f"{len(coming)} due date(s) or start(s) within {within} month(s) after {_day_words(day)}")

@@ -14,9 +14,10 @@ import typer
 from ilotc.cli.common import (
     PartnersOption,
     PlanOption,
-    data_paths,
     escape,
     fail,
+    find_action,
+    load_data,
     parse_date,
     print_problems,
     stderr,
@@ -84,7 +85,8 @@ def update(
     when = parse_date(date, "--date") or PlanDate.of(today())
     if note is not None and _SURROGATE.search(note):
         fail(f"--note {note!r} is not UTF-8 text; give the note in UTF-8")
-    plan_path, partners_path = data_paths(ctx, plan, partners)
+    held, used = find_action(load_data(ctx, plan, partners), action_id)
+    action_id, plan_path, partners_path = held.id, used.path, used.registry_path
     installed = packaged_file(FileKind.PLAN)
     if installed is not None and plan_path.resolve() == installed.resolve():
         fail(

@@ -18,8 +18,9 @@ from ilotc.cli.common import (
     EXIT_USAGE,
     PartnersOption,
     PlanOption,
-    data_paths,
+    data_options,
     escape,
+    fail,
     print_problems,
     stderr,
     stdout,
@@ -58,7 +59,8 @@ def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Plan or partner files, '-' for standard input (default: the plan and registry in use).",
+            help="Plan or partner files, or folders of them; '-' for standard input "
+            "(default: the plans and registries in use).",
             show_default=False,
         ),
     ] = None,
@@ -85,13 +87,15 @@ def validate(
     Exit 0 when there is no error (warnings allowed, unless --strict), 1 when there is one,
     2 when a file cannot be opened.
     """
-    from ilotc.loading import validate_paths  # noqa: PLC0415
+    from ilotc.loading import FileKind, bundled_file, validate_paths  # noqa: PLC0415
 
-    plan_path, partners_path = data_paths(ctx, plan, partners)
-    targets = [_input(path) for path in paths] if paths else [partners_path, plan_path]
+    plans, override = data_options(ctx, plan, partners)
+    assigned: dict[Path, Path] = {}
+    targets = _files_in(paths) if paths else _files_in_use(plans, override, assigned)
     if fmt is None:
         fmt = ProblemFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else ProblemFormat.TEXT
-    run = validate_paths(targets, partners_path)
+    default = override or bundled_file(FileKind.PARTNERS)
+    run = validate_paths(targets, default, override=override is not None, assigned=assigned)
     problems, unreadable = (as_errors(run.problems) if strict else run.problems), len(run.unreadable)
     for message in run.unreadable:
         stderr().print("[bold red]" + escape(_("Error:")) + f"[/] {escape(message, multiline=False)}")
@@ -126,13 +130,51 @@ def summary(checked: int, errors: int, warnings: int, unreadable: int) -> str:
     return text
 
 
-def _input(path: Path) -> "Path | ReadInput":
-    """The path, or standard input's bytes for `-`."""
-    if str(path) != STDIN:
-        return path
+def _files_in(paths: list[Path]) -> "list[Path | ReadInput]":
+    """The paths given, a folder standing for every YAML file directly in it and `-` for
+    standard input's bytes."""
     from ilotc.loading import ReadInput  # noqa: PLC0415
+    from ilotc.plans_in_use import YAML_SUFFIXES  # noqa: PLC0415
 
-    return ReadInput(STDIN_LABEL, sys.stdin.buffer.read())
+    files: list[Path | ReadInput] = []
+    for path in paths:
+        if str(path) == STDIN:
+            files.append(ReadInput(STDIN_LABEL, sys.stdin.buffer.read()))
+        elif path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file())
+            if not found:
+                fail(
+                    _(
+                        "{path}: a folder with no plan or registry in it; expected *.yaml or *.yml files"
+                    ).format(path=path)
+                )
+            files += found
+        else:
+            files.append(path)
+    return files
+
+
+def _files_in_use(plans: list[Path] | None, override: Path | None, assigned: dict[Path, Path]) -> list[Path]:
+    """Each plan in use after the registry it is checked against (noted in `assigned`), each
+    file once."""
+    from ilotc.loading import FileAccessError, read_bytes  # noqa: PLC0415
+    from ilotc.plans_in_use import expand, plan_options, registry_for  # noqa: PLC0415
+    from ilotc.problems import DataFileError  # noqa: PLC0415
+
+    files: dict[Path, Path] = {}
+    try:
+        sources = expand(plan_options(plans))
+    except (FileAccessError, DataFileError) as error:
+        fail(str(error) if isinstance(error, FileAccessError) else _("a plan folder cannot be read"))
+    for source in sources:
+        try:
+            registry = registry_for(source, read_bytes(source.path), override)
+            files.setdefault(registry.resolve(), registry)
+            assigned[source.path.resolve()] = registry
+        except (FileAccessError, DataFileError):
+            pass  # the plan itself is reported as unreadable, or its problem located
+        files.setdefault(source.path.resolve(), source.path)
+    return list(files.values())
 
 
 class SchemaKind(StrEnum):

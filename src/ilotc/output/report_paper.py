@@ -77,8 +77,8 @@ def header_fields(report: Report) -> tuple[tuple[str, str], ...]:
     document = report.document
     found = []
     for key, value in (
-        ("body", getattr(document, "committee", None)),
-        ("session", t.header_session(document.session) if getattr(document, "session", None) else None),
+        ("body", document.committee or document.body),
+        ("session", t.header_session(document.session) if document.session else None),
         ("place", getattr(document, "place", None)),
         ("date", t.long_date(report.as_of)),
         ("symbol", getattr(document, "symbol", None)),

@@ -1,0 +1,169 @@
+"""Which plan files are in use, and which partner registry each one is checked against.
+
+CONTRACT, "Any plan, several at once": `--plan` (repeatable) or ILOTC_PLAN (a path list),
+where a folder means every plan directly in it; each plan is checked against `--partners`
+(or ILOTC_PARTNERS) when given, else the registry it names (`registry:`, relative to it),
+else the one registry in the folder it was found in, else the bundled registry.
+"""
+
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from ilotc.loading import (
+    Dataset,
+    FileAccessError,
+    FileKind,
+    bundled_file,
+    load,
+    read_bytes,
+    registry_label,
+)
+from ilotc.plan import merge_plans
+from ilotc.problems import DataFileError, Problem, Severity, has_errors
+
+if TYPE_CHECKING:
+    from ilotc.cache import Store
+
+# Which kind a file is, and which registry a plan names, are read from its top-level keys
+# without parsing it: a plan whose bytes were validated before is never parsed again (see
+# `ilotc.cache`), and the registry is part of what was validated.
+_TOP_KEY = re.compile(rb"^(parts|document|partners|programmes)[ \t]*:", re.MULTILINE)
+_REGISTRY_KEY = re.compile(rb"^registry[ \t]*:(.*)$", re.MULTILINE)
+_ONE_LINE_VALUE = re.compile(r"""^[ \t]*(?:"([^"\\]+)"|'([^']+)'|([^\s#'"|>&*!\[{][^#]*?))[ \t]*(?:#.*)?$""")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class PlanSource(NamedTuple):
+    """A plan file in use, and the registry found beside it in a folder given (if one)."""
+
+    path: Path
+    beside: Path | None = None
+
+
+def plan_options(options: list[Path] | None) -> list[Path]:
+    """The plan paths given: the options, else ILOTC_PLAN (split on os.pathsep), else bundled."""
+    if options:
+        return list(options)
+    variable = os.environ.get("ILOTC_PLAN")
+    if variable:
+        return [Path(part) for part in variable.split(os.pathsep) if part]
+    return [bundled_file(FileKind.PLAN)]
+
+
+def sniff_kind(raw: bytes) -> FileKind | None:
+    """A data file's kind by its first top-level key, or None when it has none of them."""
+    found = _TOP_KEY.search(raw)
+    if found is None:
+        return None
+    return FileKind.PLAN if found.group(1) in (b"parts", b"document") else FileKind.PARTNERS
+
+
+def _folder(folder: Path) -> list[PlanSource]:
+    plans: list[Path] = []
+    registries: list[Path] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in YAML_SUFFIXES or not path.is_file():
+            continue
+        kind = sniff_kind(read_bytes(path))
+        (plans if kind is FileKind.PLAN else registries if kind is FileKind.PARTNERS else []).append(path)
+    if not plans:
+        raise FileAccessError(
+            f"{folder}: a folder with no plan in it; expected *.yaml or *.yml files with a top-level 'parts'"
+        )
+    beside = registries[0] if len(registries) == 1 else None
+    return [PlanSource(path, beside) for path in plans]
+
+
+def expand(paths: list[Path]) -> list[PlanSource]:
+    """Every plan the paths name (a folder: each plan directly in it), once, in order given."""
+    sources: list[PlanSource] = []
+    seen: set[Path] = set()
+    for path in paths:
+        for source in _folder(path) if path.is_dir() else [PlanSource(path)]:
+            key = source.path.resolve()
+            if key not in seen:
+                seen.add(key)
+                sources.append(source)
+    return sources
+
+
+def declared_registry(label: str, raw: bytes) -> str | None:
+    """The registry a plan names with its top-level `registry:`, as written, or None."""
+    found = _REGISTRY_KEY.search(raw)
+    if found is None:
+        return None
+    value = _ONE_LINE_VALUE.match(found.group(1).decode("utf-8", "replace").rstrip("\r"))
+    if value is None:
+        line = raw.count(b"\n", 0, found.start()) + 1
+        raise DataFileError(
+            [
+                Problem(
+                    label,
+                    line,
+                    1,
+                    Severity.ERROR,
+                    "expected 'registry: PATH' on one line, the path relative to the plan",
+                )
+            ]
+        )
+    return next(group for group in value.groups() if group is not None)
+
+
+def registry_for(source: PlanSource, raw: bytes, override: Path | None) -> Path:
+    """The registry the plan is checked against (see the module's docstring)."""
+    if override is not None:
+        return override
+    declared = declared_registry(str(source.path), raw)
+    if declared is not None:
+        return source.path.parent / declared
+    return source.beside or bundled_file(FileKind.PARTNERS)
+
+
+def same_names(named: list[tuple[str, Path]]) -> list[Problem]:
+    """CONTRACT: two plans in use may not share a name."""
+    first: dict[str, Path] = {}
+    problems: list[Problem] = []
+    for name, path in named:
+        if name in first:
+            problems.append(
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    Severity.ERROR,
+                    f"two plans in use are named {name!r} (this one and {first[name]}); give one "
+                    "a different document symbol, or rename its file if it has no symbol",
+                )
+            )
+        else:
+            first[name] = path
+    return problems
+
+
+def load_many(options: list[Path] | None, override: Path | None, cache: "Store | None" = None) -> Dataset:
+    """Every plan in use, each validated against its registry; raise DataFileError with every
+    problem of every plan, or FileAccessError."""
+    loaded: list[Dataset] = []
+    problems: list[Problem] = []
+    for source in expand(plan_options(options)):
+        try:
+            raw = read_bytes(source.path)
+            registry = registry_for(source, raw, override)
+            label = registry_label(registry, source.path)
+            loaded.append(load(source.path, registry, cache, plan_raw=raw, registry_label=label))
+        except DataFileError as error:
+            problems += error.problems
+    problems += same_names([(data.plan.name, data.plans[0].path) for data in loaded])
+    if has_errors(problems):
+        raise DataFileError(problems)
+    if len(loaded) == 1:
+        return loaded[0]
+    first = loaded[0]
+    return Dataset(
+        merge_plans([data.plan for data in loaded]),
+        first.registry,
+        tuple(warning for data in loaded for warning in data.warnings),
+        tuple(used for data in loaded for used in data.plans),
+    )
