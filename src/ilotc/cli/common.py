@@ -354,7 +354,7 @@ def find_action(data: "Dataset", ref: str) -> "tuple[Action, PlanInUse]":
     found = data.plan.named(ref)
     if len(found) > 1:
         choices = ", ".join(f"{action.plan}:{action.id}" for action in found)
-        fail(f"action {ref!r} is in {len(found)} plans; name one as PLAN:ID: {choices}")
+        fail(f"action {ref!r} is in {len(found)} plans; name one as PLAN:ID, one of {choices}")
     if not found:
         close = [a for a in data.plan if f"{a.plan}:{a.id}".lower().endswith(ref.lower())]
         hint = f"; did you mean {close[0].id}?" if len(close) == 1 else "; 'ilotc list' shows the ids"

@@ -43,6 +43,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("ilotc.cli.validate_cmd", "validate"),
     "schema": ("ilotc.cli.validate_cmd", "schema"),
     "timeline": ("ilotc.cli.timeline_cmd", "timeline"),
+    "init": ("ilotc.cli.init_cmd", "init"),
 }
 """Each command's name, in the order `--help` lists them, and where its function lives."""
 
@@ -164,8 +165,9 @@ app = typer.Typer(
     cls=LazyCommands,
     name="ilotc",
     help=N_(
-        "Check, query and report on the ILO's technical cooperation implementation plan "
-        "(GB.276/TC/2) and the HIMO programme's partner registry."
+        "Check, query and report on implementation plans and their partner registries: the "
+        "ILO's GB.276/TC/2 and the HIMO programme's partners are bundled; 'ilotc init' starts "
+        "a plan of your own."
     ),
     no_args_is_help=True,
     # --install-completion / --show-completion, and the _ILOTC_COMPLETE protocol: Typer
