@@ -303,8 +303,9 @@ def build_plan(file: "PlanFile", stem: str = "plan") -> Plan:
 
 
 def merge_plans(plans: "list[Plan]") -> Plan:
-    """Several plans as one list of actions, each action naming its plan; the first plan's
-    document and every plan's parts (a part id two plans share keeps the first title)."""
+    """Several plans as one list of actions, each action naming its plan: named by all their
+    names, with the first plan's document and every plan's parts (a part id two plans share
+    keeps the first title)."""
     if len(plans) == 1:
         return plans[0]
     part_titles: dict[str, str] = {}
@@ -312,4 +313,4 @@ def merge_plans(plans: "list[Plan]") -> Plan:
         for part, title in plan.part_titles.items():
             part_titles.setdefault(part, title)
     actions = tuple(action._replace(order=n) for n, action in enumerate(a for p in plans for a in p))
-    return Plan(plans[0].document, part_titles, actions, name=plans[0].name)
+    return Plan(plans[0].document, part_titles, actions, name=", ".join(plan.name for plan in plans))

@@ -19,12 +19,8 @@ Locate = Callable[[tuple[str | int, ...], bool], tuple[int, int]]
 # What each pattern of models.py means, in words.
 _PATTERN_WORDS = {
     "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$": N_("a date {form}"),
-    "^(I|II|III)\\.[0-9]+[a-z]?\\.[0-9]+$": N_(
-        "an action id: part, section or issue, number (for example I.1a.1 or II.4.6)"
-    ),
+    "^[^\\s:]+$": N_("an action id without spaces or colons (for example I.1a.1 or P1-03)"),
     "^[a-z0-9]+(-[a-z0-9]+)*$": N_("a lowercase id of letters, digits and hyphens (for example pnud)"),
-    "^[0-9]+[a-z]$": N_("an issue id: section number and letter (for example 1a)"),
-    "^[0-9]+$": N_('a section number as a quoted string (for example "1")'),
     "^[A-Z]{2}$": N_("an ISO 3166-1 alpha-2 country code in capitals (for example CH)"),
 }
 

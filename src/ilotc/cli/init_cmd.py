@@ -19,7 +19,9 @@ def init(
     ] = Path("plan.yaml"),
     lang: Annotated[
         StarterLanguage,
-        typer.Option("--lang", help="The language of the starter plan and its comments.", case_sensitive=False),
+        typer.Option(
+            "--lang", help="The language of the starter plan and its comments.", case_sensitive=False
+        ),
     ] = StarterLanguage.EN,
 ) -> None:
     """Write a starter plan and partner registry, with a comment on each field and three
@@ -45,6 +47,4 @@ def init(
             fail(f"{file.path}: cannot be written ({error.strerror or error})", EXIT_PROBLEMS)
         written.append(file.path)
     plan, registry = files[1].path, files[0].path
-    stderr().print(
-        escape(f"Wrote {plan} and its partner registry {registry}. Next: ilotc validate {plan}")
-    )
+    stderr().print(escape(f"Wrote {plan} and its partner registry {registry}. Next: ilotc validate {plan}"))
