@@ -5,6 +5,7 @@ Labels ("session") are English for now; the interface language will choose them 
 (CONTRACT, "Languages"), and `ordinal` already follows the language it is given.
 """
 
+from ilotc.output.text import number as output_number
 from ilotc.plan import Document
 
 SEPARATOR = " · "
@@ -13,13 +14,14 @@ SEPARATOR = " · "
 def ordinal(number: int, lang: str = "en") -> str:
     """A number as an ordinal: 1st, 2nd, 3rd, 11th, 21st (en); 1re, 2e (fr, feminine as
     "session"); 1.ª, 276.ª (es, feminine as "reunión")."""
+    digits = output_number(number)  # a number too long for decimal is shown in hexadecimal
     if lang == "fr":
-        return f"{number}re" if number == 1 else f"{number}e"
+        return f"{digits}re" if number == 1 else f"{digits}e"
     if lang == "es":
-        return f"{number}.ª"
+        return f"{digits}.ª"
     if number % 100 in (11, 12, 13):
-        return f"{number}th"
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+        return f"{digits}th"
+    return f"{digits}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
 
 
 def session_words(document: Document, lang: str = "en") -> str | None:

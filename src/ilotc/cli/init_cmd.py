@@ -47,4 +47,8 @@ def init(
             fail(f"{file.path}: cannot be written ({error.strerror or error})", EXIT_PROBLEMS)
         written.append(file.path)
     plan, registry = files[1].path, files[0].path
-    stderr().print(escape(f"Wrote {plan} and its partner registry {registry}. Next: ilotc validate {plan}"))
+    stderr().print(
+        escape(
+            f"Wrote {plan} and its partner registry {registry}. Next: ilotc validate {plan}", multiline=False
+        )
+    )
