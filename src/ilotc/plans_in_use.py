@@ -167,9 +167,17 @@ def load_many(options: list[Path] | None, override: Path | None, cache: "Store |
             raw = read_bytes(source.path)
             registry = registry_for(source, raw, override)
             label = registry_label(registry, source.path)
+        except DataFileError as error:
+            problems += error.problems
+            continue
+        try:
             loaded.append(load(source.path, registry, cache, plan_raw=raw, registry_label=label))
         except DataFileError as error:
             problems += error.problems
+        except FileAccessError as error:
+            if override is None and registry != bundled_file(FileKind.PARTNERS):
+                raise FileAccessError(f"{error} (the partner registry {source.path} uses)") from None
+            raise
     problems += same_names([(data.plan.name, data.plans[0].path) for data in loaded])
     if has_errors(problems):
         raise DataFileError(problems)
