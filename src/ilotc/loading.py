@@ -240,47 +240,6 @@ class ReadInput(NamedTuple):
     raw: bytes
 
 
-def registry_label(registry: Path, plan: Path) -> str:
-    """How a plan's problems name the registry it was checked against."""
-    if registry.resolve() == bundled_file(FileKind.PARTNERS).resolve():
-        return "bundled with ilotc"
-    try:
-        return os.path.relpath(registry, plan.parent)
-    except ValueError:  # another drive, on Windows
-        return str(registry)
-
-
-class _Registries:
-    """The partner ids of each registry a plan is checked against, each file read once."""
-
-    def __init__(self) -> None:
-        self.ids: dict[Path, frozenset[str] | None] = {}
-        self.among: Path | None = None  # the first valid registry among the paths validated
-
-    def checked(self, path: Path, file: "PartnersFile | None") -> None:
-        self.ids[path.resolve()] = Registry.from_file(file).ids if file is not None else None
-        if file is not None and self.among is None:
-            self.among = path
-
-    def of(self, path: Path) -> frozenset[str] | None:
-        key = path.resolve()
-        if key not in self.ids:
-            try:
-                self.ids[key] = load_registry(path)[0].ids
-            except (FileAccessError, DataFileError):
-                self.ids[key] = None
-        return self.ids[key]
-
-
-def _plan_registry(path: Path, data: Any, registries: _Registries, default: Path, override: bool) -> Path:
-    declared = data.get("registry")
-    if override:
-        return default
-    if isinstance(declared, str) and declared:
-        return path.parent / declared
-    return registries.among or default
-
-
 def _registry_problem(source: Source, registry: Path) -> Problem:
     line, column = _Positions(source.text)(("registry",), False)
     try:
@@ -312,10 +271,12 @@ def validate_paths(
     names, else a valid registry among `paths`, else `partners_in_use`; when that one is not
     usable they are not checked.
     """
+    from ilotc.plans_in_use import Registries, plan_registry, registry_label  # noqa: PLC0415
+
     problems: dict[int, list[Problem]] = {}
     unreadable: list[str] = []
     plans: list[tuple[int, Path, Source, _Parsed]] = []
-    registries = _Registries()
+    registries = Registries()
     for n, path in enumerate(paths):
         try:
             source = decode_source(*path) if isinstance(path, ReadInput) else read_source(path)
@@ -338,7 +299,7 @@ def validate_paths(
         else:
             problems[n] = [*parsed.problems, _not_a_data_file(source, parsed.data)]
     for n, where, source, parsed in plans:
-        registry = (assigned or {}).get(where.resolve()) or _plan_registry(
+        registry = (assigned or {}).get(where.resolve()) or plan_registry(
             where, parsed.data, registries, partners_in_use, override
         )
         ids = registries.of(registry)

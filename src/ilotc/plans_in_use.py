@@ -10,7 +10,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ilotc.loading import (
     Dataset,
@@ -18,14 +18,16 @@ from ilotc.loading import (
     FileKind,
     bundled_file,
     load,
+    load_registry,
     read_bytes,
-    registry_label,
 )
 from ilotc.plan import merge_plans
 from ilotc.problems import DataFileError, Problem, Severity, has_errors
+from ilotc.registry import Registry
 
 if TYPE_CHECKING:
     from ilotc.cache import Store
+    from ilotc.models import PartnersFile
 
 # Which kind a file is, and which registry a plan names, are read from its top-level keys
 # without parsing it: a plan whose bytes were validated before is never parsed again (see
@@ -134,6 +136,48 @@ def registry_for(source: PlanSource, raw: bytes, override: Path | None) -> Path:
     if declared is not None:
         return source.path.parent / declared
     return source.beside or bundled_file(FileKind.PARTNERS)
+
+
+def registry_label(registry: Path, plan: Path) -> str:
+    """How a plan's problems name the registry it was checked against."""
+    if registry.resolve() == bundled_file(FileKind.PARTNERS).resolve():
+        return "bundled with ilotc"
+    try:
+        return os.path.relpath(registry, plan.parent)
+    except ValueError:  # another drive, on Windows
+        return str(registry)
+
+
+class Registries:
+    """The partner ids of each registry a plan is checked against, each file read once."""
+
+    def __init__(self) -> None:
+        self.ids: dict[Path, frozenset[str] | None] = {}
+        self.among: Path | None = None  # the first valid registry among the paths validated
+
+    def checked(self, path: Path, file: "PartnersFile | None") -> None:
+        self.ids[path.resolve()] = Registry.from_file(file).ids if file is not None else None
+        if file is not None and self.among is None:
+            self.among = path
+
+    def of(self, path: Path) -> frozenset[str] | None:
+        key = path.resolve()
+        if key not in self.ids:
+            try:
+                self.ids[key] = load_registry(path)[0].ids
+            except (FileAccessError, DataFileError):
+                self.ids[key] = None
+        return self.ids[key]
+
+
+def plan_registry(path: Path, data: Any, registries: Registries, default: Path, override: bool) -> Path:
+    """The registry `validate` checks a parsed plan against (see `loading.validate_paths`)."""
+    declared = data.get("registry")
+    if override:
+        return default
+    if isinstance(declared, str) and declared:
+        return path.parent / declared
+    return registries.among or default
 
 
 def same_names(named: list[tuple[str, Path]]) -> list[Problem]:
