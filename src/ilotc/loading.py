@@ -4,7 +4,6 @@ The validation machinery (the YAML reader, the Pydantic models, the cross-field 
 the timeline reader) is imported on first use: `load` with a cache hit never needs it.
 """
 
-import os
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -45,14 +44,6 @@ def packaged_file(kind: FileKind) -> Path | None:
 def bundled_file(kind: FileKind) -> Path:
     """The data file shipped with the package (or, in a source checkout, in `data/`)."""
     return packaged_file(kind) or _PACKAGE_DIR.parent.parent / "data" / f"{kind}.yaml"
-
-
-def file_in_use(kind: FileKind, option: Path | None) -> Path:
-    """The option's path, else $ILOTC_PLAN / $ILOTC_PARTNERS, else the bundled file."""
-    if option is not None:
-        return option
-    variable = os.environ.get(f"ILOTC_{kind.upper()}")
-    return Path(variable) if variable else bundled_file(kind)
 
 
 class Source(NamedTuple):

@@ -182,13 +182,14 @@ def default_initial_status(schedules: tuple[Schedule, ...]) -> Status:
 class _Builder:
     """Turns validated action models into actions; equal dates and changes are built once."""
 
-    def _init(self) -> None:
+    def __init__(self, name: str) -> None:
         from ilotc.timeline import read_timeline  # noqa: PLC0415 - needed to build a plan, not to use one
 
         self.read = read_timeline
         self.changes: dict[tuple[str, Status, str | None], Change] = {}
         self.shared: dict[object, object] = {}  # one object per distinct string or id tuple
         self.actions: list[Action] = []
+        self.name = name  # the plan's, carried by each action
 
     def one(self, value: T) -> T:
         """The object equal to `value` already in use, else `value`: repeats share memory
@@ -201,10 +202,6 @@ class _Builder:
         if found is None:
             found = self.changes[key] = Change(PlanDate.parse(date), status, self.one(note))
         return found
-
-    def __init__(self, name: str) -> None:
-        self._init()
-        self.name = name
 
     def add(self, model: "ActionModel", place: "_Place") -> None:
         reading = self.read(model.timeline)
