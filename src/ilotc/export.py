@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ilotc.dates import PlanDate, add_months
-from ilotc.headings import short_title
 from ilotc.lateness import plan_date_of
 from ilotc.plan import Action, Plan
 from ilotc.records import action_record
@@ -181,10 +180,16 @@ def calendar_stamp(plan: Plan) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
+def short_title(plan: Plan, limit: int = 60) -> str:
+    """The plan's name and the title's last clause, e.g. 'GB.276/TC/2 — Plan de mise en œuvre'."""
+    clause = shorten(plan.document.title.rsplit(": ", 1)[-1], limit)
+    return clause if clause == plan.name else f"{plan.name} — {clause}"
+
+
 def calendar_name(plan: Plan, names: list[str]) -> str:
     """The calendar's display name: the plan's name and the title's last clause, e.g.
     'GB.276/TC/2 — Plan de mise en œuvre'; the plans' names where there are several."""
-    return short_title(plan.document, plan.name) if len(names) == 1 else ", ".join(names)
+    return short_title(plan) if len(names) == 1 else ", ".join(names)
 
 
 def plan_names(plan: Plan) -> list[str]:

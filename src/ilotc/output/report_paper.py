@@ -141,7 +141,11 @@ def build_paper(report: Report) -> Paper:
 
     blocks.append(Heading(t.HEADINGS["introduction"]))
     intro = t.introduction(
-        document.symbol, document.title, report.plan_date, report.as_of, report.whole.total
+        document.symbol,
+        document.title,
+        report.plan_date if document.date else None,  # an undated plan's axis starts elsewhere
+        report.as_of,
+        report.whole.total,
     )
     if report.filtered:
         intro += " " + t.filtered_note(report.whole.total, report.plan_total)
@@ -193,7 +197,7 @@ def build_paper(report: Report) -> Paper:
         blocks.append(Figure("timeline", t.FIGURE_TIMELINE))
 
     blocks.append(Heading(t.HEADINGS["decision"]))
-    para(document.report_decision or t.DEFAULT_DECISION[t.LANGUAGE])
+    para(document.report_decision or t.default_decision(document.symbol))
 
     return Paper(
         header=header_fields(report),

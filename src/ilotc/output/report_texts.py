@@ -16,7 +16,17 @@ DEFAULT_DECISION = {
     "en": "The Governing Body may wish to take note of this report.",
     "fr": "Le Conseil d'administration voudra sans doute prendre note du présent rapport.",
 }
-"""The point for decision where the plan sets none, per report language."""
+"""The point for decision where a Governing Body plan sets none, per report language."""
+
+OTHER_DECISION = "This report is submitted for information."
+"""The point for decision where another plan sets none: nothing assumes a Governing Body."""
+
+
+def default_decision(symbol: str | None) -> str:
+    """The point for decision where the plan sets none: the Governing Body's wording for a
+    Governing Body document (its symbol starts with GB.), else a neutral one."""
+    return DEFAULT_DECISION[LANGUAGE] if (symbol or "").startswith("GB.") else OTHER_DECISION
+
 
 LANGUAGE = "en"
 """The report's language until the interface is translated."""
@@ -133,11 +143,14 @@ def purpose(symbol: str | None, as_of: dt.date) -> str:
     )
 
 
-def introduction(symbol: str | None, title: str, plan_date: dt.date, as_of: dt.date, total: int) -> str:
-    """The opening paragraph, citing the plan."""
+def introduction(
+    symbol: str | None, title: str, plan_date: dt.date | None, as_of: dt.date, total: int
+) -> str:
+    """The opening paragraph, citing the plan (and its date, where it has one)."""
     cited = f"document {symbol}, “{title}”" if symbol else f"“{title}”"
+    dated = f", dated {long_date(plan_date)}" if plan_date is not None else ""
     return (
-        f"The implementation plan ({cited}, dated {long_date(plan_date)}) sets out "
+        f"The implementation plan ({cited}{dated}) sets out "
         f"{plural(total, 'action', 'actions')}. This report gives their progress as of "
         f"{long_date(as_of)}, replayed from the status history recorded with each action."
     )
