@@ -107,11 +107,7 @@ def lateness(action: Action, day: dt.date, plan_date: PlanDates) -> Late | None:
 
 def overdue_as_of(actions: list[Action], day: dt.date, plan_date: PlanDates) -> list[Late]:
     """The late actions among `actions`, most late first, then in document order."""
-    late = [
-        found
-        for action in actions
-        if (found := lateness(action, day, _date_for(action, plan_date))) is not None
-    ]
+    late = [found for action in actions if (found := lateness(action, day, plan_date)) is not None]
     return sorted(late, key=lambda item: (-item.days_late, item.action.order))
 
 
