@@ -53,7 +53,7 @@ def test_example_plan_validates(runner: CliRunner, name: str) -> None:
     path = EXAMPLE_PLANS[name][0]
     code, out, err = run(runner, "--plan", str(path), "validate")
     assert (code, out) == (0, ""), err
-    assert "0 error(s), 0 warning(s)" in err
+    assert "0 errors, 0 warnings" in err
 
 
 @pytest.mark.parametrize("name", EXAMPLE_PLANS)
@@ -208,7 +208,7 @@ def test_validate_checks_each_plan_against_its_own_registry(runner: CliRunner) -
     bundled = ROOT / "data" / "plan.yaml"
     code, out, err = run(runner, "--plan", str(ENGLISH), "--plan", str(bundled), "validate")
     assert (code, out) == (0, ""), err
-    assert "4 file(s) checked: 0 error(s)" in err
+    assert "4 files checked: 0 errors" in err
 
 
 def test_partner_problems_name_the_registry(runner: CliRunner, tmp_path: Path) -> None:
@@ -237,16 +237,36 @@ def test_a_missing_registry_is_located(runner: CliRunner, tmp_path: Path) -> Non
 # --- ilotc init ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", ["en", "fr", "es"])
-def test_init_writes_a_plan_that_validates(runner: CliRunner, tmp_path: Path, lang: str) -> None:
-    code, _, err = run(runner, "init", str(tmp_path), "--lang", lang)
+@pytest.mark.parametrize(
+    ("lang", "before", "after", "environ"),
+    [
+        ("en", [], [], {}),
+        ("fr", ["--lang", "fr"], [], {}),
+        ("es", [], ["--lang", "es"], {}),
+        ("es", [], [], {"ILOTC_LANG": "es"}),
+    ],
+    ids=["default", "lang-before", "lang-after", "ILOTC_LANG"],
+)
+def test_init_writes_a_plan_in_the_interface_language_that_validates(
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    before: list[str],
+    after: list[str],
+    environ: dict[str, str],
+) -> None:
+    for variable, value in environ.items():
+        monkeypatch.setenv(variable, value)
+    code, _, err = run(runner, *before, "init", str(tmp_path), *after)
     assert code == 0, err
+    monkeypatch.setenv("ILOTC_LANG", "en")  # the checks below are read in English
     plan, registry = tmp_path / "plan.yaml", tmp_path / "partners.yaml"
     assert plan.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=plan.schema.json\n")
     assert f"language: {lang}" in plan.read_text(encoding="utf-8")
     code, out, err = run(runner, "validate", str(plan))
     assert (code, out) == (0, ""), err
-    assert "0 error(s), 0 warning(s)" in err
+    assert "0 errors, 0 warnings" in err
     kinds = [r["kind"] for r in records(runner, "--plan", str(plan), "list")]
     assert kinds == ["deadline", "window", "recurring"]
     assert registry.exists()

@@ -5,8 +5,12 @@ from typing import Annotated
 
 import typer
 
+from ilotc import i18n
 from ilotc.cli.common import EXIT_PROBLEMS, escape, fail, stderr
+from ilotc.i18n import N_, _
 from ilotc.starter import StarterLanguage
+
+EXISTS = N_("{path} already exists; init never overwrites a file: choose another PATH")
 
 
 def init(
@@ -17,38 +21,38 @@ def init(
             "beside it: partners.yaml beside plan.yaml, else NAME-partners.yaml.",
         ),
     ] = Path("plan.yaml"),
-    lang: Annotated[
-        StarterLanguage,
-        typer.Option(
-            "--lang", help="The language of the starter plan and its comments.", case_sensitive=False
-        ),
-    ] = StarterLanguage.EN,
 ) -> None:
     """Write a starter plan and partner registry, with a comment on each field and three
-    example actions (a deadline, a window and a recurring action). Never overwrites a file.
+    example actions (a deadline, a window and a recurring action), in the interface
+    language (--lang, before or after 'init'). Never overwrites a file.
 
     Then: edit the plan, and check it with 'ilotc validate PLAN' (see docs/writing-a-plan.md).
     """
     from ilotc.starter import starter_files  # noqa: PLC0415
 
-    files = starter_files(path, lang)
+    files = starter_files(path, StarterLanguage(i18n.language()))
     for existing in (file.path for file in files if file.path.exists()):
-        fail(f"{existing} already exists; init never overwrites a file: choose another PATH")
+        fail(_(EXISTS).format(path=existing))
     written: list[Path] = []
     for file in files:
         try:
             with file.path.open("x", encoding="utf-8", newline="\n") as handle:
                 handle.write(file.text)
         except FileExistsError:
-            fail(f"{file.path} already exists; init never overwrites a file: choose another PATH")
+            fail(_(EXISTS).format(path=file.path))
         except OSError as error:
             for done in written:  # nothing half-made is left behind
                 done.unlink(missing_ok=True)
-            fail(f"{file.path}: cannot be written ({error.strerror or error})", EXIT_PROBLEMS)
+            reason = error.strerror or str(error)
+            unwritable = _("{path}: cannot be written ({reason})").format(path=file.path, reason=reason)
+            fail(unwritable, EXIT_PROBLEMS)
         written.append(file.path)
     plan, registry = files[1].path, files[0].path
     stderr().print(
         escape(
-            f"Wrote {plan} and its partner registry {registry}. Next: ilotc validate {plan}", multiline=False
+            _("Wrote {plan} and its partner registry {registry}. Next: ilotc validate {plan}").format(
+                plan=plan, registry=registry
+            ),
+            multiline=False,
         )
     )
