@@ -123,8 +123,10 @@ def _id_scheme(data: Any, report: _Report) -> IdScheme:
     except re.error as error:
         report.add(
             ("ids",),
-            f"ids {declared!r} is not a regular expression ({error}); expected 'derived', "
-            "'free' or a pattern such as '[A-D][.][0-9]+'",
+            _(
+                "ids {declared!r} is not a regular expression ({error}); expected 'derived', "
+                "'free' or a pattern such as '[A-D][.][0-9]+'"
+            ).format(declared=declared, error=error),
         )
         return IdScheme(False, None)
 
@@ -172,7 +174,7 @@ def check_plan(
     locate: Locate,
     partner_ids: frozenset[str] | None,
     file: PlanFile | None = None,
-    registry_label: str = "in use",
+    registry_label: str | None = None,
 ) -> list[Problem]:
     """Cross-field rules of a plan; `partner_ids` None skips the partner references.
 
@@ -226,7 +228,7 @@ def check_plan(
 
 
 def _check_partner_references(
-    data: Any, partner_ids: frozenset[str], registry_label: str, report: _Report
+    data: Any, partner_ids: frozenset[str], registry_label: str | None, report: _Report
 ) -> None:
     """Every partner id an action names, read from the data itself so that an action with
     another problem (a bad status, say) still has its references checked; problems name the
@@ -243,7 +245,7 @@ def _check_partner_references(
                     ).format(
                         partner=partner,
                         suggestion=_suggest(partner, partner_ids),
-                        registry=registry_label,
+                        registry=registry_label or _("in use"),
                     ),
                 )
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ilotc.i18n import _
 from ilotc.plan import Plan, build_plan
 from ilotc.problems import DataFileError, Problem, Severity, has_errors
 from ilotc.registry import Registry
@@ -185,7 +186,7 @@ def check_plan_source(
     source: Source,
     partner_ids: frozenset[str] | None,
     parsed: _Parsed | None = None,
-    registry_label: str = "in use",
+    registry_label: str | None = None,
 ) -> "tuple[PlanFile | None, list[Problem]]":
     """Validate a plan's text against the partner ids in use; the file model and every problem."""
     from ilotc import checks  # noqa: PLC0415
@@ -235,15 +236,15 @@ def _registry_problem(source: Source, registry: Path) -> Problem:
     line, column = _Positions(source.text)(("registry",), False)
     try:
         read_bytes(registry)
-        why = "it has problems of its own (validate it too)"
+        why = _("it has problems of its own (validate it too)")
     except (FileAccessError, DataFileError) as error:
-        why = str(error) if isinstance(error, FileAccessError) else "it cannot be read"
+        why = str(error) if isinstance(error, FileAccessError) else _("it cannot be read")
     return Problem(
         source.label,
         line,
         column,
         Severity.ERROR,
-        f"the partner registry it names cannot be used: {why}",
+        _("the partner registry it names cannot be used: {why}").format(why=why),
         "/registry",
     )
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ilotc.i18n import _
 from ilotc.loading import (
     Dataset,
     FileAccessError,
@@ -73,7 +74,10 @@ def _folder(folder: Path) -> list[PlanSource]:
         (plans if kind is FileKind.PLAN else registries if kind is FileKind.PARTNERS else []).append(path)
     if not plans:
         raise FileAccessError(
-            f"{folder}: a folder with no plan in it; expected *.yaml or *.yml files with a top-level 'parts'"
+            _(
+                "{folder}: a folder with no plan in it; expected *.yaml or *.yml files with a "
+                "top-level 'parts'"
+            ).format(folder=folder)
         )
     beside = registries[0] if len(registries) == 1 else None
     return [PlanSource(path, beside) for path in plans]
@@ -121,7 +125,7 @@ def declared_registry(label: str, raw: bytes) -> str | None:
                     line,
                     1,
                     Severity.ERROR,
-                    "expected 'registry: PATH' on one line, the path relative to the plan",
+                    _("expected 'registry: PATH' on one line, the path relative to the plan"),
                 )
             ]
         )
@@ -141,7 +145,7 @@ def registry_for(source: PlanSource, raw: bytes, override: Path | None) -> Path:
 def registry_label(registry: Path, plan: Path) -> str:
     """How a plan's problems name the registry it was checked against."""
     if registry.resolve() == bundled_file(FileKind.PARTNERS).resolve():
-        return "bundled with ilotc"
+        return _("bundled with ilotc")
     try:
         return os.path.relpath(registry, plan.parent)
     except ValueError:  # another drive, on Windows
@@ -192,8 +196,10 @@ def same_names(named: list[tuple[str, Path]]) -> list[Problem]:
                     1,
                     1,
                     Severity.ERROR,
-                    f"two plans in use are named {name!r} (this one and {first[name]}); give one "
-                    "a different document symbol, or rename its file if it has no symbol",
+                    _(
+                        "two plans in use are named {name!r} (this one and {other}); give one "
+                        "a different document symbol, or rename its file if it has no symbol"
+                    ).format(name=name, other=first[name]),
                 )
             )
         else:
@@ -220,7 +226,9 @@ def load_many(options: list[Path] | None, override: Path | None, cache: "Store |
             problems += error.problems
         except FileAccessError as error:
             if override is None and registry != bundled_file(FileKind.PARTNERS):
-                raise FileAccessError(f"{error} (the partner registry {source.path} uses)") from None
+                raise FileAccessError(
+                    _("{error} (the partner registry {plan} uses)").format(error=error, plan=source.path)
+                ) from None
             raise
     problems += same_names([(data.plan.name, data.plans[0].path) for data in loaded])
     if has_errors(problems):

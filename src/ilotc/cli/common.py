@@ -354,10 +354,19 @@ def find_action(data: "Dataset", ref: str) -> "tuple[Action, PlanInUse]":
     found = data.plan.named(ref)
     if len(found) > 1:
         choices = ", ".join(f"{action.plan}:{action.id}" for action in found)
-        fail(f"action {ref!r} is in {len(found)} plans; name one as PLAN:ID, one of {choices}")
+        fail(
+            _("action {ref!r} is in {count} plans; name one as PLAN:ID, one of {choices}").format(
+                ref=ref, count=len(found), choices=choices
+            )
+        )
     if not found:
         close = [a for a in data.plan if f"{a.plan}:{a.id}".lower().endswith(ref.lower())]
-        hint = f"; did you mean {close[0].id}?" if len(close) == 1 else "; 'ilotc list' shows the ids"
-        fail(f"no action {ref!r} in the {'plans' if len(data.plans) > 1 else 'plan'}{hint}")
+        if len(data.plans) > 1:
+            missing = _("no action {ref!r} in the plans").format(ref=ref)
+        else:
+            missing = _("no action {ref!r} in the plan").format(ref=ref)
+        if len(close) == 1:
+            fail(_("{missing}; did you mean {id}?").format(missing=missing, id=close[0].id))
+        fail(_("{missing}; 'ilotc list' shows the ids").format(missing=missing))
     action = found[0]
     return action, next(used for used in data.plans if used.plan.name == action.plan)

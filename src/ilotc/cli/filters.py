@@ -6,6 +6,7 @@ import typer
 
 from ilotc.cli.common import fail, parse_date
 from ilotc.cli.completion import partner_ids
+from ilotc.i18n import N_, _
 from ilotc.vocab import Kind, Status
 
 if TYPE_CHECKING:
@@ -92,21 +93,29 @@ AsOf = Annotated[
     ),
 ]
 
+NOT_A_PART = N_("{option} {value!r} is not a part: expected {expected}")
+NOT_A_SECTION = N_("{option} {value!r} is not a section: expected {expected}")
+NOT_A_PLAN = N_("{option} {value!r} is not a plan in use: expected {expected}")
+
 
 def _words(values: "Iterable[str]") -> str:
     listed = list(values)
     if len(listed) > 6:  # too many to list: a few, and where to see them all
-        return f"one such as {', '.join(listed[:3])} ('ilotc list' shows them all)"
-    return listed[0] if len(listed) == 1 else f"{', '.join(listed[:-1])} or {listed[-1]}"
+        return _("one such as {some} ('ilotc list' shows them all)").format(some=", ".join(listed[:3]))
+    if len(listed) == 1:
+        return listed[0]
+    return _("{first} or {last}").format(first=", ".join(listed[:-1]), last=listed[-1])
 
 
-def _known(option: str, given: list[str] | None, known: "Iterable[str]", what: str) -> frozenset[str]:
-    """The values given, as the plans spell them (matched ignoring case); exit 2 on another."""
+def _known(option: str, given: list[str] | None, known: "Iterable[str]", unknown: str) -> frozenset[str]:
+    """The values given, as the plans spell them (matched ignoring case); exit 2 on another,
+    saying `unknown` (a message with {option}, {value} and {expected})."""
     spelt = {value.casefold(): value for value in known}
     found = set()
     for value in given or []:
         if value.casefold() not in spelt:
-            fail(f"{option} {value!r} is not {what}: expected {_words(dict.fromkeys(spelt.values()))}")
+            expected = _words(dict.fromkeys(spelt.values()))
+            fail(_(unknown).format(option=option, value=value, expected=expected))
         found.add(spelt[value.casefold()])
     return frozenset(found)
 
@@ -128,10 +137,10 @@ def build_filter(
     from ilotc.queries import ActionFilter  # noqa: PLC0415
 
     actions = data.plan.actions
-    wanted_parts = _known("--part", parts, data.plan.part_titles, "a part")
+    wanted_parts = _known("--part", parts, data.plan.part_titles, NOT_A_PART)
     places = [place for action in actions for place in (action.section_number, action.section) if place]
-    wanted_sections = _known("--section", sections, places, "a section")
-    wanted_plans = _known("--plan-id", plan_ids, [used.plan.name for used in data.plans], "a plan in use")
+    wanted_sections = _known("--section", sections, places, NOT_A_SECTION)
+    wanted_plans = _known("--plan-id", plan_ids, [used.plan.name for used in data.plans], NOT_A_PLAN)
     if partner is not None and partner not in data.registry.ids:
         fail(f"--partner {partner!r} is not in the partner registry; 'ilotc partners' lists the ids")
     return ActionFilter(
