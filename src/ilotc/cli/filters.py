@@ -142,7 +142,11 @@ def build_filter(
     wanted_sections = _known("--section", sections, places, NOT_A_SECTION)
     wanted_plans = _known("--plan-id", plan_ids, [used.plan.name for used in data.plans], NOT_A_PLAN)
     if partner is not None and partner not in data.registry.ids:
-        fail(f"--partner {partner!r} is not in the partner registry; 'ilotc partners' lists the ids")
+        fail(
+            _("--partner {partner!r} is not in the partner registry; 'ilotc partners' lists the ids").format(
+                partner=partner
+            )
+        )
     return ActionFilter(
         parts=wanted_parts,
         sections=wanted_sections,
