@@ -1,4 +1,4 @@
-"""Rules that span more than one field: unique ids, references, places, dates, schedules.
+"""Rules of a plan that span more than one field: unique ids, references, places, dates, schedules.
 
 They run even when part of a file fails its schema, over the items that are valid on
 their own, so a file's every problem is reported at once. When the whole file is valid,
@@ -8,58 +8,17 @@ from `locate`.
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple, TypeVar
+from collections.abc import Iterator
+from typing import Any, NamedTuple
 
-from pydantic import BaseModel, ValidationError
-
+from ilotc.check_report import Locate, Path, Report, items, suggest, valid
 from ilotc.dates import PlanDate
 from ilotc.i18n import _
-from ilotc.models import ActionModel, PartnerModel, PartnersFile, PlanFile, ProgrammeModel, ScheduleSpec
+from ilotc.models import ActionModel, PlanFile, ScheduleSpec
 from ilotc.plan import default_initial_status, schedule_from_spec
-from ilotc.problems import Problem, Severity, pointer_of
+from ilotc.problems import Problem, Severity
 from ilotc.timeline import Schedule, read_timeline
-
-Path = tuple[str | int, ...]
-Locate = Callable[[Path, bool], tuple[int, int]]
-M = TypeVar("M", bound=BaseModel)
-
-
-class _Report:
-    def __init__(self, path: str, locate: Locate) -> None:
-        self.path = path
-        self.locate = locate
-        self.problems: list[Problem] = []
-
-    def add(self, where: Path, message: str, severity: Severity = Severity.ERROR) -> None:
-        line, column = self.locate(where, False)
-        self.problems.append(Problem(self.path, line, column, severity, message, pointer_of(where)))
-
-    def line_of(self, where: Path) -> int:
-        return self.locate(where, False)[0]
-
-
-def _suggest(value: str, known: set[str] | frozenset[str]) -> str:
-    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    return _("; did you mean {close!r}?").format(close=close[0]) if close else ""
-
-
-def _items(container: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The mappings listed under `key`, skipping whatever is malformed (the schema says so)."""
-    items = container.get(key) if isinstance(container, dict) else None
-    if isinstance(items, list):
-        for index, item in enumerate(items):
-            if isinstance(item, dict):
-                yield index, item
-
-
-def _valid(model: type[M], data: dict[str, Any]) -> M | None:
-    try:
-        return model.model_validate(data)
-    except ValidationError:
-        return None
 
 
 def _text(value: Any) -> str:
@@ -68,21 +27,21 @@ def _text(value: Any) -> str:
 
 def _plan_actions(data: Any) -> Iterator[tuple[Path, str, dict[str, Any]]]:
     """Every action mapping with its path and the part, section or issue it must be filed under."""
-    for p, part in _items(data, "parts"):
+    for p, part in items(data, "parts"):
         part_id = _text(part.get("id"))
-        for a, action in _items(part, "actions"):
+        for a, action in items(part, "actions"):
             yield ("parts", p, "actions", a), part_id, action
-        for s, section in _items(part, "sections"):
+        for s, section in items(part, "sections"):
             base: Path = ("parts", p, "sections", s)
             place = f"{part_id}.{_text(section.get('id'))}"
-            for a, action in _items(section, "actions"):
+            for a, action in items(section, "actions"):
                 yield (*base, "actions", a), place, action
-            for g, group in _items(section, "groups"):
-                for a, action in _items(group, "actions"):
+            for g, group in items(section, "groups"):
+                for a, action in items(group, "actions"):
                     yield (*base, "groups", g, "actions", a), place, action
-            for i, issue in _items(section, "issues"):
+            for i, issue in items(section, "issues"):
                 issue_place = f"{part_id}.{_text(issue.get('id'))}"
-                for a, action in _items(issue, "actions"):
+                for a, action in items(issue, "actions"):
                     yield (*base, "issues", i, "actions", a), issue_place, action
 
 
@@ -112,7 +71,7 @@ class IdScheme(NamedTuple):
     pattern: re.Pattern[str] | None  # a declared pattern every id must match
 
 
-def _id_scheme(data: Any, report: _Report) -> IdScheme:
+def _id_scheme(data: Any, report: Report) -> IdScheme:
     declared = data.get("ids") if isinstance(data, dict) else None
     if not isinstance(declared, str):
         return IdScheme(data.get("format", 1) != 2 if isinstance(data, dict) else True, None)
@@ -131,15 +90,15 @@ def _id_scheme(data: Any, report: _Report) -> IdScheme:
         return IdScheme(False, None)
 
 
-def _structure(data: Any, report: _Report, scheme: IdScheme) -> None:
+def _structure(data: Any, report: Report, scheme: IdScheme) -> None:
     seen_parts: set[str] = set()
-    for p, part in _items(data, "parts"):
+    for p, part in items(data, "parts"):
         part_id = _text(part.get("id"))
         if part_id in seen_parts:
             report.add(("parts", p, "id"), _("part {part} appears twice").format(part=part_id))
         seen_parts.add(part_id)
         seen_sections: set[str] = set()
-        for s, section in _items(part, "sections"):
+        for s, section in items(part, "sections"):
             where: Path = ("parts", p, "sections", s)
             section_id = _text(section.get("id"))
             if section_id in seen_sections:
@@ -151,7 +110,7 @@ def _structure(data: Any, report: _Report, scheme: IdScheme) -> None:
                 )
             seen_sections.add(section_id)
             seen_issues: set[str] = set()
-            for i, issue in _items(section, "issues"):
+            for i, issue in items(section, "issues"):
                 issue_id = _text(issue.get("id"))
                 if scheme.derived and issue_id[:-1] != section_id:
                     report.add(
@@ -180,7 +139,7 @@ def check_plan(
 
     `file` is the validated model of `data` when the whole file passed its schema.
     """
-    report = _Report(report_path, locate)
+    report = Report(report_path, locate)
     scheme = _id_scheme(data, report)
     _structure(data, report, scheme)
     if file is not None:
@@ -189,7 +148,7 @@ def check_plan(
         listed = [
             (where, place, model)
             for where, place, raw in _plan_actions(data)
-            if (model := _valid(ActionModel, raw)) is not None
+            if (model := valid(ActionModel, raw)) is not None
         ]
     # every id written, also of actions with other problems: a link to one of them is not wrong
     all_ids = {raw["id"] for _where, _place, raw in _plan_actions(data) if isinstance(raw.get("id"), str)}
@@ -228,7 +187,7 @@ def check_plan(
 
 
 def _check_partner_references(
-    data: Any, partner_ids: frozenset[str], registry_label: str | None, report: _Report
+    data: Any, partner_ids: frozenset[str], registry_label: str | None, report: Report
 ) -> None:
     """Every partner id an action names, read from the data itself so that an action with
     another problem (a bad status, say) still has its references checked; problems name the
@@ -244,13 +203,13 @@ def _check_partner_references(
                         "(partner ids are defined in the partner registry {registry})"
                     ).format(
                         partner=partner,
-                        suggestion=_suggest(partner, partner_ids),
+                        suggestion=suggest(partner, partner_ids),
                         registry=registry_label or _("in use"),
                     ),
                 )
 
 
-def _check_history(action: ActionModel, where: Path, report: _Report) -> None:
+def _check_history(action: ActionModel, where: Path, report: Report) -> None:
     previous: PlanDate | None = None
     for n, change in enumerate(action.history):
         date = PlanDate.parse(change.date)
@@ -264,7 +223,7 @@ def _check_history(action: ActionModel, where: Path, report: _Report) -> None:
         previous = date
 
 
-def _check_schedules(action: ActionModel, where: Path, action_ids: set[str], report: _Report) -> None:
+def _check_schedules(action: ActionModel, where: Path, action_ids: set[str], report: Report) -> None:
     reading = read_timeline(action.timeline)
     specs = action.schedules or []
     for n, spec in enumerate(specs):
@@ -272,7 +231,7 @@ def _check_schedules(action: ActionModel, where: Path, action_ids: set[str], rep
             report.add(
                 (*where, "schedules", n, "linked_to"),
                 _("linked_to names no action: {target!r}{suggestion}").format(
-                    target=spec.linked_to, suggestion=_suggest(spec.linked_to, action_ids)
+                    target=spec.linked_to, suggestion=suggest(spec.linked_to, action_ids)
                 ),
             )
         elif spec.linked_to == action.id:
@@ -303,7 +262,7 @@ def _check_schedules(action: ActionModel, where: Path, action_ids: set[str], rep
         )
 
 
-def _compare(read: tuple[Schedule, ...], specs: list[ScheduleSpec], where: Path, report: _Report) -> None:
+def _compare(read: tuple[Schedule, ...], specs: list[ScheduleSpec], where: Path, report: Report) -> None:
     """An explicit schedule may complete the reading of the timeline, not contradict it."""
     if len(specs) != len(read):
         report.add(
@@ -341,84 +300,3 @@ def _agrees(name: str, theirs: object, ours: object) -> bool:
     if name == "every_months" or not isinstance(theirs, PlanDate) or not isinstance(ours, PlanDate):
         return False
     return ours.first_day() <= theirs.first_day() and theirs.last_day() <= ours.last_day()
-
-
-def check_partners(
-    data: Any, report_path: str, locate: Locate, file: PartnersFile | None = None
-) -> list[Problem]:
-    """Cross-field rules of a partner registry; `file` is its validated model, if it passed."""
-    report = _Report(report_path, locate)
-    programmes: dict[str, int] = {}
-    if file is not None:
-        valid_programmes = list(enumerate(file.programmes))
-        listed = list(enumerate(file.partners))
-    else:
-        valid_programmes = [
-            (n, g) for n, raw in _items(data, "programmes") if (g := _valid(ProgrammeModel, raw))
-        ]
-        listed = [(n, p) for n, raw in _items(data, "partners") if (p := _valid(PartnerModel, raw))]
-    for n, programme in valid_programmes:
-        if programme.id in programmes:
-            report.add(("programmes", n, "id"), _("duplicate programme id {id!r}").format(id=programme.id))
-        programmes.setdefault(programme.id, n)
-    partners: dict[str, tuple[int, PartnerModel]] = {}
-    for n, partner in listed:
-        if partner.id in partners:
-            first = report.line_of(("partners", partners[partner.id][0], "id"))
-            report.add(
-                ("partners", n, "id"),
-                _("duplicate partner id {id!r} (first on line {line})").format(id=partner.id, line=first),
-            )
-        partners.setdefault(partner.id, (n, partner))
-    for n, partner in listed:
-        for m, group in enumerate(partner.member_of):
-            where: Path = ("partners", n, "member_of", m)
-            if group not in partners:
-                report.add(
-                    where,
-                    _("unknown group {group!r}{suggestion}").format(
-                        group=group, suggestion=_suggest(group, set(partners))
-                    ),
-                )
-            elif not partners[group][1].group:
-                report.add(
-                    where,
-                    _("{group!r} is not a group; expected the id of a partner with group: true").format(
-                        group=group
-                    ),
-                )
-            elif group == partner.id:
-                report.add(where, _("a group cannot belong to itself"))
-        for m, role in enumerate(partner.roles):
-            if role.programme not in programmes:
-                report.add(
-                    ("partners", n, "roles", m, "programme"),
-                    _("unknown programme {programme!r}{suggestion}").format(
-                        programme=role.programme, suggestion=_suggest(role.programme, set(programmes))
-                    ),
-                )
-    _cycles(
-        {pid: entry[1].member_of for pid, entry in partners.items()},
-        {pid: entry[0] for pid, entry in partners.items()},
-        report,
-    )
-    return report.problems
-
-
-def _cycles(member_of: dict[str, list[str]], index: dict[str, int], report: _Report) -> None:
-    """Report each group that reaches itself through member_of."""
-    for start, groups in member_of.items():
-        seen: set[str] = set()
-        todo = [(group, [start, group]) for group in groups]
-        while todo:
-            group, trail = todo.pop()
-            if group == start:
-                report.add(
-                    ("partners", index[start], "member_of"),
-                    _("groups form a cycle: {trail}").format(trail=" -> ".join(trail)),
-                )
-                break
-            if group in seen:
-                continue
-            seen.add(group)
-            todo.extend((parent, [*trail, parent]) for parent in member_of.get(group, []))

@@ -167,8 +167,8 @@ def check_partners_source(
     source: Source, parsed: _Parsed | None = None
 ) -> "tuple[PartnersFile | None, list[Problem]]":
     """Validate a partner registry's text; the file model (None on error) and every problem."""
-    from ilotc import checks  # noqa: PLC0415
     from ilotc.models import PartnersFile  # noqa: PLC0415
+    from ilotc.partner_checks import check_partners  # noqa: PLC0415
 
     parsed = parsed or _parse(source, "'programmes' and 'partners'")
     if not parsed.checkable:
@@ -176,7 +176,7 @@ def check_partners_source(
     data = parsed.data
     file, problems, positions = _validate(source, data, PartnersFile)
     problems = sorted(
-        parsed.problems + problems + checks.check_partners(data, source.label, positions, file),
+        parsed.problems + problems + check_partners(data, source.label, positions, file),
         key=Problem.position,
     )
     return (None if has_errors(problems) else file), problems
