@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from ilotc.dates import PlanDate
 from ilotc.vocab import IATI_TYPE_CODES, Kind, OrganisationType, Role, Status
@@ -221,6 +231,16 @@ class DocumentModel(_Strict):
     )
 
 
+def _format_number(value: object) -> object:
+    """`true` is not the format 1 (a Literal alone would take it, the JSON Schema does not)."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("literal_error", "Input should be 1 or 2", {"expected": "1 or 2"})
+    return value
+
+
+FormatNumber = Annotated[Literal[1, 2], BeforeValidator(_format_number)]
+
+
 class PlanFile(_Strict):
     """`plan.yaml`: an implementation plan."""
 
@@ -230,7 +250,7 @@ class PlanFile(_Strict):
         title="ilotc implementation plan",
     )
 
-    format: Literal[1, 2] = Field(
+    format: FormatNumber = Field(
         default=1,
         description="1 (the default): action ids are 'derived' unless `ids` says otherwise; "
         "2: they are 'free' unless `ids` says otherwise",
