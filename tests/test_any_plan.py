@@ -100,7 +100,10 @@ def test_example_plan_report_says_only_what_the_plan_states(runner: CliRunner, n
         assert "Consejo Nacional de Trabajo" in out and "21st Session" in out
 
 
-def test_a_plan_with_no_date_reports_without_one(runner: CliRunner, tmp_path: Path) -> None:
+def test_a_plan_with_no_date_reports_without_one(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # the calendar's DTSTAMP is the export's time
     text = TWO_LEVEL.read_text(encoding="utf-8").replace('  date: "2025-09"\n', "")
     (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
     code, out, err = run(
@@ -153,6 +156,11 @@ def test_plans_beside_the_bundled_one(runner: CliRunner) -> None:
     assert [r["id"] for r in only] == ["A.1.1", "A.1.2", "B.1.1", "C.1.1", "D.1.1", "D.1.2"]
     code, table, _ = run(runner, "--plan", str(bundled), "--plan", str(ENGLISH), "list", "--part", "D")
     assert code == 0 and "nep-2025" in table.splitlines()[3]  # a plan column where several are in use
+    assert table.splitlines()[1].split()[1] == "Plan"  # headed as the table's other columns
+    code, csv, _ = run(runner, "--plan", str(SHARED), "overdue", "--as-of", "2026-01", "-f", "csv")
+    assert code == 0 and csv.startswith("plan,id,")  # machine output keeps the record's key
+    code, ics, _ = run(runner, "--plan", str(SHARED), "export", "-f", "ics", "--plan-id", "two")
+    assert code == 0 and "@two.ilotc" in ics and "@one.ilotc" not in ics
     code, table, _ = run(runner, "--plan", str(ENGLISH), "list")
     assert "nep-2025" not in table
 

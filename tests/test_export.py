@@ -350,7 +350,7 @@ def test_alarm_days_before_each_due_date(runner: CliRunner) -> None:
     assert code == 0, err
     parsed = Calendar.from_ical(out)
     todos = list(parsed.walk("VTODO"))
-    assert todos and all(str(c["CATEGORIES"].cats[0]) == "Partie II" for c in todos)
+    assert todos and all(str(c["CATEGORIES"].cats[0]) == "Part II" for c in todos)
     for todo in todos:
         (alarm,) = todo.walk("VALARM")
         assert str(alarm["ACTION"]) == "DISPLAY"

@@ -72,15 +72,6 @@ def to_json(records: Sequence[dict[str, Any]]) -> str:
     return dumps_indented(list(records)) + "\n"
 
 
-PLAN_COLUMN = Column("plan", "plan", whole=True)
-"""The plan an action belongs to, shown where several plans are in use."""
-
-
-def with_plan(columns: Sequence[Column], several: bool) -> tuple[Column, ...]:
-    """The columns, after the plan's where several plans are in use (JSON always has it)."""
-    return (PLAN_COLUMN, *columns) if several else tuple(columns)
-
-
 def to_csv(records: Sequence[dict[str, Any]], columns: Sequence[Column], *, raw: bool = False) -> str:
     """A header row, then a row per record; lists joined with '; '.
 

@@ -25,16 +25,20 @@ def _option(ctx: typer.Context, name: str) -> object:
 
 
 def _dataset(ctx: typer.Context) -> "Dataset | None":
+    import os  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
     from ilotc.cache import default_store  # noqa: PLC0415
-    from ilotc.loading import FileKind, file_in_use, load  # noqa: PLC0415
+    from ilotc.plans_in_use import load_many  # noqa: PLC0415
 
-    plan, partners = _option(ctx, "plan"), _option(ctx, "partners")
+    plans, partners = _option(ctx, "plan"), _option(ctx, "partners")
+    if partners is None and os.environ.get("ILOTC_PARTNERS"):
+        partners = os.environ["ILOTC_PARTNERS"]
+    listed = plans if isinstance(plans, list | tuple) else [plans] if plans else []
     try:
-        return load(
-            file_in_use(FileKind.PLAN, Path(str(plan)) if plan else None),
-            file_in_use(FileKind.PARTNERS, Path(str(partners)) if partners else None),
+        return load_many(
+            [Path(str(plan)) for plan in listed] or None,
+            Path(str(partners)) if partners else None,
             default_store(),
         )
     except Exception:

@@ -36,8 +36,7 @@ from ilotc.cli.filters import (
     StatusFilter,
     build_filter,
 )
-from ilotc.output.columns import ACTION_COLUMNS, ACTION_TABLE
-from ilotc.render import with_plan
+from ilotc.output.columns import ACTION_COLUMNS, ACTION_TABLE, with_plan
 
 if TYPE_CHECKING:
     from rich.panel import Panel
@@ -80,7 +79,7 @@ def list_actions(
     emit(
         fmt,
         records,
-        with_plan(ACTION_TABLE if table else ACTION_COLUMNS, len(data.plans) > 1),
+        with_plan(ACTION_TABLE if table else ACTION_COLUMNS, len(data.plans) > 1, table=table),
         raw_csv=raw_csv,
     )
     if fmt is ListFormat.TABLE:

@@ -31,8 +31,7 @@ from ilotc.cli.filters import (
     build_filter,
 )
 from ilotc.dates import PlanDate
-from ilotc.output.columns import OVERDUE_COLUMNS, OVERDUE_TABLE, UPCOMING_COLUMNS, UPCOMING_TABLE
-from ilotc.render import with_plan
+from ilotc.output.columns import OVERDUE_COLUMNS, OVERDUE_TABLE, UPCOMING_COLUMNS, UPCOMING_TABLE, with_plan
 
 
 def _day_words(day: dt.date) -> str:
@@ -80,7 +79,7 @@ def overdue(
     emit(
         fmt,
         records,
-        with_plan(OVERDUE_TABLE if table else OVERDUE_COLUMNS, len(data.plans) > 1),
+        with_plan(OVERDUE_TABLE if table else OVERDUE_COLUMNS, len(data.plans) > 1, table=table),
         raw_csv=raw_csv,
     )
     note(f"{len(late)} overdue of {len(data.plan)} actions as of {_day_words(day)}")
@@ -123,7 +122,7 @@ def upcoming(
     emit(
         fmt,
         records,
-        with_plan(UPCOMING_TABLE if table else UPCOMING_COLUMNS, len(data.plans) > 1),
+        with_plan(UPCOMING_TABLE if table else UPCOMING_COLUMNS, len(data.plans) > 1, table=table),
         raw_csv=raw_csv,
     )
     note(f"{len(coming)} due date(s) or start(s) within {within} month(s) after {_day_words(day)}")

@@ -4,6 +4,7 @@ Tables for people take their headers from `ilotc.output.labels`, so a concept re
 in every command; CSV and Markdown listings are headed by the record keys, as JSON is.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 from ilotc.output.labels import ACTIONS_NAMED, EVENT_LABELS, HEADERS, REASON_LABELS, STATUS_LABELS
@@ -58,6 +59,17 @@ def _action_count(record: dict[str, Any]) -> str:
 
 def _keys(*keys: str) -> tuple[Column, ...]:
     return tuple(Column(key, key) for key in keys)
+
+
+PLAN_TABLE_COLUMN = Column("plan", HEADERS["plan"], whole=True)
+PLAN_KEY_COLUMN = Column("plan", "plan")
+
+
+def with_plan(columns: Sequence[Column], several: bool, *, table: bool) -> tuple[Column, ...]:
+    """The columns, after the plan's where several plans are in use (JSON always has it)."""
+    if not several:
+        return tuple(columns)
+    return (PLAN_TABLE_COLUMN if table else PLAN_KEY_COLUMN, *columns)
 
 
 STATUS_BELOW = Column("status", HEADERS["status"], style=status_style, value=_status_label)

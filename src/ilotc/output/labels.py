@@ -9,6 +9,7 @@ interface-language pass can wrap them in one place.
 from ilotc.vocab import Kind, Status
 
 HEADERS = {
+    "plan": "Plan",
     "id": "Id",
     "text": "Action",
     "part": "Part",
