@@ -80,3 +80,11 @@ def test_html_values_are_escaped_on_one_source_line():
     assert str(html_value("<b>a</b>\n::error\x1b")) == "&lt;b&gt;a&lt;/b&gt;&#10;::error\\e"
     assert html_value(int("f" * 3600, 16)) == hex(int("f" * 3600, 16))
     assert html_value(True) is True
+
+
+def test_annotations_show_other_control_characters_escaped():
+    assert (
+        annotation_property("bad\n::error::y\x1b[2J\u202e.yaml")
+        == "bad%0A%3A%3Aerror%3A%3Ay\\e[2J\\u202e.yaml"
+    )
+    assert annotation_message("a\x07b\nc") == "a\\x07b%0Ac"

@@ -114,8 +114,9 @@ def html_value(value: object) -> object:
 
 
 def annotation_message(text: str) -> str:
-    """A GitHub workflow command's message: `%`, CR and LF escaped, so no data starts a `::` line."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A GitHub workflow command's message: `%`, CR and LF escaped, so no data starts a `::` line;
+    other control characters shown as visible escapes, as in every log line."""
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def annotation_property(text: str) -> str:
