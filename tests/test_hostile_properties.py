@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from conftest import EXAMPLES
 from ilotc.cli.main import app
-from ilotc.render import Column, render
+from ilotc.output.listing import Column, render
 
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 RAW_CSV = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)")

@@ -12,7 +12,7 @@ from conftest import DATA
 from ilotc.cli.main import app
 from ilotc.output import labels, report_texts
 from ilotc.output.table import TextTable, wrap
-from ilotc.render import Column
+from ilotc.output.listing import Column
 
 WIDTHS = (60, 80, 120)
 TABLES = {

@@ -30,7 +30,7 @@ from ilotc.lateness import plan_date_of
 from ilotc.plan import Action, Plan
 from ilotc.records import action_record
 from ilotc.registry import Registry
-from ilotc.render import Column, reads_as, to_csv, to_json
+from ilotc.output.listing import Column, reads_as, to_csv, to_json
 from ilotc.schedule import Schedule
 from ilotc.vocab import Kind, Status
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from ilotc.plan import Action
 from ilotc.registry import Partner, Registry, type_label
-from ilotc.render import short_reading
+from ilotc.output.listing import short_reading
 
 
 def _date(value: object) -> str | None:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from ilotc.output.table import TextTable
     from ilotc.plan import Action
     from ilotc.problems import Problem
-    from ilotc.render import Column
+    from ilotc.output.listing import Column
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -131,7 +131,7 @@ def emit(
     fmt: str, records: "Sequence[dict[str, Any]]", columns: "Sequence[Column]", *, raw_csv: bool = False
 ) -> None:
     """Render the records in `fmt` and write them: text to stdout, a table to the console."""
-    from ilotc.render import render  # noqa: PLC0415
+    from ilotc.output.listing import render  # noqa: PLC0415
 
     document = render(fmt, records, columns, raw_csv=raw_csv)
     if isinstance(document, str):
@@ -224,11 +224,9 @@ def note(message: str) -> None:
 def escape(text: str, *, multiline: bool = True) -> str:
     """Text made safe to print as Rich markup: no markup of its own, control characters shown
     escaped (newlines too unless `multiline`)."""
-    from rich.markup import escape as rich_escape  # noqa: PLC0415
+    from ilotc.output.text import markup  # noqa: PLC0415
 
-    from ilotc.output.text import visible  # noqa: PLC0415
-
-    return rich_escape(visible(text, multiline=multiline))
+    return markup(text, multiline=multiline)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -291,14 +289,11 @@ def data_options(
 
 
 def print_problems(problems: "list[Problem]", console: "Console") -> None:
-    """Problems as `file:line:column: severity: message` lines."""
-    for problem in problems:
-        colour = "red" if problem.is_error else "yellow"
-        console.print(
-            f"{escape(problem.path, multiline=False)}:{problem.line}:{problem.column}: "
-            f"[{colour}]{problem.severity}[/]: {escape(problem.message, multiline=False)}",
-            soft_wrap=True,
-        )
+    """Problems as `file:line:column: severity: message` lines (`ilotc.output.problems`)."""
+    from ilotc.output.problems import text_lines  # noqa: PLC0415
+
+    for line in text_lines(problems):
+        console.print(line, soft_wrap=True)
 
 
 def caching(ctx: typer.Context) -> bool:

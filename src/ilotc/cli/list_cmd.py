@@ -1,6 +1,6 @@
 """`ilotc list` and `ilotc show`.
 
-Data is data: listings go through `ilotc.render`, and every value in the `show` panel through
+Data is data: listings go through `ilotc.output.listing`, and every value in the `show` panel through
 `escape` (control characters shown escaped, no Rich markup of its own).
 """
 

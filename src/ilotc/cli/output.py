@@ -1,11 +1,12 @@
 """Where a command's document goes: stdout, or a file written atomically (`-o FILE`)."""
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
+from typer._types import TyperChoice
 
 from ilotc.cli.common import escape, fail, reader_gone, stderr, write_out
 
@@ -19,6 +20,12 @@ OutputOption = Annotated[
         metavar="FILE",
     ),
 ]
+
+
+def format_choice(names: Iterable[str]) -> TyperChoice[str]:
+    """The `--format` choices of a command: the names of its document kind's registry
+    (Typer's own Click, as the enum choices it makes for other options)."""
+    return TyperChoice(list(names), case_sensitive=False)
 
 
 def to_stdout(path: Path | None) -> bool:

@@ -1,6 +1,6 @@
 """`ilotc partners`: the partner registry, filtered, or one partner in full with its actions.
 
-Data is data: listings go through `ilotc.render`, and every value in a partner's panel
+Data is data: listings go through `ilotc.output.listing`, and every value in a partner's panel
 through `escape` (control characters shown escaped, no Rich markup of its own).
 """
 

@@ -1,7 +1,6 @@
 """`ilotc validate` and `ilotc schema`.
 
-File names and messages quote data: text output shows them through `escape` (one line each),
-GitHub annotations through `annotation_property`/`annotation_message` (`ilotc.output.text`).
+Problems are written by the format `ilotc.output.problems` registers under `--format`.
 """
 
 import os
@@ -21,37 +20,20 @@ from ilotc.cli.common import (
     data_options,
     escape,
     fail,
-    print_problems,
     stderr,
     stdout,
     write_out,
 )
+from ilotc.cli.output import format_choice
 from ilotc.i18n import _, ngettext
-from ilotc.output.text import annotation_message, annotation_property
-from ilotc.problems import Problem, as_errors, has_errors
+from ilotc.output.problems import PROBLEM_FORMATS
+from ilotc.problems import as_errors, has_errors
 
 if TYPE_CHECKING:
     from ilotc.loading import ReadInput
 
 STDIN = "-"
 STDIN_LABEL = "<stdin>"
-
-
-class ProblemFormat(StrEnum):
-    """How `validate` prints problems."""
-
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
-
-
-def _github(problem: Problem) -> str:
-    """The annotation writer: the only place that prints a line starting with `::`."""
-    level = "error" if problem.is_error else "warning"
-    return (
-        f"::{level} file={annotation_property(problem.path)},line={problem.line},"
-        f"col={problem.column}::{annotation_message(problem.message)}"
-    )
 
 
 def validate(
@@ -65,12 +47,12 @@ def validate(
         ),
     ] = None,
     fmt: Annotated[
-        ProblemFormat | None,
+        str | None,
         typer.Option(
             "--format",
             "-f",
             help="text, json, or github (workflow annotations; the default when GITHUB_ACTIONS=true).",
-            case_sensitive=False,
+            click_type=format_choice(PROBLEM_FORMATS),
             show_default=False,
         ),
     ] = None,
@@ -93,20 +75,20 @@ def validate(
     assigned: dict[Path, Path] = {}
     targets = _files_in(paths) if paths else _files_in_use(plans, override, assigned)
     if fmt is None:
-        fmt = ProblemFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else ProblemFormat.TEXT
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     default = override or bundled_file(FileKind.PARTNERS)
     run = validate_paths(targets, default, override=override is not None, assigned=assigned)
     problems, unreadable = (as_errors(run.problems) if strict else run.problems), len(run.unreadable)
     for message in run.unreadable:
         stderr().print("[bold red]" + escape(_("Error:")) + f"[/] {escape(message, multiline=False)}")
-    if fmt is ProblemFormat.JSON:
-        from ilotc.json_text import dumps_indented  # noqa: PLC0415
-
-        write_out(dumps_indented([p.to_json() for p in problems]) + "\n")
-    elif fmt is ProblemFormat.GITHUB:
-        write_out("".join(_github(problem) + "\n" for problem in problems))
+    writer = PROBLEM_FORMATS[fmt]
+    document = writer.render(problems)
+    if writer.markup:
+        console = stdout()
+        for line in document.splitlines():
+            console.print(line, soft_wrap=True)
     else:
-        print_problems(problems, stdout())
+        write_out(document)
     errors = sum(problem.is_error for problem in problems)
     warnings = len(problems) - errors
     checked = len(targets) - unreadable

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ilotc.output.labels import ACTIONS_NAMED, EVENT_LABELS, HEADERS, REASON_LABELS, STATUS_LABELS
-from ilotc.render import Column, status_style
+from ilotc.output.listing import Column, status_style
 
 
 def _dim(_value: Any, _record: dict[str, Any]) -> str:

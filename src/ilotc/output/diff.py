@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ilotc.output.text import markdown, visible
-from ilotc.render import reads_as, to_json
+from ilotc.output.listing import reads_as, to_json
 from ilotc.word_diff import Op, shortened, word_diff
 
 if TYPE_CHECKING:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions
     from rich.text import Text
 
-    from ilotc.render import Column
+    from ilotc.output.listing import Column
 
 Paint = Callable[[str, str | None], str]
 """Wraps a piece of text in a style's terminal codes (or returns it as it is)."""
@@ -157,7 +157,7 @@ class ColumnText(NamedTuple):
 def _texts(
     records: Sequence[dict[str, Any]], column: "Column", styled: bool
 ) -> tuple[list[str], list[str | None] | None]:
-    from ilotc.render import cell  # noqa: PLC0415
+    from ilotc.output.listing import cell  # noqa: PLC0415
 
     if column.value is None:
         values = [record.get(column.key) for record in records]

@@ -122,3 +122,11 @@ def annotation_message(text: str) -> str:
 def annotation_property(text: str) -> str:
     """A GitHub workflow command's property value (a file name): also `:` and `,` escaped."""
     return annotation_message(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def markup(text: str, *, multiline: bool = True) -> str:
+    """Text made safe to print as Rich markup: no markup of its own, control characters shown
+    escaped (newlines too unless `multiline`)."""
+    from rich.markup import escape  # noqa: PLC0415 - Rich only where a console writes
+
+    return escape(visible(text, multiline=multiline))
