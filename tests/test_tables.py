@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 from conftest import DATA
 from ilotc.cli.main import app
 from ilotc.output import labels, report_texts
-from ilotc.output.table import TextTable, wrap
 from ilotc.output.listing import Column
+from ilotc.output.table import TextTable, wrap
 
 WIDTHS = (60, 80, 120)
 TABLES = {

@@ -27,10 +27,10 @@ from typing import Any
 
 from ilotc.dates import PlanDate, add_months
 from ilotc.lateness import plan_date_of
+from ilotc.output.listing import Column, reads_as, to_csv, to_json
 from ilotc.plan import Action, Plan
 from ilotc.records import action_record
 from ilotc.registry import Registry
-from ilotc.output.listing import Column, reads_as, to_csv, to_json
 from ilotc.schedule import Schedule
 from ilotc.vocab import Kind, Status
 

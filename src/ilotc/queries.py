@@ -1,13 +1,14 @@
-"""Which actions match a filter, and which actions name a partner."""
+"""Which actions and partners match a filter, and which actions name a partner."""
 
 import datetime as dt
+import difflib
 import unicodedata
 from typing import NamedTuple
 
 from ilotc.dates import PlanDate
 from ilotc.plan import Action, Plan
-from ilotc.registry import Registry
-from ilotc.vocab import Kind, Status
+from ilotc.registry import Partner, Registry
+from ilotc.vocab import Kind, OrganisationType, Role, Status
 
 
 def fold(text: str) -> str:
@@ -56,6 +57,53 @@ class ActionFilter(NamedTuple):
             and (self.due_after is None or due.last_day() > self.due_after.last_day())
             for due in dues
         )
+
+
+class PartnerFilter(NamedTuple):
+    """`ilotc partners`' filters, combined with AND: a role (in a programme, or in any), an
+    organisation type, and text in the partner's names, wording in the sources or id."""
+
+    programme: str | None = None
+    role: Role | None = None
+    type: OrganisationType | None = None
+    search: str | None = None
+
+    def matches(self, partner: Partner) -> bool:
+        """True when the partner passes every filter."""
+        if self.programme is not None or self.role is not None:
+            plays = any(
+                (self.programme is None or played.programme == self.programme)
+                and (self.role is None or played.role is self.role)
+                for played in partner.roles
+            )
+            if not plays:
+                return False
+        if self.type is not None and partner.type is not self.type:
+            return False
+        if self.search is not None:
+            wanted = fold(self.search)
+            haystack = [partner.id, partner.name, partner.short_name or "", *partner.mentions]
+            return any(wanted in fold(text) for text in haystack)
+        return True
+
+
+def close_partner_ids(partner_id: str, registry: Registry) -> list[str]:
+    """The ids of the partners a mistyped id may mean: those whose id, name or short name is
+    the given text (ignoring case and accents), then up to three ids spelled alike."""
+    wanted = fold(partner_id.strip())
+    if not wanted:
+        return []
+    close = [partner.id for partner in registry if wanted in _names_of(partner)]
+    close += [c for c in difflib.get_close_matches(wanted, sorted(registry.ids), n=3) if c not in close]
+    return close
+
+
+def _names_of(partner: Partner) -> set[str]:
+    """The partner's id, name and short name, folded."""
+    names = {partner.id, fold(partner.name)}
+    if partner.short_name:
+        names.add(fold(partner.short_name))
+    return names
 
 
 def _in_section(action: Action, wanted: str) -> bool:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ilotc.output.listing import short_reading
 from ilotc.plan import Action
 from ilotc.registry import Partner, Registry, type_label
-from ilotc.output.listing import short_reading
 
 
 def _date(value: object) -> str | None:

@@ -14,18 +14,18 @@ import functools
 import gc
 import os
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
+from typer._types import TyperChoice
 
 from ilotc.dates import ACCEPTED_FORM, DateFormatError, PlanDate
 from ilotc.i18n import LANGUAGES, N_, UnknownLanguageError, _, ngettext
+from ilotc.output.listing import RENDERERS
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
-    from typing import Any
+    from collections.abc import Callable
 
     from rich.console import Console
 
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from ilotc.output.table import TextTable
     from ilotc.plan import Action
     from ilotc.problems import Problem
-    from ilotc.output.listing import Column
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -41,15 +40,6 @@ EXIT_USAGE = 2
 
 ONE_SHOT = False
 """True when this process runs one command and exits (set by the console script, `run`)."""
-
-
-class ListFormat(StrEnum):
-    """Output formats of listing commands (the keys of render.RENDERERS)."""
-
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-    MARKDOWN = "markdown"
 
 
 PlanOption = Annotated[
@@ -73,8 +63,15 @@ PartnersOption = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    ListFormat, typer.Option("--format", "-f", help=N_("Output format."), case_sensitive=False)
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help=N_("Output format."),
+        click_type=TyperChoice(list(RENDERERS), case_sensitive=False),
+    ),
 ]
+"""A listing command's `--format`: the formats of `ilotc.output.listing.RENDERERS`."""
 RawCsvOption = Annotated[
     bool,
     typer.Option(
@@ -125,19 +122,6 @@ def _result_console_class() -> "type[Console]":
 def stdout(*, soft_wrap: bool = False) -> "Console":
     """The console for results (plain text when piped or when NO_COLOR is set)."""
     return _result_console_class()(file=sys.stdout, soft_wrap=soft_wrap, highlight=False, emoji=False)
-
-
-def emit(
-    fmt: str, records: "Sequence[dict[str, Any]]", columns: "Sequence[Column]", *, raw_csv: bool = False
-) -> None:
-    """Render the records in `fmt` and write them: text to stdout, a table to the console."""
-    from ilotc.output.listing import render  # noqa: PLC0415
-
-    document = render(fmt, records, columns, raw_csv=raw_csv)
-    if isinstance(document, str):
-        write_out(document)
-    else:
-        write_table(document)
 
 
 def write_table(table: "TextTable") -> None:

@@ -1,14 +1,23 @@
 """Where a command's document goes: stdout, or a file written atomically (`-o FILE`)."""
 
+import io
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from typer._click.core import ParameterSource
 from typer._types import TyperChoice
 
-from ilotc.cli.common import escape, fail, reader_gone, stderr, write_out
+from ilotc.cli.common import escape, fail, reader_gone, stderr, stdout, write_out, write_table
+from ilotc.output.listing import LISTING_SUFFIX_FORMATS, Column, render
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+FILE_WIDTH = 80
+"""The width of a table or view written to a file."""
 
 OutputOption = Annotated[
     Path | None,
@@ -128,3 +137,50 @@ def _choices(formats: "Mapping[str, str]") -> str:
     names = sorted({str(fmt) for fmt in formats.values()})
     suffixes = sorted(suffix for suffix, name in SUFFIX_FORMATS.items() if name in formats)
     return f"give --format {'|'.join(names)} or a name ending in {', '.join(suffixes)}"
+
+
+def listing_format(ctx: typer.Context, fmt: str, path: Path | None) -> str:
+    """A listing command's format: `--format` when given, else the suffix of `-o FILE`, else a
+    table (a contradicting suffix exits 2: see `output_format`)."""
+    given = None if ctx.get_parameter_source("fmt") in (None, ParameterSource.DEFAULT) else fmt
+    return output_format(path, given, LISTING_SUFFIX_FORMATS, "table")
+
+
+def emit(
+    fmt: str,
+    records: Sequence[dict[str, Any]],
+    columns: Sequence[Column],
+    *,
+    raw_csv: bool = False,
+    path: Path | None = None,
+) -> None:
+    """Render the records in `fmt` (`ilotc.output.listing`) and write them: to stdout (a table
+    laid out for the console), or to `-o FILE` (a table FILE_WIDTH columns wide, uncoloured)."""
+    document = render(fmt, records, columns, raw_csv=raw_csv)
+    if to_stdout(path):
+        if isinstance(document, str):
+            write_out(document)
+        else:
+            write_table(document)
+        return
+    if not isinstance(document, str):
+        from ilotc.output.table import plain  # noqa: PLC0415 - tables only
+
+        document = "".join(document.lines(FILE_WIDTH, plain, ascii_only=False))
+    write_output(path, document.encode("utf-8"), f"{len(records)} records as {fmt}")
+
+
+def emit_view(view: "RenderableType", path: Path | None, what: str) -> None:
+    """Write a full view (`ilotc.output.views`): to the console, or to `-o FILE` as plain text
+    FILE_WIDTH columns wide."""
+    if to_stdout(path):
+        stdout().print(view)
+        return
+    from rich.console import Console  # noqa: PLC0415
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=FILE_WIDTH, no_color=True, color_system=None, highlight=False, emoji=False
+    )
+    console.print(view)
+    write_output(path, buffer.getvalue().encode("utf-8"), what)

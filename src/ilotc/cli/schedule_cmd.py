@@ -8,12 +8,10 @@ import typer
 from ilotc.cli.common import (
     EXIT_PROBLEMS,
     FormatOption,
-    ListFormat,
     PartnersOption,
     PlanOption,
     RawCsvOption,
     as_of_day,
-    emit,
     load_data,
     note,
 )
@@ -30,6 +28,7 @@ from ilotc.cli.filters import (
     StatusFilter,
     build_filter,
 )
+from ilotc.cli.output import OutputOption, emit, listing_format
 from ilotc.dates import PlanDate
 from ilotc.output.columns import OVERDUE_COLUMNS, OVERDUE_TABLE, UPCOMING_COLUMNS, UPCOMING_TABLE, with_plan
 
@@ -53,7 +52,8 @@ def overdue(
     fail_if_any: Annotated[
         bool, typer.Option("--fail", help="Exit 1 when any action is overdue (for CI and scripts).")
     ] = False,
-    fmt: FormatOption = ListFormat.TABLE,
+    fmt: FormatOption = "table",
+    output: OutputOption = None,
     raw_csv: RawCsvOption = False,
     plan: PlanOption = None,
     partners: PartnersOption = None,
@@ -69,18 +69,20 @@ def overdue(
     from ilotc.queries import select  # noqa: PLC0415
     from ilotc.records import action_record  # noqa: PLC0415
 
+    fmt = listing_format(ctx, fmt, output)
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
     where = build_filter(part, section, kind, status, partner, search, due_before, due_after, data, plan_id)
     actions = select(data.plan, where, day, data.registry)
     late = overdue_as_of(actions, day, plan_dates(used.plan for used in data.plans))
     records = [action_record(item.action, day) | item.to_json() for item in late]
-    table = fmt is ListFormat.TABLE
+    table = fmt == "table"
     emit(
         fmt,
         records,
         with_plan(OVERDUE_TABLE if table else OVERDUE_COLUMNS, len(data.plans) > 1, table=table),
         raw_csv=raw_csv,
+        path=output,
     )
     note(f"{len(late)} overdue of {len(data.plan)} actions as of {_day_words(day)}")
     if fail_if_any and late:
@@ -102,7 +104,8 @@ def upcoming(
     search: SearchFilter = None,
     due_before: DueBefore = None,
     due_after: DueAfter = None,
-    fmt: FormatOption = ListFormat.TABLE,
+    fmt: FormatOption = "table",
+    output: OutputOption = None,
     raw_csv: RawCsvOption = False,
     plan: PlanOption = None,
     partners: PartnersOption = None,
@@ -112,17 +115,19 @@ def upcoming(
     from ilotc.queries import select  # noqa: PLC0415
     from ilotc.records import action_record  # noqa: PLC0415
 
+    fmt = listing_format(ctx, fmt, output)
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
     where = build_filter(part, section, kind, status, partner, search, due_before, due_after, data, plan_id)
     actions = select(data.plan, where, day, data.registry)
     coming = upcoming_as_of(actions, day, within, plan_dates(used.plan for used in data.plans))
     records = [action_record(item.action, day) | item.to_json() for item in coming]
-    table = fmt is ListFormat.TABLE
+    table = fmt == "table"
     emit(
         fmt,
         records,
         with_plan(UPCOMING_TABLE if table else UPCOMING_COLUMNS, len(data.plans) > 1, table=table),
         raw_csv=raw_csv,
+        path=output,
     )
     note(f"{len(coming)} due date(s) or start(s) within {within} month(s) after {_day_words(day)}")

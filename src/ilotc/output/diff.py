@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ilotc.output.text import markdown, visible
 from ilotc.output.listing import reads_as, to_json
+from ilotc.output.text import markdown, visible
 from ilotc.word_diff import Op, shortened, word_diff
 
 if TYPE_CHECKING:

@@ -1,4 +1,7 @@
-"""Listing output, one renderer per format, chosen from a registry by name.
+"""Listing documents (list, overdue, upcoming, partners, show): one renderer per format, in one registry.
+
+The CLI derives `--format` of every listing command from `RENDERERS`, and the `-o FILE`
+suffixes from each renderer's `written_as` (the format names of `cli.output.SUFFIX_FORMATS`).
 
 A renderer turns records (plain dicts) and the columns a table should show into a document:
 text, or a table that the terminal's width lays out (`ilotc.output.table`). JSON carries
@@ -119,6 +122,8 @@ class Renderer:
     """One output format: records and columns in, a document out (text, or a table laid out when written)."""
 
     help: str = ""
+    written_as: tuple[str, ...] = ()
+    """The format names a file suffix gives (`cli.output.SUFFIX_FORMATS`) that mean this format."""
 
     def render(
         self,
@@ -134,6 +139,7 @@ class Renderer:
 
 class TableRenderer(Renderer):
     help = "a table for people (the default)"
+    written_as = ("text",)
 
     def render(
         self,
@@ -148,6 +154,7 @@ class TableRenderer(Renderer):
 
 class JsonRenderer(Renderer):
     help = "one JSON array of records, every field"
+    written_as = ("json",)
 
     def render(
         self,
@@ -162,6 +169,7 @@ class JsonRenderer(Renderer):
 
 class CsvRenderer(Renderer):
     help = "CSV (RFC 4180) with a header row"
+    written_as = ("csv",)
 
     def render(
         self,
@@ -176,6 +184,7 @@ class CsvRenderer(Renderer):
 
 class MarkdownRenderer(Renderer):
     help = "a Markdown pipe table"
+    written_as = ("markdown",)
 
     def render(
         self,
@@ -194,6 +203,10 @@ RENDERERS: dict[str, Renderer] = {
     "csv": CsvRenderer(),
     "markdown": MarkdownRenderer(),
 }
+"""The one registry of listing formats, in the order `--format` lists them."""
+
+LISTING_SUFFIX_FORMATS = {name: fmt for fmt, renderer in RENDERERS.items() for name in renderer.written_as}
+"""The listing format each file-suffix format name means: `-o list.txt` is a table."""
 
 
 def render(
