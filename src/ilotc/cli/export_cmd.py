@@ -2,7 +2,6 @@
 
 import datetime as dt
 import os
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -21,19 +20,8 @@ from ilotc.cli.filters import (
     StatusFilter,
     build_filter,
 )
-from ilotc.cli.output import OutputOption, output_format, to_stdout, write_output
-
-
-class ExportFormat(StrEnum):
-    """Formats of `ilotc export`."""
-
-    ICS = "ics"
-    JSON = "json"
-    CSV = "csv"
-
-
-EXPORT_FORMATS = {fmt.value: fmt for fmt in ExportFormat}
-"""The formats `-o FILE`'s suffix may name (see cli.output.SUFFIX_FORMATS)."""
+from ilotc.cli.output import OutputOption, format_choice, output_format, to_stdout, write_output
+from ilotc.output.exports import EXPORT_FORMATS, EXPORT_SUFFIX_FORMATS, ExportRequest
 
 
 def export_stamp() -> dt.datetime:
@@ -51,14 +39,14 @@ def export_stamp() -> dt.datetime:
 def export(
     ctx: typer.Context,
     fmt: Annotated[
-        ExportFormat | None,
+        str | None,
         typer.Option(
             "--format",
             "-f",
             help="ics: the dated schedules as an RFC 5545 calendar (to-dos for deadlines, milestones, "
             "window ends and recurring actions; all-day events for starts); json or csv: every action "
             "as a flat record [default: from the suffix of -o FILE].",
-            case_sensitive=False,
+            click_type=format_choice(EXPORT_FORMATS),
             show_default=False,
         ),
     ] = None,
@@ -97,29 +85,35 @@ def export(
     Examples: ilotc export -o plan.ics;  ilotc export --format csv --part II > actions.csv;
     ilotc export --format ics --alarm 14 --status planned -o reminders.ics
     """
-    from ilotc.export import calendar_entries, export_csv, export_ics, export_json  # noqa: PLC0415
     from ilotc.lateness import plan_dates  # noqa: PLC0415
     from ilotc.queries import select  # noqa: PLC0415
 
     if fmt is None and (output is None or to_stdout(output) or not output.suffix):
         fail("export needs --format ics|json|csv, or -o FILE with a .ics, .json or .csv name")
-    chosen = output_format(output, fmt, EXPORT_FORMATS, ExportFormat.JSON)
-    if alarm is not None and chosen is not ExportFormat.ICS:
+    chosen = output_format(output, fmt, EXPORT_SUFFIX_FORMATS, "json")
+    if alarm is not None and chosen != "ics":
         fail("--alarm applies to the calendar only (--format ics)")
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
     where = build_filter(part, section, kind, status, partner, search, due_before, due_after, data, plan_id)
     actions = select(data.plan, where, day, data.registry)
-    if chosen is ExportFormat.ICS:
+    request = ExportRequest(data.plan, data.registry, actions, day, raw_csv=raw_csv)
+    if chosen == "ics":
+        from ilotc.output.calendar import calendar_entries  # noqa: PLC0415
+
         plan_days = plan_dates(used.plan for used in data.plans)
+        request = ExportRequest(
+            data.plan,
+            data.registry,
+            actions,
+            day,
+            stamp=export_stamp(),
+            alarm_days=alarm,
+            plan_days=plan_days,
+        )
         entries = calendar_entries(data.plan, actions, plan_days)
         todos = sum(entry.component == "VTODO" for entry in entries)
         what = f"a calendar of {todos} to-dos and {len(entries) - todos} events"
-        document = export_ics(data.plan, actions, stamp=export_stamp(), alarm_days=alarm, plan_days=plan_days)
-        write_output(output, document, what)
-        return
-    if chosen is ExportFormat.JSON:
-        text = export_json(data.plan, data.registry, day, actions)
     else:
-        text = export_csv(data.plan, data.registry, day, actions, raw=raw_csv)
-    write_output(output, text.encode("utf-8"), f"{len(actions)} actions as {chosen.value}")
+        what = f"{len(actions)} actions as {chosen}"
+    write_output(output, EXPORT_FORMATS[chosen].render(request), what)

@@ -1,4 +1,4 @@
-"""The plan exported: an RFC 5545 calendar of its dated schedules, or flat records.
+"""The calendar document: an RFC 5545 calendar of the plan's dated schedules (`export --format ics`).
 
 `export_ics` gives one VTODO (with DUE, a DATE) per deadline, milestone and window end and
 one all-day VEVENT per start and window start, and one repeating VTODO (RRULE) per recurring
@@ -7,13 +7,10 @@ SEQUENCE from the action's recorded changes, so importing a newer export updates
 instead of doubling them, and a changed item supersedes the old one in every client. DTSTAMP
 is the export's time, given by the caller (so a pinned time gives the same bytes). An
 optional VALARM reminds a number of days before each due date.
-`export_json` and `export_csv` give every action as a record (CONTRACT's action record,
-plus the partners' names).
 
 Data is data: every calendar text value (summary, description, categories, the calendar's
 name) goes through `ilotc.output.text.calendar_text` and is added as icalendar's `vText`,
-which escapes it per RFC 5545 (an X- property would otherwise be written as it is); CSV goes
-through `render.to_csv`.
+which escapes it per RFC 5545 (an X- property would otherwise be written as it is).
 
 Pure: returns bytes or text; no printing, no I/O.
 """
@@ -23,14 +20,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from ilotc.dates import PlanDate, add_months
 from ilotc.lateness import plan_date_of
-from ilotc.output.listing import Column, reads_as, to_csv, to_json
 from ilotc.plan import Action, Plan
-from ilotc.records import action_record
-from ilotc.registry import Registry
 from ilotc.schedule import Schedule
 from ilotc.vocab import Kind, Status
 
@@ -260,81 +253,3 @@ def export_ics(
         calendar.add_component(component)
     data: bytes = calendar.to_ical()
     return data
-
-
-def export_records(
-    plan: Plan, registry: Registry, as_of: dt.date, actions: Iterable[Action] | None = None
-) -> list[dict[str, Any]]:
-    """Each action's record (of `actions`, else every action; status as of `as_of`), with
-    `partner_names` beside `partners`."""
-    records = []
-    for action in plan if actions is None else actions:
-        record = action_record(action, as_of)
-        names = []
-        for partner_id in action.partners:
-            partner = registry.get(partner_id)
-            names.append(partner.name if partner is not None else partner_id)
-        record["partner_names"] = names
-        records.append(record)
-    return records
-
-
-def export_json(
-    plan: Plan, registry: Registry, as_of: dt.date, actions: Iterable[Action] | None = None
-) -> str:
-    """One JSON array of each action's record."""
-    return to_json(export_records(plan, registry, as_of, actions))
-
-
-def _history(record: dict[str, Any]) -> list[str]:
-    changes = []
-    for change in record["history"]:
-        note = f" ({change['note']})" if change["note"] else ""
-        changes.append(f"{change['date']} {change['status']}{note}")
-    return changes
-
-
-def _flag(key: str) -> Any:
-    return lambda record: "true" if record[key] else "false"
-
-
-CSV_COLUMNS = (
-    Column("id", "id"),
-    Column("part", "part"),
-    Column("section", "section"),
-    Column("part_title", "part_title"),
-    Column("section_title", "section_title"),
-    Column("issue_title", "issue_title"),
-    Column("group_title", "group_title"),
-    Column("text", "text"),
-    Column("timeline", "timeline"),
-    Column("kind", "kind"),
-    Column("start", "start"),
-    Column("due", "due"),
-    Column("every_months", "every_months"),
-    Column("immediate", "immediate", value=_flag("immediate")),
-    Column(
-        "schedules",
-        "schedules",
-        value=lambda record: [reads_as({"schedules": [s]}) for s in record["schedules"]],
-    ),
-    Column("status", "status"),
-    Column("partners", "partners"),
-    Column("partner_names", "partner_names"),
-    Column("history", "history", value=_history),
-    Column("note", "note"),
-)
-"""The CSV's columns: the record's flat fields; lists (schedules, partners, history) joined with '; '."""
-
-
-def export_csv(
-    plan: Plan,
-    registry: Registry,
-    as_of: dt.date,
-    actions: Iterable[Action] | None = None,
-    *,
-    raw: bool = False,
-) -> str:
-    """A header row, then a row per action; lists joined with '; ' (RFC 4180, formula cells
-    neutralised unless `raw`: see `render.to_csv`)."""
-    return to_csv(export_records(plan, registry, as_of, actions), CSV_COLUMNS, raw=raw)

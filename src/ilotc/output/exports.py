@@ -1,0 +1,160 @@
+"""The export document: its one registry of formats (ics, json, csv), and the flat records of json and csv.
+
+The CLI derives `ilotc export --format` and the `-o FILE` suffixes from `EXPORT_FORMATS`.
+`json` and `csv` give every action as a record (CONTRACT's action record, plus the partners'
+names); `ics` is the calendar of `ilotc.output.calendar`, imported only when asked for.
+
+Pure: returns bytes or text; no printing, no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ilotc.output.listing import Column, reads_as, to_csv, to_json
+from ilotc.plan import Action, Plan
+from ilotc.records import action_record
+from ilotc.registry import Registry
+
+
+def export_records(
+    plan: Plan, registry: Registry, as_of: dt.date, actions: Iterable[Action] | None = None
+) -> list[dict[str, Any]]:
+    """Each action's record (of `actions`, else every action; status as of `as_of`), with
+    `partner_names` beside `partners`."""
+    records = []
+    for action in plan if actions is None else actions:
+        record = action_record(action, as_of)
+        names = []
+        for partner_id in action.partners:
+            partner = registry.get(partner_id)
+            names.append(partner.name if partner is not None else partner_id)
+        record["partner_names"] = names
+        records.append(record)
+    return records
+
+
+def export_json(
+    plan: Plan, registry: Registry, as_of: dt.date, actions: Iterable[Action] | None = None
+) -> str:
+    """One JSON array of each action's record."""
+    return to_json(export_records(plan, registry, as_of, actions))
+
+
+def _history(record: dict[str, Any]) -> list[str]:
+    changes = []
+    for change in record["history"]:
+        note = f" ({change['note']})" if change["note"] else ""
+        changes.append(f"{change['date']} {change['status']}{note}")
+    return changes
+
+
+def _flag(key: str) -> Any:
+    return lambda record: "true" if record[key] else "false"
+
+
+CSV_COLUMNS = (
+    Column("id", "id"),
+    Column("part", "part"),
+    Column("section", "section"),
+    Column("part_title", "part_title"),
+    Column("section_title", "section_title"),
+    Column("issue_title", "issue_title"),
+    Column("group_title", "group_title"),
+    Column("text", "text"),
+    Column("timeline", "timeline"),
+    Column("kind", "kind"),
+    Column("start", "start"),
+    Column("due", "due"),
+    Column("every_months", "every_months"),
+    Column("immediate", "immediate", value=_flag("immediate")),
+    Column(
+        "schedules",
+        "schedules",
+        value=lambda record: [reads_as({"schedules": [s]}) for s in record["schedules"]],
+    ),
+    Column("status", "status"),
+    Column("partners", "partners"),
+    Column("partner_names", "partner_names"),
+    Column("history", "history", value=_history),
+    Column("note", "note"),
+)
+"""The CSV's columns: the record's flat fields; lists (schedules, partners, history) joined with '; '."""
+
+
+def export_csv(
+    plan: Plan,
+    registry: Registry,
+    as_of: dt.date,
+    actions: Iterable[Action] | None = None,
+    *,
+    raw: bool = False,
+) -> str:
+    """A header row, then a row per action; lists joined with '; ' (RFC 4180, formula cells
+    neutralised unless `raw`: see `output.listing.to_csv`)."""
+    return to_csv(export_records(plan, registry, as_of, actions), CSV_COLUMNS, raw=raw)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """What an export is made of: the plan, its registry, the chosen actions, and the options
+    some formats read (`as_of` for statuses in records, `stamp` and `alarm_days` for the
+    calendar, `raw_csv` for CSV)."""
+
+    plan: Plan
+    registry: Registry
+    actions: Sequence[Action]
+    as_of: dt.date
+    stamp: dt.datetime | None = None
+    alarm_days: int | None = None
+    raw_csv: bool = False
+    plan_days: dict[str, dt.date | None] | None = None  # each plan's date, by name (see calendar_entries)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFormat:
+    """A format of the export: its name, the format names of file suffixes that mean it, its
+    help, and its writer."""
+
+    name: str
+    written_as: tuple[str, ...]
+    help: str
+    render: Callable[[ExportRequest], bytes]
+
+
+def _ics(request: ExportRequest) -> bytes:
+    from ilotc.output.calendar import export_ics  # noqa: PLC0415 - icalendar only for calendars
+
+    return export_ics(
+        request.plan,
+        request.actions,
+        stamp=request.stamp,
+        alarm_days=request.alarm_days,
+        plan_days=request.plan_days,
+    )
+
+
+def _json(request: ExportRequest) -> bytes:
+    return export_json(request.plan, request.registry, request.as_of, request.actions).encode("utf-8")
+
+
+def _csv(request: ExportRequest) -> bytes:
+    text = export_csv(request.plan, request.registry, request.as_of, request.actions, raw=request.raw_csv)
+    return text.encode("utf-8")
+
+
+EXPORT_FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("ics", ("ics",), "the dated schedules as an RFC 5545 calendar", _ics),
+        ExportFormat("json", ("json",), "every action as a flat record, one JSON array", _json),
+        ExportFormat("csv", ("csv",), "every action as a flat record, one CSV row", _csv),
+    )
+}
+"""The one registry of export formats, in the order `--format` lists them."""
+
+EXPORT_SUFFIX_FORMATS = {name: fmt for fmt, found in EXPORT_FORMATS.items() for name in found.written_as}
+"""The export format each file-suffix format name means (`cli.output.SUFFIX_FORMATS`)."""
