@@ -1,0 +1,156 @@
+"""The whole update of a plan file: read once, check, splice the change in, validate, replace under a lock.
+
+`update_plan` is what `ilotc update` runs: it never prints and never exits. Anything that
+stops it is an `UpdateRefused` carrying its message, the problems found (shown like
+`validate`'s), and whether it is bad usage (a file that cannot be used as asked) rather than
+a problem of the data or a failed write.
+
+Concurrent updates of one file take turns under a lock beside it (`ilotc.file_lock`); the
+file read is the file replaced, or nothing is written (`ilotc.files.replace_read_file`).
+"""
+
+import difflib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ilotc.editing import EditError, StatusUpdate, record_status_change, undo_last_change
+from ilotc.file_lock import LockBusy, locked
+from ilotc.files import BOM, FileChanged, Identity, remove_stale_temporaries, replace_read_file
+from ilotc.loading import (
+    FileAccessError,
+    FileKind,
+    Source,
+    check_plan_source,
+    load_registry,
+    packaged_file,
+    read_source,
+)
+from ilotc.problems import DataFileError, Problem, has_errors
+from ilotc.safe_yaml import YamlProblem
+
+
+class UpdateRefused(Exception):
+    """The update was not made; nothing was written. `usage` is true when the file cannot be
+    used as asked (not the data's fault); `problems` are what validation found, if any."""
+
+    def __init__(self, message: str, *, usage: bool = False, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.usage = usage
+        self.problems = problems or []
+
+
+@dataclass(frozen=True, slots=True)
+class PlanEdit:
+    """A plan file's text before and after a change, with what it was read as."""
+
+    label: str
+    before: str
+    after: str
+    read: Identity
+    bom: bool
+    done: str  # what was done, in words
+
+    def diff(self) -> str:
+        """The change as a unified diff of the file."""
+        before, after = self.before.splitlines(keepends=True), self.after.splitlines(keepends=True)
+        return "".join(
+            difflib.unified_diff(before, after, fromfile=self.label, tofile=f"{self.label} (updated)")
+        )
+
+    @property
+    def data(self) -> bytes:
+        """The new file's bytes, with the byte order mark the old one had."""
+        return (BOM if self.bom else b"") + self.after.encode("utf-8")
+
+
+def update_plan(
+    plan_path: Path,
+    partners_path: Path,
+    action_id: str,
+    change: StatusUpdate | None,
+    *,
+    dry_run: bool = False,
+) -> PlanEdit:
+    """Record `change` in the plan file (without a change: take the action's last one back),
+    or with `dry_run` only work it out. Raises UpdateRefused when it cannot be done."""
+    installed = packaged_file(FileKind.PLAN)
+    if installed is not None and plan_path.resolve() == installed.resolve():
+        raise UpdateRefused(
+            "the bundled plan inside the installed package is read-only; "
+            "copy it and pass --plan PATH (or set ILOTC_PLAN) to keep your own",
+            usage=True,
+        )
+    # The path is resolved once: what is read, locked and replaced is this one file, never
+    # whatever a link swapped in meanwhile would point to.
+    target = Path(os.path.realpath(plan_path))
+    if not target.is_file():
+        plan_edit(plan_path, target, partners_path, action_id, change)  # the reader says what is wrong
+        raise UpdateRefused(f"{plan_path} is not a regular file; only a plan file can be updated", usage=True)
+    if dry_run:
+        return plan_edit(plan_path, target, partners_path, action_id, change)
+    try:
+        with locked(target):
+            remove_stale_temporaries(target)
+            edit = plan_edit(plan_path, target, partners_path, action_id, change)
+            if edit.read.read_only or not os.access(target, os.W_OK):
+                raise UpdateRefused(f"{plan_path} is read-only; make it writable (chmod u+w) to update it")
+            replace_read_file(target, edit.data, edit.read)
+    except LockBusy as error:
+        raise UpdateRefused(str(error)) from error
+    except FileChanged as error:
+        raise UpdateRefused(f"{error}; nothing was written, run the update again") from error
+    except OSError as error:
+        message = f"{plan_path}: cannot be written ({error.strerror or error}); the file is unchanged"
+        raise UpdateRefused(message) from error
+    return edit
+
+
+def plan_edit(
+    plan_path: Path, target: Path, partners_path: Path, action_id: str, change: StatusUpdate | None
+) -> PlanEdit:
+    """Read the plan once, check it, and make the change in its text (without a change: take
+    the action's last one back); raise UpdateRefused on any problem."""
+    try:
+        registry, _ = load_registry(partners_path)
+        before = _identity(target)
+        source = read_source(plan_path)
+        read = Identity.of(target)
+        seen = os.stat(plan_path)
+        if before != read or (seen.st_dev, seen.st_ino) != (read.device, read.inode):
+            raise FileChanged(f"{plan_path} changed while it was read")
+        with open(target, "rb") as stream:
+            bom = stream.read(len(BOM)) == BOM
+        _, problems = check_plan_source(source, registry.ids)
+        if has_errors(problems):
+            message = "the plan has problems; fix them (see 'ilotc validate') before updating it"
+            raise UpdateRefused(message, problems=problems)
+        if change is not None:
+            updated = record_status_change(source.text, change)
+            done = f"{action_id}: {change.status} from {change.date}, recorded in {plan_path}"
+        else:
+            updated, taken = undo_last_change(source.text, action_id)
+            done = f"{action_id}: took back {taken} in {plan_path}"
+    except FileAccessError as error:
+        raise UpdateRefused(str(error), usage=True) from error
+    except DataFileError as error:
+        message = "the data has problems; run 'ilotc validate' for details"
+        raise UpdateRefused(message, problems=error.problems) from error
+    except (EditError, YamlProblem) as error:
+        raise UpdateRefused(str(error), usage=True) from error
+    except FileChanged as error:
+        raise UpdateRefused(f"{error}; nothing was written, run the update again") from error
+    except OSError as error:
+        raise UpdateRefused(f"{plan_path}: cannot be read ({error.strerror or error})") from error
+    _, problems = check_plan_source(Source(source.label, updated), registry.ids)
+    if has_errors(problems):  # the edit itself must never break the file
+        raise UpdateRefused("the change would make the plan invalid; nothing was written", problems=problems)
+    return PlanEdit(source.label, source.text, updated, read, bom, done)
+
+
+def _identity(target: Path) -> Identity | None:
+    try:
+        return Identity.of(target)
+    except (OSError, FileChanged):
+        return None  # reading it will say why
