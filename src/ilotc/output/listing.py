@@ -14,6 +14,7 @@ escaping function of `ilotc.output.text` made for its output kind: `visible` for
 """
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ilotc.output.text import csv_cell, markdown, number
@@ -118,12 +119,15 @@ def to_table(
     return TextTable(records, columns, title)
 
 
+@dataclass(frozen=True, slots=True)
 class Renderer:
-    """One output format: records and columns in, a document out (text, or a table laid out when written)."""
+    """One listing format: its help, the format names of file suffixes that mean it (those of
+    `cli.output.SUFFIX_FORMATS`), and its writer: records, columns, a title and whether CSV
+    stays raw in; a document out (text, or a table laid out when written)."""
 
-    help: str = ""
-    written_as: tuple[str, ...] = ()
-    """The format names a file suffix gives (`cli.output.SUFFIX_FORMATS`) that mean this format."""
+    help: str
+    written_as: tuple[str, ...]
+    write: Callable[[Sequence[dict[str, Any]], Sequence[Column], str | None, bool], Any]
 
     def render(
         self,
@@ -134,74 +138,27 @@ class Renderer:
         raw_csv: bool = False,
     ) -> "str | TextTable":
         """The document; the caller writes it."""
-        raise NotImplementedError
-
-
-class TableRenderer(Renderer):
-    help = "a table for people (the default)"
-    written_as = ("text",)
-
-    def render(
-        self,
-        records: Sequence[dict[str, Any]],
-        columns: Sequence[Column],
-        title: str | None,
-        *,
-        raw_csv: bool = False,
-    ) -> "str | TextTable":
-        return to_table(records, columns, title)
-
-
-class JsonRenderer(Renderer):
-    help = "one JSON array of records, every field"
-    written_as = ("json",)
-
-    def render(
-        self,
-        records: Sequence[dict[str, Any]],
-        columns: Sequence[Column],
-        title: str | None,
-        *,
-        raw_csv: bool = False,
-    ) -> "str | TextTable":
-        return to_json(records)
-
-
-class CsvRenderer(Renderer):
-    help = "CSV (RFC 4180) with a header row"
-    written_as = ("csv",)
-
-    def render(
-        self,
-        records: Sequence[dict[str, Any]],
-        columns: Sequence[Column],
-        title: str | None,
-        *,
-        raw_csv: bool = False,
-    ) -> "str | TextTable":
-        return to_csv(records, columns, raw=raw_csv)
-
-
-class MarkdownRenderer(Renderer):
-    help = "a Markdown pipe table"
-    written_as = ("markdown",)
-
-    def render(
-        self,
-        records: Sequence[dict[str, Any]],
-        columns: Sequence[Column],
-        title: str | None,
-        *,
-        raw_csv: bool = False,
-    ) -> "str | TextTable":
-        return to_markdown(records, columns)
+        document: str | TextTable = self.write(records, columns, title, raw_csv)
+        return document
 
 
 RENDERERS: dict[str, Renderer] = {
-    "table": TableRenderer(),
-    "json": JsonRenderer(),
-    "csv": CsvRenderer(),
-    "markdown": MarkdownRenderer(),
+    "table": Renderer(
+        "a table for people (the default)",
+        ("text",),
+        lambda records, columns, title, _raw: to_table(records, columns, title),
+    ),
+    "json": Renderer(
+        "one JSON array of records, every field", ("json",), lambda records, *_: to_json(records)
+    ),
+    "csv": Renderer(
+        "CSV (RFC 4180) with a header row",
+        ("csv",),
+        lambda records, columns, _title, raw: to_csv(records, columns, raw=raw),
+    ),
+    "markdown": Renderer(
+        "a Markdown pipe table", ("markdown",), lambda records, columns, *_: to_markdown(records, columns)
+    ),
 }
 """The one registry of listing formats, in the order `--format` lists them."""
 
