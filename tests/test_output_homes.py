@@ -19,6 +19,7 @@ from ilotc.loading import load
 from ilotc.output.exports import EXPORT_FORMATS
 from ilotc.output.listing import RENDERERS
 from ilotc.output.problems import PROBLEM_FORMATS
+from ilotc.output.reading import READING_FORMATS
 from ilotc.queries import PartnerFilter, close_partner_ids
 from ilotc.updating import UpdateRefused, update_plan
 from ilotc.vocab import Role, Status
@@ -37,6 +38,7 @@ def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
         (["partners"], RENDERERS),
         (["validate"], PROBLEM_FORMATS),
         (["export"], EXPORT_FORMATS),
+        (["timeline", "Mai 2000"], READING_FORMATS),
     ],
 )
 def test_format_choices_are_the_registry(

@@ -139,6 +139,17 @@ def _choices(formats: "Mapping[str, str]") -> str:
     return f"give --format {'|'.join(names)} or a name ending in {', '.join(suffixes)}"
 
 
+def write_document(document: str, *, markup: bool) -> None:
+    """Write a text document to stdout: Rich markup through the console a line at a time (a
+    terminal gets colours, a pipe plain text), anything else as it is."""
+    if not markup:
+        write_out(document)
+        return
+    console = stdout(soft_wrap=True)
+    for line in document.splitlines():
+        console.print(line)
+
+
 def listing_format(ctx: typer.Context, fmt: str, path: Path | None) -> str:
     """A listing command's format: `--format` when given, else the suffix of `-o FILE`, else a
     table (a contradicting suffix exits 2: see `output_format`)."""

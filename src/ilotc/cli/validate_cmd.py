@@ -21,10 +21,9 @@ from ilotc.cli.common import (
     escape,
     fail,
     stderr,
-    stdout,
     write_out,
 )
-from ilotc.cli.output import format_choice
+from ilotc.cli.output import format_choice, write_document
 from ilotc.i18n import _, ngettext
 from ilotc.output.problems import PROBLEM_FORMATS
 from ilotc.problems import as_errors, has_errors
@@ -82,13 +81,7 @@ def validate(
     for message in run.unreadable:
         stderr().print("[bold red]" + escape(_("Error:")) + f"[/] {escape(message, multiline=False)}")
     writer = PROBLEM_FORMATS[fmt]
-    document = writer.render(problems)
-    if writer.markup:
-        console = stdout()
-        for line in document.splitlines():
-            console.print(line, soft_wrap=True)
-    else:
-        write_out(document)
+    write_document(writer.render(problems), markup=writer.markup)
     errors = sum(problem.is_error for problem in problems)
     warnings = len(problems) - errors
     checked = len(targets) - unreadable

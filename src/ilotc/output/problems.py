@@ -9,9 +9,9 @@ Data is data: file names and messages quote plan content. Text shows them throug
 JSON encoder. `to_github` is the only place that writes a line starting with `::`.
 """
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
+from ilotc.output.formats import TextFormat, registry
 from ilotc.output.text import annotation_message, annotation_property, markup
 from ilotc.problems import Problem
 
@@ -54,23 +54,9 @@ def to_github(problems: Sequence[Problem]) -> str:
     return "".join(github_annotation(problem) + "\n" for problem in problems)
 
 
-@dataclass(frozen=True, slots=True)
-class ProblemFormat:
-    """A document format for problems: its name, its help, its writer, and whether what it
-    writes is Rich markup (for a console) or plain text (for stdout as it is)."""
-
-    name: str
-    help: str
-    render: Callable[[Sequence[Problem]], str]
-    markup: bool = False
-
-
-PROBLEM_FORMATS: dict[str, ProblemFormat] = {
-    f.name: f
-    for f in (
-        ProblemFormat("text", "file:line:column: severity: message lines", to_text, markup=True),
-        ProblemFormat("json", "one JSON array of problems", to_json),
-        ProblemFormat("github", "GitHub workflow annotations", to_github),
-    )
-}
+PROBLEM_FORMATS: dict[str, TextFormat[Sequence[Problem]]] = registry(
+    TextFormat("text", "file:line:column: severity: message lines", to_text, markup=True),
+    TextFormat("json", "one JSON array of problems", to_json),
+    TextFormat("github", "GitHub workflow annotations", to_github),
+)
 """The one registry of problem formats, in the order `--format` lists them."""
