@@ -14,7 +14,6 @@ escaping function of `ilotc.output.text` made for its output kind: `visible` for
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ilotc.output.text import csv_cell, markdown, number
@@ -119,8 +118,7 @@ def to_table(
     return TextTable(records, columns, title)
 
 
-@dataclass(frozen=True, slots=True)
-class Renderer:
+class Renderer(NamedTuple):  # a named tuple, not a dataclass: every listing imports it (README, speed)
     """One listing format: its help, the format names of file suffixes that mean it (those of
     `cli.output.SUFFIX_FORMATS`), and its writer: records, columns, a title and whether CSV
     stays raw in; a document out (text, or a table laid out when written)."""
