@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+from icalendar import Calendar
 from typer.testing import CliRunner
 
 from conftest import DATA, ROOT
@@ -152,3 +154,26 @@ def test_only_the_annotation_writer_starts_a_line_with_two_colons() -> None:
         if re.search(r"""f?["']::""", path.read_text(encoding="utf-8"))
     ]
     assert writers == ["src/ilotc/output/problems.py"]
+
+
+def test_calendar_labels_follow_the_interface_language_and_uids_do_not(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+
+    def todo(*lang: str) -> Any:
+        data = runner.invoke(app, [*lang, "export", "--format", "ics", "--part", "I"]).stdout_bytes
+        return next(c for c in Calendar.from_ical(data).walk("VTODO") if str(c["UID"]).startswith("I.1a.1-"))
+
+    english, french, spanish = todo(), todo("--lang", "fr"), todo("--lang", "es")
+    assert english["UID"] == french["UID"] == spanish["UID"]
+    assert english["STATUS"] == french["STATUS"] == spanish["STATUS"]
+    assert [english["CATEGORIES"].cats, french["CATEGORIES"].cats, spanish["CATEGORIES"].cats] == [
+        ["Part I"],
+        ["Partie I"],
+        ["Parte I"],
+    ]
+    assert str(english["SUMMARY"]).startswith("I.1a.1 deadline: ")
+    assert str(french["SUMMARY"]).startswith("I.1a.1 échéance\u00a0: ")
+    assert "Calendrier\u00a0: Achevée en avril 2000" in str(french["DESCRIPTION"])
+    assert "Calendario: Achevée en avril 2000" in str(spanish["DESCRIPTION"])

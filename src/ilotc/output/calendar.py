@@ -11,6 +11,8 @@ optional VALARM reminds a number of days before each due date.
 Data is data: every calendar text value (summary, description, categories, the calendar's
 name) goes through `ilotc.output.text.calendar_text` and is added as icalendar's `vText`,
 which escapes it per RFC 5545 (an X- property would otherwise be written as it is).
+Labels (the summary's "deadline", "Timeline:", "Part") are in the interface language;
+UIDs, statuses and dates are not labels and never change with it.
 
 Pure: returns bytes or text; no printing, no I/O.
 """
@@ -22,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ilotc.dates import PlanDate, add_months
+from ilotc.i18n import N_, _
 from ilotc.lateness import plan_date_of
 from ilotc.plan import Action, Plan
 from ilotc.schedule import Schedule
@@ -30,7 +33,7 @@ from ilotc.vocab import Kind, Status
 PRODID = "-//ilotc//{plans}//EN"
 UID_DOMAIN = "ilotc"
 SUMMARY_CHARS = 70
-PART_CATEGORY = "Part {part}"
+PART_CATEGORY = N_("Part {part}")
 
 _TODO_KINDS = (Kind.DEADLINE, Kind.MILESTONE, Kind.WINDOW)
 _EVENT_KINDS = (Kind.START, Kind.WINDOW)
@@ -41,12 +44,13 @@ _TODO_STATUS = {
     Status.CANCELLED: "CANCELLED",
 }
 _ROLE_WORDS = {
-    Kind.DEADLINE: "deadline",
-    Kind.MILESTONE: "milestone",
-    Kind.WINDOW: "ends",
-    Kind.START: "starts",
-    Kind.RECURRING: "recurs",
+    Kind.DEADLINE: N_("deadline"),
+    Kind.MILESTONE: N_("milestone"),
+    Kind.WINDOW: N_("ends"),
+    Kind.START: N_("starts"),
+    Kind.RECURRING: N_("recurs"),
 }
+_DUE = N_("due")
 
 
 def shorten(text: str, limit: int = 90) -> str:
@@ -84,17 +88,17 @@ class CalendarEntry:
     @property
     def summary(self) -> str:
         """The action id, what the date is, and the text shortened."""
-        word = "starts" if self.role == "start" else _ROLE_WORDS.get(self.schedule.kind, "due")
+        word = _ROLE_WORDS[Kind.START] if self.role == "start" else _ROLE_WORDS.get(self.schedule.kind, _DUE)
         label = f" ({self.schedule.label})" if self.schedule.label else ""
-        return f"{self.action.id} {word}{label}: {shorten(self.action.text, SUMMARY_CHARS)}"
+        return _("{id} {what}: {text}").format(
+            id=self.action.id, what=_(word) + label, text=shorten(self.action.text, SUMMARY_CHARS)
+        )
 
     @property
     def description(self) -> str:
         """The full text, the verbatim timeline, how it was read, and where the action stands."""
         action = self.action
-        place = [
-            f"Part {action.part}: {action.part_title}",
-        ]
+        place = [_("Part {part}: {title}").format(part=action.part, title=action.part_title)]
         if action.section_number:
             place.append(f"{action.section_number}. {action.section_title}")
         if action.issue_title:
@@ -105,11 +109,11 @@ class CalendarEntry:
             [
                 action.text,
                 "",
-                f"Timeline: {action.timeline or '(none)'}",
-                f"Reads as: {self.schedule.describe()}",
+                _("Timeline: {timeline}").format(timeline=action.timeline or _("(none)")),
+                _("Reads as: {reading}").format(reading=self.schedule.describe()),
                 "",
                 *place,
-                f"Action {action.id} of {action.plan} (ilotc)",
+                _("Action {id} of {plan} (ilotc)").format(id=action.id, plan=action.plan),
             ]
         )
 
@@ -249,7 +253,7 @@ def export_ics(
         component.add("sequence", entry.sequence)
         component.add("summary", text(entry.summary))
         component.add("description", text(entry.description))
-        component.add("categories", [text(PART_CATEGORY.format(part=entry.action.part))])
+        component.add("categories", [text(_(PART_CATEGORY).format(part=entry.action.part))])
         calendar.add_component(component)
     data: bytes = calendar.to_ical()
     return data
