@@ -10,7 +10,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ilotc.dates import MONTH_NAMES, PlanDate
+from ilotc.dates import PlanDate
+from ilotc.i18n import month_names
 from ilotc.lateness import PlanDates, lateness
 from ilotc.plan import Action
 from ilotc.schedule import Schedule
@@ -55,8 +56,9 @@ class Month:
 
     @property
     def initial(self) -> str:
-        """The month's initial: J F M A M J J A S O N D."""
-        return MONTH_NAMES[self.month - 1][0]
+        """The month's initial in the interface language (CLDR's narrow name): J F M A M J
+        J A S O N D in English and French, E F M A... in Spanish."""
+        return month_names("narrow")[self.month - 1]
 
     @property
     def label(self) -> str:

@@ -13,23 +13,6 @@ from typing import NamedTuple
 
 from ilotc.i18n import N_, long_date, month_year
 
-# Used by the report's month grid until the report speaks the interface language; dates in
-# prose come from CLDR (`describe`).
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 # ASCII digits only, and nothing around them (`\Z`: `$` would let a final newline through)
 _DATE_FORM = re.compile(r"\A([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?\Z")
 

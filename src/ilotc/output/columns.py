@@ -1,13 +1,15 @@
 """Every column set of every listing: which record fields a table, CSV or Markdown shows.
 
 Tables for people take their headers from `ilotc.output.labels`, so a concept reads the same
-in every command; CSV and Markdown listings are headed by the record keys, as JSON is.
+in every command (translated when a table is drawn: `Column.title`); CSV and Markdown
+listings are headed by the record keys, as JSON is.
 """
 
 from collections.abc import Sequence
 from typing import Any
 
-from ilotc.output.labels import ACTIONS_NAMED, EVENT_LABELS, HEADERS, REASON_LABELS, STATUS_LABELS
+from ilotc.i18n import _, ngettext
+from ilotc.output.labels import EVENT_LABELS, HEADERS, REASON_LABELS, STATUS_LABELS
 from ilotc.output.listing import Column, status_style
 
 
@@ -20,7 +22,8 @@ def _late_style(value: Any, _record: dict[str, Any]) -> str:
 
 
 def _status_label(record: dict[str, Any]) -> str:
-    return str(STATUS_LABELS.get(record["status"], record["status"]))
+    status = record["status"]
+    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else str(status)
 
 
 def _reading(record: dict[str, Any]) -> str:
@@ -28,11 +31,13 @@ def _reading(record: dict[str, Any]) -> str:
 
 
 def _reason(record: dict[str, Any]) -> str:
-    return str(REASON_LABELS.get(record["reason"], record["reason"]))
+    reason = record["reason"]
+    return _(REASON_LABELS[reason]) if reason in REASON_LABELS else str(reason)
 
 
 def _event(record: dict[str, Any]) -> str:
-    return str(EVENT_LABELS.get(record["reason"], record["reason"]))
+    reason = record["reason"]
+    return _(EVENT_LABELS[reason]) if reason in EVENT_LABELS else str(reason)
 
 
 def roles_cells(record: dict[str, Any]) -> list[str]:
@@ -54,7 +59,8 @@ def _name_cell(record: dict[str, Any]) -> str:
 
 
 def _action_count(record: dict[str, Any]) -> str:
-    return ACTIONS_NAMED.format(count=len(record["actions"]))
+    count = len(record["actions"])
+    return ngettext("{count} action(s)", "{count} action(s)", count).format(count=count)
 
 
 def _keys(*keys: str) -> tuple[Column, ...]:

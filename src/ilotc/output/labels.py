@@ -3,58 +3,61 @@
 A concept has one label in every command and document (the terminal tables, Markdown,
 HTML and text reports), so it is written here once; machine output (JSON keys, CSV headers,
 enumerated values) never uses these. Each value is a plain string literal so that an
-interface-language pass can wrap them in one place.
+interface-language pass can wrap them in one place: each is marked with `N_` for the
+catalogs and translated with `_` where it is shown (a table's header, a cell, a report line).
 """
 
+from ilotc.i18n import N_
 from ilotc.vocab import Kind, Status
 
 HEADERS = {
-    "plan": "Plan",
-    "id": "Id",
-    "text": "Action",
-    "part": "Part",
-    "section": "Section",
-    "timeline": "Timeline",
-    "reads_as": "Reading",
-    "status": "Status",
-    "kind": "Kind",
-    "reason": "Reason",
-    "late_since": "Late since",
-    "days_late": "Days late",
-    "event": "Event",
-    "date": "Date",
-    "days_left": "Days left",
-    "name": "Name",
-    "partner_id": "Id",
-    "type": "Type",
-    "country": "Country",
-    "roles": "Roles",
-    "actions": "Actions",
+    "plan": N_("Plan"),
+    "id": N_("Id"),
+    "text": N_("Action"),
+    "part": N_("Part"),
+    "section": N_("Section"),
+    "timeline": N_("Timeline"),
+    "reads_as": N_("Reading"),
+    "status": N_("Status"),
+    "kind": N_("Kind"),
+    "reason": N_("Reason"),
+    "late_since": N_("Late since"),
+    "days_late": N_("Days late"),
+    "event": N_("Event"),
+    "date": N_("Date"),
+    "days_left": N_("Days left"),
+    "name": N_("Name"),
+    "partner_id": N_("Id"),
+    "type": N_("Type"),
+    "country": N_("Country"),
+    "roles": N_("Roles"),
+    "actions": N_("Actions"),
 }
 """The header of each concept's column."""
 
 STATUS_LABELS = {
-    Status.PLANNED.value: "planned",
-    Status.IN_PROGRESS.value: "in progress",
-    Status.DONE.value: "done",
-    Status.CANCELLED.value: "cancelled",
+    Status.PLANNED.value: N_("planned"),
+    Status.IN_PROGRESS.value: N_("in progress"),
+    Status.DONE.value: N_("done"),
+    Status.CANCELLED.value: N_("cancelled"),
 }
 """A status in words, in tables and reports alike (the JSON and CSV keep the values)."""
 KIND_LABELS = {
-    Kind.DEADLINE.value: "Deadline",
-    Kind.MILESTONE.value: "Milestone",
-    Kind.START.value: "Start",
-    Kind.WINDOW.value: "Window",
-    Kind.RECURRING.value: "Recurring",
-    Kind.CONTINUOUS.value: "Continuous",
-    Kind.ONGOING.value: "Ongoing",
-    Kind.AS_NEEDED.value: "As needed",
-    Kind.LINKED.value: "Linked",
-    Kind.UNSPECIFIED.value: "Unspecified",
+    Kind.DEADLINE.value: N_("Deadline"),
+    Kind.MILESTONE.value: N_("Milestone"),
+    Kind.START.value: N_("Start"),
+    Kind.WINDOW.value: N_("Window"),
+    Kind.RECURRING.value: N_("Recurring"),
+    Kind.CONTINUOUS.value: N_("Continuous"),
+    Kind.ONGOING.value: N_("Ongoing"),
+    Kind.AS_NEEDED.value: N_("As needed"),
+    Kind.LINKED.value: N_("Linked"),
+    Kind.UNSPECIFIED.value: N_("Unspecified"),
 }
-REASON_LABELS = {"due": "not finished", "start": "not started"}
+REASON_LABELS = {"due": N_("not finished"), "start": N_("not started")}
 """Why an action is overdue (the `reason` of an overdue record)."""
-EVENT_LABELS = {"due": "falls due", "start": "starts"}
+EVENT_LABELS = {"due": N_("falls due"), "start": N_("starts")}
 """What falls due next (the `reason` of an upcoming record)."""
 ACTIONS_NAMED = "{count} action(s)"
-"""How many plan actions name a partner (under its roles in `partners`)."""
+"""How many plan actions name a partner (under its roles in `partners`), in English: the
+table writes it with `ngettext` in `ilotc.output.columns`, so each language has its plurals."""

@@ -16,6 +16,7 @@ escaping function of `ilotc.output.text` made for its output kind: `visible` for
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ilotc.i18n import _
 from ilotc.output.text import csv_cell, markdown, number
 
 if TYPE_CHECKING:
@@ -42,8 +43,10 @@ class Column(NamedTuple):
 
     @property
     def title(self) -> str:
-        """The table header: 'Id / status' for a column with a value below."""
-        return self.header if self.below is None else f"{self.header} / {self.below.header}"
+        """The table header in the interface language: 'Id / status' for a column with a value
+        below (tables are headed by `ilotc.output.labels`, marked for the catalogs there)."""
+        header = _(self.header)
+        return header if self.below is None else f"{header} / {_(self.below.header)}"
 
     def text(self, record: dict[str, Any]) -> tuple[str, str | None]:
         """This column's value in a record as plain text, and its table style."""

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ilotc.chart import Chart, ChartRow
-from ilotc.output.labels import STATUS_LABELS
+from ilotc.output import report_texts as t
 from ilotc.output.text import visible
 
-GRID_MARKS = {"deadline": "D", "milestone": "M", "start": "S"}
 GRID_BAR = "="
 GRID_EMPTY = "·"
 GRID_AS_OF = "|"
@@ -54,7 +53,7 @@ def grid_rows(chart: Chart) -> list[GridRow]:
                         cells[index], states[index] = GRID_BAR, mark.state
         for mark in row.marks:
             if mark.shape != "bar":
-                cells[mark.first_month], states[mark.first_month] = GRID_MARKS[mark.shape], mark.state
+                cells[mark.first_month], states[mark.first_month] = t.GRID_MARKS[mark.shape], mark.state
         if chart.as_of_month is not None and cells[chart.as_of_month] == GRID_EMPTY:
             cells[chart.as_of_month] = GRID_AS_OF
         found.append(GridRow(row, "".join(cells), tuple(states)))
@@ -62,8 +61,7 @@ def grid_rows(chart: Chart) -> list[GridRow]:
 
 
 def _row_note(row: ChartRow) -> str:
-    note = STATUS_LABELS.get(row.status, row.status)
-    return f"! {note}, late" if row.late else f"  {note}"
+    return f"! {t.late_note(row.status)}" if row.late else f"  {t.STATUS_LABELS.get(row.status, row.status)}"
 
 
 def month_grid(chart: Chart) -> list[str]:

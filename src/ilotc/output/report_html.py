@@ -55,5 +55,5 @@ def render_html(report: Report) -> str:
         progress=report.progress,
         t=t,
         colours=COLOURS,
-        lang=t.LANGUAGE,
+        lang=t.report_language(),
     )

@@ -51,8 +51,8 @@ def render_markdown(report: Report) -> str:
     out = [f"# {markdown(paper.title)}", "", markdown(" · ".join(value for _key, value in paper.header)), ""]
     out += [f"**{markdown(paper.subtitle)}**", ""]
     if paper.caveat:
-        out += [f"> **{markdown(t.ILLUSTRATIVE_LABEL)}:** {markdown(paper.caveat)}", ""]
-    out += [f"> **{markdown(t.PURPOSE_LABEL)}:** {markdown(paper.purpose)}", ""]
+        out += [f"> **{markdown(t.labelled(t.ILLUSTRATIVE_LABEL))}** {markdown(paper.caveat)}", ""]
+    out += [f"> **{markdown(t.labelled(t.PURPOSE_LABEL))}** {markdown(paper.purpose)}", ""]
     for block in paper.blocks:
         out += _block(report, block)
     out += [f"## {markdown(t.HEADINGS['annex'])}", ""]

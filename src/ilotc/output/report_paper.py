@@ -154,7 +154,7 @@ def build_paper(report: Report) -> Paper:
 
     blocks.append(Heading(t.HEADINGS["progress"]))
     for s in (*report.parts, report.whole):
-        label = t.WHOLE_PLAN if s.part is None else f"{t.part_label(s.part)} ({s.title})"
+        label = t.part_label(None) if s.part is None else f"{t.part_label(s.part)} ({s.title})"
         para(t.part_sentence(label, s.total, s.by_standing, s.recurring, s.overdue, s.share_done))
     blocks.append(summary_table(report))
     para(t.progress_intro(report.plan_date, report.as_of, _months_between_columns(report)))
@@ -166,7 +166,7 @@ def build_paper(report: Report) -> Paper:
     for status in ("done", "in_progress", "cancelled", "planned"):
         events = [e for e in report.events_of(status) if not (e.recurring and status == "done")]
         if events:
-            para(t.changes_lead(t.EVENT_VERBS[status], len(events), report.since), _items(events))
+            para(t.changes_lead(status, len(events), report.since), _items(events))
     held = [e for e in report.events_of("done") if e.recurring]
     if held:
         para(t.occurrences_lead(len(held), report.since), _items(held))

@@ -15,7 +15,6 @@ from rich.text import Text
 
 from ilotc.chart import Burndown
 from ilotc.output import report_texts as t
-from ilotc.output.labels import STATUS_LABELS
 from ilotc.output.report_grid import grid_header, grid_rows
 from ilotc.output.report_paper import Figure, Heading, Paragraph, Table, build_paper
 from ilotc.output.text import line, visible
@@ -72,9 +71,12 @@ def timeline_grid(report: Report) -> Text:
         for char, state in zip(grid.cells, grid.states, strict=True):
             style = ("bold red" if state == "late" else STATE_STYLES.get(state, "")) if state else "dim"
             text.append(char, style=style)
-        note = STATUS_LABELS.get(grid.row.status, grid.row.status)
+        status = grid.row.status
         text.append(
-            f"  ! {note}, late\n" if grid.row.late else f"    {note}\n", style="red" if grid.row.late else ""
+            f"  ! {t.late_note(status)}\n"
+            if grid.row.late
+            else f"    {t.STATUS_LABELS.get(status, status)}\n",
+            style="red" if grid.row.late else "",
         )
     text.append(t.GRID_LEGEND, style="dim")
     return text
@@ -125,8 +127,8 @@ def render_terminal(report: Report) -> list[RenderableType]:
     paper = build_paper(report)
     head = [_text(" · ".join(value for _key, value in paper.header), "dim"), _text(paper.subtitle, "bold")]
     if paper.caveat:
-        head.append(_text(f"{t.ILLUSTRATIVE_LABEL}: {paper.caveat}", "bold red"))
-    head.append(_text(f"{t.PURPOSE_LABEL}: {paper.purpose}"))
+        head.append(_text(f"{t.labelled(t.ILLUSTRATIVE_LABEL)} {paper.caveat}", "bold red"))
+    head.append(_text(f"{t.labelled(t.PURPOSE_LABEL)} {paper.purpose}"))
     parts: list[RenderableType] = [Panel(Group(*head), title=_text(paper.title), title_align="left")]
     for block in paper.blocks:
         if isinstance(block, Heading):
