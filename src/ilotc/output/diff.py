@@ -2,7 +2,8 @@
 
 Every record is first put into words (`describe`): runs of the tool's own wording and of the
 plan's data, with reworded values as word-level diffs. Each format then escapes the data with
-the `ilotc.output.text` function made for it.
+the `ilotc.output.text` function made for it. The tool's words are in the interface
+language; the plan's data, the records' enumerated values in JSON and the dates never change.
 """
 
 from collections import Counter
@@ -10,6 +11,7 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ilotc.i18n import N_, _, ngettext, pgettext
 from ilotc.output.listing import reads_as, to_json
 from ilotc.output.text import markdown, visible
 from ilotc.word_diff import Op, shortened, word_diff
@@ -37,31 +39,70 @@ class Comparison(NamedTuple):
 
 
 _FIELD_NAMES = {
-    "text": "text",
-    "note": "note",
-    "part_title": "part title",
-    "section_title": "section title",
-    "issue_title": "issue title",
-    "group_title": "group title",
-    "context": "context",
+    "text": N_("text"),
+    "note": N_("note"),
+    "part_title": N_("part title"),
+    "section_title": N_("section title"),
+    "issue_title": N_("issue title"),
+    "group_title": N_("group title"),
+    "context": N_("context"),
 }
 OPENING_WORDS = 12
 """How many of an action's first words the Markdown shows to say which action it is."""
 
-_STATUS_WORDS = {
-    "done": "done",
-    "in_progress": "started",
-    "cancelled": "cancelled",
-    "planned": "planned again",
+
+def _actions_changed(status: str, count: int) -> str:
+    """'2 actions done' (the summary's words for actions whose status changed to `status`)."""
+    match status:
+        case "done":
+            return ngettext("{count} action done", "{count} actions done", count)
+        case "in_progress":
+            return ngettext("{count} action started", "{count} actions started", count)
+        case "cancelled":
+            return ngettext("{count} action cancelled", "{count} actions cancelled", count)
+    return ngettext("{count} action planned again", "{count} actions planned again", count)
+
+
+_SUMMARY_WORDS: dict[str, Callable[[int], str]] = {
+    "status other": lambda n: ngettext("{count} status history edited", "{count} status histories edited", n),
+    "timeline": lambda n: ngettext("{count} timeline changed", "{count} timelines changed", n),
+    "text": lambda n: ngettext("{count} reworded", "{count} reworded", n),
+    "partners": lambda n: ngettext("{count} partner change", "{count} partner changes", n),
+    "moved": lambda n: ngettext("{count} moved", "{count} moved", n),
+    "added": lambda n: ngettext("{count} added", "{count} added", n),
+    "removed": lambda n: ngettext("{count} removed", "{count} removed", n),
 }
+"""The summary's words for each other kind of change, by count."""
+
+
+_VALUE_WORDS: dict[str, Callable[[], str]] = {  # in English the values themselves, as JSON has them
+    "planned": lambda: pgettext("status", "planned"),
+    "in_progress": lambda: pgettext("status", "in_progress"),
+    "done": lambda: pgettext("status", "done"),
+    "cancelled": lambda: pgettext("status", "cancelled"),
+    "added": lambda: pgettext("change", "added"),
+    "removed": lambda: pgettext("change", "removed"),
+    "moved": lambda: pgettext("change", "moved"),
+    "text": lambda: pgettext("change", "text"),
+    "timeline": lambda: pgettext("change", "timeline"),
+    "partners": lambda: pgettext("change", "partners"),
+    "status": lambda: pgettext("change", "status"),
+}
+"""A status or a kind of change in the table's words."""
+
+
+def _status(value: str) -> str:
+    """A status or change value in words (the value itself when it has none)."""
+    words = _VALUE_WORDS.get(value)
+    return words() if words is not None else str(value)
 
 
 def _signed(days: int) -> str:
-    return f"{days:+d} day" + ("" if abs(days) == 1 else "s")
+    return ngettext("{days} day", "{days} days", abs(days)).format(days=f"{days:+d}")
 
 
 def _value(value: Any) -> str:
-    return "(none)" if value is None else str(value)
+    return _("(none)") if value is None else str(value)
 
 
 def _reworded(old: Any, new: Any) -> list[Run]:
@@ -71,45 +112,48 @@ def _reworded(old: Any, new: Any) -> list[Run]:
 
 
 def _entry(entry: dict[str, Any]) -> list[Run]:
-    runs = [Run(f" → {entry['status']} on {entry['date']}")]
+    runs = [Run(_(" → {status} on {date}").format(status=_status(entry["status"]), date=entry["date"]))]
     return [*runs, Run(" ("), Run(entry["note"], True), Run(")")] if entry["note"] else runs
 
 
 def describe(record: Record) -> list[Run]:
     """The change a record describes, in words."""
     change, field, old, new = record["change"], record["field"], record["old"], record["new"]
-    name = _FIELD_NAMES.get(field) or str(field).replace(".", " ").replace("_", " ")
+    name = _(_FIELD_NAMES[field]) if field in _FIELD_NAMES else str(field).replace(".", " ").replace("_", " ")
     if change in ("added", "removed"):
-        what = "" if field is None else f"{name.replace('_', ' ')} "
-        return [Run(f"{what}{change}: "), Run(_value(new if change == "added" else old), True)]
+        if change == "added":
+            what = _("added: ") if field is None else _("{field} added: ")
+        else:
+            what = _("removed: ") if field is None else _("{field} removed: ")
+        return [Run(what.format(field=name)), Run(_value(new if change == "added" else old), True)]
     if change == "moved":
         runs = []
         if record["old_place"] != record["new_place"]:
             runs = [
-                Run("moved from "),
+                Run(_("moved from ")),
                 Run(record["old_place"], True),
-                Run(" to "),
+                Run(_(" to ")),
                 Run(record["new_place"], True),
             ]
         if field == "id":
-            runs += [Run("; " if runs else ""), Run("renumbered from "), Run(old, True)]
+            runs += [Run("; " if runs else ""), Run(_("renumbered from ")), Run(old, True)]
         return runs
     if change == "text":
-        return [Run(f"{name} reworded: "), *_reworded(old, new)]
+        return [Run(_("{field} reworded: ").format(field=name)), *_reworded(old, new)]
     if change == "timeline":
         return _timeline(record)
     if change == "partners":
-        runs = [Run("partners")]
+        runs = [Run(_("partners"))]
         for sign, ids in (("+", record["added"]), ("−", record["removed"])):
             runs += [Run(f" {sign}"), Run(", ".join(ids), True)] if ids else []
-        return runs if len(runs) > 1 else [Run("partners reordered")]
+        return runs if len(runs) > 1 else [Run(_("partners reordered"))]
     if field == "initial_status":
-        return [Run(f"initial status {old} → {new}")]
-    runs = [Run(f"status {old}")]
+        return [Run(_("initial status {old} → {new}").format(old=_status(old), new=_status(new)))]
+    runs = [Run(_("status {old}").format(old=_status(old)))]
     for entry in record["added"]:
         runs += _entry(entry)
     if record["removed"]:
-        runs.append(Run("; entries taken out of the history:"))
+        runs.append(Run(_("; entries taken out of the history:")))
         for entry in record["removed"]:
             runs += _entry(entry)
     return runs
@@ -123,27 +167,23 @@ def _timeline(record: Record) -> list[Run]:
     if moved is not None:
         due = next(s["due"] for s in record["new_schedules"] if s["due"] is not None)
         was = next(s["due"] for s in record["old_schedules"] if s["due"] is not None)
-        runs.append(Run(f"now due {due} ({_signed(moved)}; was {was})"))
+        runs.append(Run(_("now due {due} ({days}; was {was})").format(due=due, days=_signed(moved), was=was)))
     elif new_reading != old_reading:
-        runs.append(Run(f"now {new_reading} (was {old_reading})"))
+        runs.append(Run(_("now {reading} (was {old})").format(reading=new_reading, old=old_reading)))
     if record["old"] != record["new"]:
         runs += [
             Run("; " if runs else ""),
-            Run("timeline reworded: "),
+            Run(_("timeline reworded: ")),
             *_reworded(record["old"], record["new"]),
         ]
-    return runs or [Run("schedule restated")]
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+    return runs or [Run(_("schedule restated"))]
 
 
 def summary(records: Sequence[Record]) -> str:
     """One line saying what the change does: "3 deadlines moved (+182 days at most), 2 actions
     done, 1 reworded"."""
     if not records:
-        return "No changes"
+        return _("No changes")
     counts: Counter[str] = Counter()
     moves = [r["due_moved_days"] for r in records if r["change"] == "timeline" and r["due_moved_days"]]
     for record in records:
@@ -159,27 +199,24 @@ def summary(records: Sequence[Record]) -> str:
     parts = []
     if moves:
         furthest = max(moves, key=abs)
-        parts.append(_plural(len(moves), "deadline", "deadlines") + f" moved ({_signed(furthest)} at most)")
+        parts.append(
+            ngettext(
+                "{count} deadline moved ({days} at most)",
+                "{count} deadlines moved ({days} at most)",
+                len(moves),
+            ).format(count=len(moves), days=_signed(furthest))
+        )
     for status in ("done", "in_progress", "cancelled", "planned"):
-        if counts["status " + status]:
-            parts.append(
-                _plural(counts["status " + status], "action", "actions") + f" {_STATUS_WORDS[status]}"
-            )
-    wording = {
-        "status other": ("status history edited", "status histories edited"),
-        "timeline": ("timeline changed", "timelines changed"),
-        "text": ("reworded", "reworded"),
-        "partners": ("partner change", "partner changes"),
-        "moved": ("moved", "moved"),
-        "added": ("added", "added"),
-        "removed": ("removed", "removed"),
-    }
-    parts += [_plural(counts[key], one, many) for key, (one, many) in wording.items() if counts[key]]
+        if count := counts["status " + status]:
+            parts.append(_actions_changed(status, count).format(count=count))
+    parts += [
+        words(counts[key]).format(count=counts[key]) for key, words in _SUMMARY_WORDS.items() if counts[key]
+    ]
     return ", ".join(parts)
 
 
 def _where(record: Record) -> str:
-    return record["id"] if record["id"] is not None else "document"
+    return record["id"] if record["id"] is not None else _("document")
 
 
 class DiffFormat(StrEnum):
@@ -196,11 +233,14 @@ def to_markdown(comparison: Comparison) -> str:
     records = comparison.records
     plan = f"{markdown(records[0]['plan'])}: " if records else ""
     lines = [
-        "### Plan changes",
+        "### " + _("Plan changes"),
         "",
         f"**{markdown(summary(records))}**",
         "",
-        f"{plan}from {markdown(comparison.old_label)} to {markdown(comparison.new_label)}.",
+        plan
+        + _("from {old} to {new}.").format(
+            old=markdown(comparison.old_label), new=markdown(comparison.new_label)
+        ),
         "",
     ]
     for where, group in _by_place(records):
@@ -262,9 +302,9 @@ def to_table(comparison: Comparison) -> "RenderableType":
     if not comparison.records:
         return closing
     table = Table(header_style="bold", expand=False)
-    table.add_column("Id", no_wrap=True)
-    table.add_column("Change", no_wrap=True)
-    table.add_column("What changed", overflow="fold", min_width=20)
+    table.add_column(_("Id"), no_wrap=True)
+    table.add_column(_("Change"), no_wrap=True)
+    table.add_column(_("What changed"), overflow="fold", min_width=20)
     for record in comparison.records:
         shown = Text()
         for run in describe(record):
@@ -275,7 +315,7 @@ def to_table(comparison: Comparison) -> "RenderableType":
                 shown.append(_marked(run, escape, "{+", "+}"), style="green")
             else:
                 shown.append(escape(run.text))
-        table.add_row(Text(visible(_where(record), multiline=False)), record["change"], shown)
+        table.add_row(Text(visible(_where(record), multiline=False)), _status(record["change"]), shown)
     return Group(table, closing)
 
 
