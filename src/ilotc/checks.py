@@ -19,6 +19,7 @@ from ilotc.models import ActionModel, PlanFile, ScheduleSpec
 from ilotc.plan import default_initial_status, schedule_from_spec
 from ilotc.problems import Problem, Severity
 from ilotc.timeline import Schedule, read_timeline
+from ilotc.timeline.reasons import words as reason_words
 
 
 def _text(value: Any) -> str:
@@ -243,7 +244,7 @@ def _check_schedules(action: ActionModel, where: Path, action_ids: set[str], rep
                 _(
                     "the timeline {timeline!r} cannot be read ({reason}); "
                     "state its schedule under 'schedules'"
-                ).format(timeline=action.timeline, reason=reading.reason),
+                ).format(timeline=action.timeline, reason=reason_words(reading.reason or "")),
                 Severity.WARNING,
             )
         schedules = reading.schedules

@@ -59,18 +59,24 @@ def read_bytes(path: Path) -> bytes:
     label = str(path)
     try:
         if path.is_dir():
-            raise FileAccessError(f"{label}: is a folder; expected a YAML file")
+            raise FileAccessError(_("{file}: is a folder; expected a YAML file").format(file=label))
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise FileAccessError(f"{label}: no such file") from None
+        raise FileAccessError(_("{file}: no such file").format(file=label)) from None
     except PermissionError:
-        raise FileAccessError(f"{label}: permission denied") from None
+        raise FileAccessError(_("{file}: permission denied").format(file=label)) from None
     except OSError as error:
-        raise FileAccessError(f"{label}: cannot be read ({error.strerror or error})") from None
+        raise FileAccessError(
+            _("{file}: cannot be read ({reason})").format(file=label, reason=error.strerror or error)
+        ) from None
     if len(raw) > MAX_FILE_BYTES:
         problem = Problem(
-            label, 1, 1, Severity.ERROR, f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB"
+            label,
+            1,
+            1,
+            Severity.ERROR,
+            _("the file is larger than {size} MiB").format(size=MAX_FILE_BYTES // 2**20),
         )
         raise DataFileError([problem])
     return raw
@@ -109,13 +115,18 @@ class _Positions:
 def _top_level(source: Source, data: Any, expected: str) -> Problem | None:
     if isinstance(data, dict):
         return None
-    found = "an empty file" if data is None else f"a {type(data).__name__.replace('str', 'string')}"
+    if data is None:
+        found = _("an empty file")
+    else:
+        found = _("a {type}").format(type=type(data).__name__.replace("str", "string"))
     return Problem(
         source.label,
         1,
         1,
         Severity.ERROR,
-        f"expected a mapping with {expected} at the top level, found {found}",
+        _("expected a mapping with {keys} at the top level, found {found}").format(
+            keys=expected, found=found
+        ),
     )
 
 
@@ -170,7 +181,7 @@ def check_partners_source(
     from ilotc.models import PartnersFile  # noqa: PLC0415
     from ilotc.partner_checks import check_partners  # noqa: PLC0415
 
-    parsed = parsed or _parse(source, "'programmes' and 'partners'")
+    parsed = parsed or _parse(source, _("'programmes' and 'partners'"))
     if not parsed.checkable:
         return None, parsed.problems
     data = parsed.data
@@ -192,7 +203,7 @@ def check_plan_source(
     from ilotc import checks  # noqa: PLC0415
     from ilotc.models import PlanFile  # noqa: PLC0415
 
-    parsed = parsed or _parse(source, "'document' and 'parts'")
+    parsed = parsed or _parse(source, _("'document' and 'parts'"))
     if not parsed.checkable:
         return None, parsed.problems
     data = parsed.data
@@ -213,8 +224,10 @@ def _not_a_data_file(source: Source, data: dict[str, Any]) -> Problem:
         1,
         1,
         Severity.ERROR,
-        "not a plan or partner file: expected the top-level key 'parts' (a plan) "
-        f"or 'partners' (a partner registry), found {keys or 'no keys'}",
+        _(
+            "not a plan or partner file: expected the top-level key 'parts' (a plan) "
+            "or 'partners' (a partner registry), found {keys}"
+        ).format(keys=keys or _("no keys")),
     )
 
 
@@ -279,7 +292,7 @@ def validate_paths(
         except DataFileError as error:
             problems[n] = error.problems
             continue
-        parsed = _parse(source, "'parts' (a plan) or 'partners' (a partner registry)")
+        parsed = _parse(source, _("'parts' (a plan) or 'partners' (a partner registry)"))
         kind = kind_of(parsed.data)
         if not parsed.checkable:
             problems[n] = parsed.problems

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from ilotc.i18n import N_, _
 from ilotc.problems import Problem, Severity
 from ilotc.yaml_events import YamlProblem, events, may_nest_deeper_than, syntax_problem
 from ilotc.yaml_events import mark_position as _mark
@@ -89,7 +90,9 @@ def _too_long(value: str, mark: Any) -> YamlProblem:
     return YamlProblem(
         line,
         column,
-        f"a number of {len(value)} characters is too long to read; quote it if it is text",
+        _("a number of {count} characters is too long to read; quote it if it is text").format(
+            count=len(value)
+        ),
     )
 
 
@@ -107,7 +110,7 @@ def _tagged_scalar(tag: str, value: str, mark: Any) -> Any:
         raise _refused_tag(tag, mark)
     if (kind == "int" and isinstance(parsed, bool)) or not isinstance(parsed, expected):
         line, column = _mark(mark)
-        raise YamlProblem(line, column, f"{value!r} is not a valid !!{kind}")
+        raise YamlProblem(line, column, _("{value!r} is not a valid !!{kind}").format(value=value, kind=kind))
     return float(str(parsed)) if kind == "float" else parsed
 
 
@@ -117,8 +120,10 @@ def _refused_tag(tag: str, mark: Any) -> YamlProblem:
     return YamlProblem(
         line,
         column,
-        f"the tag {tag} is not allowed: data files hold plain YAML values only "
-        "(strings, numbers, booleans, null, mappings and lists)",
+        _(
+            "the tag {tag} is not allowed: data files hold plain YAML values only "
+            "(strings, numbers, booleans, null, mappings and lists)"
+        ).format(tag=tag),
     )
 
 
@@ -128,7 +133,7 @@ _SEQUENCE_START = yaml.SequenceStartEvent
 _COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 _ALIAS = yaml.AliasEvent
 _DOCUMENT_START = yaml.DocumentStartEvent
-_KEY_NOT_PLAIN = "a mapping key must be a plain value, not a list or mapping"
+_KEY_NOT_PLAIN = N_("a mapping key must be a plain value, not a list or mapping")
 # A plain scalar that starts with none of these characters is a string under the core schema.
 _MAYBE_NOT_STRING = frozenset("~nNtTfF0123456789+-.")
 
@@ -171,7 +176,7 @@ class _Builder:
         elif not frame.has_key:
             if not key_allowed:
                 line, column = _mark(mark)
-                raise YamlProblem(line, column, _KEY_NOT_PLAIN)
+                raise YamlProblem(line, column, _(_KEY_NOT_PLAIN))
             frame.pending_key, frame.key_mark, frame.has_key = value, mark, True
         else:
             self._set(frame, value)
@@ -185,8 +190,11 @@ class _Builder:
             # reading goes on and the rest of the file is checked in the same run
             first = frame.first_keys.get(key_text) if frame.first_keys else None
             line, column = _mark(frame.key_mark)
-            where = f" (first defined on line {_mark(first)[0]})" if first is not None else ""
-            message = f"duplicate key {key_text!r}{where}; each key may appear once"
+            if first is None:
+                message = _("duplicate key {key!r}; each key may appear once").format(key=key_text)
+            else:
+                message = _("duplicate key {key!r} (first defined on line {line}); each key may appear once")
+                message = message.format(key=key_text, line=_mark(first)[0])
             self.problems.append(YamlProblem(line, column, message))
         container[key_text] = value
         if frame.first_keys is None:
@@ -198,10 +206,12 @@ class _Builder:
         stack = self.stack
         if stack and not stack[-1].is_list and not stack[-1].has_key:
             line, column = _mark(mark)
-            raise YamlProblem(line, column, _KEY_NOT_PLAIN)
+            raise YamlProblem(line, column, _(_KEY_NOT_PLAIN))
         if len(stack) >= MAX_DEPTH:
             line, column = _mark(mark)
-            raise YamlProblem(line, column, f"nesting is deeper than {MAX_DEPTH} levels")
+            raise YamlProblem(
+                line, column, _("nesting is deeper than {count} levels").format(count=MAX_DEPTH)
+            )
         stack.append(_Frame([] if is_list else {}, is_list, anchor, self.size))
         self.size += 1
 
@@ -214,21 +224,25 @@ class _Builder:
     def alias(self, anchor: str, mark: Any) -> None:
         if anchor not in self.anchors:
             line, column = _mark(mark)
-            raise YamlProblem(line, column, f"the alias *{anchor} names no anchor defined before it")
+            raise YamlProblem(
+                line, column, _("the alias *{anchor} names no anchor defined before it").format(anchor=anchor)
+            )
         value, size = self.anchors[anchor]
         self.size += size
         if self.size > self.max_size:
             line, column = _mark(mark)
             bound = (
-                f"{MAX_ALIASED_SIZE // 2**20} MiB"
+                _("{size} MiB").format(size=MAX_ALIASED_SIZE // 2**20)
                 if self.max_size == MAX_ALIASED_SIZE
-                else f"{ALIAS_GROWTH} times the size of the file"
+                else _("{count} times the size of the file").format(count=ALIAS_GROWTH)
             )
             raise YamlProblem(
                 line,
                 column,
-                f"aliases expand the data to more than {bound}; "
-                "write the data out instead of repeating it through aliases",
+                _(
+                    "aliases expand the data to more than {bound}; "
+                    "write the data out instead of repeating it through aliases"
+                ).format(bound=bound),
             )
         self.add(value, mark, key_allowed=not isinstance(value, (dict, list)))
 
@@ -279,7 +293,7 @@ class _Builder:
                 self.documents += 1
                 if self.documents > 1:
                     line, column = _mark(event.start_mark)
-                    raise YamlProblem(line, column, "expected one YAML document, found a second one")
+                    raise YamlProblem(line, column, _("expected one YAML document, found a second one"))
 
 
 def _key_text(key: Any) -> str:
@@ -346,7 +360,7 @@ def decode(raw: bytes) -> str:
         raise YamlProblem(
             line,
             column,
-            f"byte 0x{byte:02X} is not valid UTF-8; the file must be saved as UTF-8 text",
+            _("byte 0x{byte:02X} is not valid UTF-8; the file must be saved as UTF-8 text").format(byte=byte),
         ) from None
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from ilotc.editing import EditError, StatusUpdate, record_status_change, undo_last_change
 from ilotc.file_lock import LockBusy, locked
 from ilotc.files import BOM, FileChanged, Identity, remove_stale_temporaries, replace_read_file
+from ilotc.i18n import _
 from ilotc.loading import (
     FileAccessError,
     FileKind,
@@ -78,8 +79,10 @@ def update_plan(
     installed = packaged_file(FileKind.PLAN)
     if installed is not None and plan_path.resolve() == installed.resolve():
         raise UpdateRefused(
-            "the bundled plan inside the installed package is read-only; "
-            "copy it and pass --plan PATH (or set ILOTC_PLAN) to keep your own",
+            _(
+                "the bundled plan inside the installed package is read-only; "
+                "copy it and pass --plan PATH (or set ILOTC_PLAN) to keep your own"
+            ),
             usage=True,
         )
     # The path is resolved once: what is read, locked and replaced is this one file, never
@@ -87,7 +90,10 @@ def update_plan(
     target = Path(os.path.realpath(plan_path))
     if not target.is_file():
         plan_edit(plan_path, target, partners_path, action_id, change)  # the reader says what is wrong
-        raise UpdateRefused(f"{plan_path} is not a regular file; only a plan file can be updated", usage=True)
+        raise UpdateRefused(
+            _("{path} is not a regular file; only a plan file can be updated").format(path=plan_path),
+            usage=True,
+        )
     if dry_run:
         return plan_edit(plan_path, target, partners_path, action_id, change)
     try:
@@ -95,14 +101,19 @@ def update_plan(
             remove_stale_temporaries(target)
             edit = plan_edit(plan_path, target, partners_path, action_id, change)
             if edit.read.read_only or not os.access(target, os.W_OK):
-                raise UpdateRefused(f"{plan_path} is read-only; make it writable (chmod u+w) to update it")
+                raise UpdateRefused(
+                    _("{path} is read-only; make it writable (chmod u+w) to update it").format(path=plan_path)
+                )
             replace_read_file(target, edit.data, edit.read)
     except LockBusy as error:
         raise UpdateRefused(str(error)) from error
     except FileChanged as error:
-        raise UpdateRefused(f"{error}; nothing was written, run the update again") from error
+        raise UpdateRefused(
+            _("{error}; nothing was written, run the update again").format(error=error)
+        ) from error
     except OSError as error:
-        message = f"{plan_path}: cannot be written ({error.strerror or error}); the file is unchanged"
+        message = _("{path}: cannot be written ({reason}); the file is unchanged")
+        message = message.format(path=plan_path, reason=error.strerror or error)
         raise UpdateRefused(message) from error
     return edit
 
@@ -113,7 +124,7 @@ def plan_edit(
     """Read the plan once, check it, and make the change in its text (without a change: take
     the action's last one back); raise UpdateRefused on any problem."""
     try:
-        registry, _ = load_registry(partners_path)
+        registry = load_registry(partners_path)[0]
         before = _identity(target)
         source = read_source(plan_path)
         read = Identity.of(target)
@@ -122,9 +133,9 @@ def plan_edit(
             raise FileChanged(f"{plan_path} changed while it was read")
         with open(target, "rb") as stream:
             bom = stream.read(len(BOM)) == BOM
-        _, problems = check_plan_source(source, registry.ids)
+        problems = check_plan_source(source, registry.ids)[1]
         if has_errors(problems):
-            message = "the plan has problems; fix them (see 'ilotc validate') before updating it"
+            message = _("the plan has problems; fix them (see 'ilotc validate') before updating it")
             raise UpdateRefused(message, problems=problems)
         if change is not None:
             updated = record_status_change(source.text, change)
@@ -135,17 +146,23 @@ def plan_edit(
     except FileAccessError as error:
         raise UpdateRefused(str(error), usage=True) from error
     except DataFileError as error:
-        message = "the data has problems; run 'ilotc validate' for details"
+        message = _("the data has problems; run 'ilotc validate' for details")
         raise UpdateRefused(message, problems=error.problems) from error
     except (EditError, YamlProblem) as error:
         raise UpdateRefused(str(error), usage=True) from error
     except FileChanged as error:
-        raise UpdateRefused(f"{error}; nothing was written, run the update again") from error
+        raise UpdateRefused(
+            _("{error}; nothing was written, run the update again").format(error=error)
+        ) from error
     except OSError as error:
-        raise UpdateRefused(f"{plan_path}: cannot be read ({error.strerror or error})") from error
-    _, problems = check_plan_source(Source(source.label, updated), registry.ids)
+        raise UpdateRefused(
+            _("{path}: cannot be read ({reason})").format(path=plan_path, reason=error.strerror or error)
+        ) from error
+    problems = check_plan_source(Source(source.label, updated), registry.ids)[1]
     if has_errors(problems):  # the edit itself must never break the file
-        raise UpdateRefused("the change would make the plan invalid; nothing was written", problems=problems)
+        raise UpdateRefused(
+            _("the change would make the plan invalid; nothing was written"), problems=problems
+        )
     return PlanEdit(source.label, source.text, updated, read, bom, done)
 
 

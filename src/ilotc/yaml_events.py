@@ -15,12 +15,44 @@ from typing import Any
 
 import yaml
 
+from ilotc.i18n import N_, _
+
 try:  # the C parser is much faster; the pure-Python one gives the same events
     from yaml import CSafeLoader as _FastLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _FastLoader  # type: ignore[assignment]
 
 _BRACKETS = re.compile(r"[\[\]{}]")
+
+# The parser's own words that carry no value from the file, translated as they stand (the
+# others, which quote the file, stay in PyYAML's English).
+_PARSER_WORDS = frozenset(
+    (
+        N_("mapping values are not allowed here"),
+        N_("could not find expected ':'"),
+        N_("did not find expected key"),
+        N_("did not find expected '-' indicator"),
+        N_("did not find expected ',' or ']'"),
+        N_("did not find expected ',' or '}'"),
+        N_("found unexpected end of stream"),
+        N_("found undefined tag handle"),
+        N_("expected a comment or a line break"),
+        N_("while scanning a simple key"),
+        N_("while scanning a plain scalar"),
+        N_("while scanning a quoted scalar"),
+        N_("while scanning a block scalar"),
+        N_("while parsing a block mapping"),
+        N_("while parsing a block collection"),
+        N_("while parsing a block node"),
+        N_("while parsing a flow mapping"),
+        N_("while parsing a flow sequence"),
+        N_("while parsing a flow node"),
+    )
+)
+
+
+def _parser_words(message: str) -> str:
+    return _(message) if message in _PARSER_WORDS else message
 
 
 class YamlProblem(Exception):
@@ -68,20 +100,22 @@ def syntax_problem(text: str, error: yaml.YAMLError) -> YamlProblem:
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         line, column = mark_position(mark)
-        message = error.problem or "invalid YAML"
+        message = _parser_words(error.problem) if error.problem else _("invalid YAML")
         if error.context:
-            message = f"{message} ({error.context})"
+            message = _("{problem} ({context})").format(problem=message, context=_parser_words(error.context))
         return YamlProblem(line, column, _explain(message, text, mark))
     if isinstance(error, yaml.reader.ReaderError):
         line, column = _line_column(text, error.position)
-        return YamlProblem(line, column, f"character {error.character!r} is not allowed in a YAML file")
-    return YamlProblem(1, 1, f"invalid YAML: {error}")
+        return YamlProblem(
+            line, column, _("character {char!r} is not allowed in a YAML file").format(char=error.character)
+        )
+    return YamlProblem(1, 1, _("invalid YAML: {error}").format(error=error))
 
 
 def _explain(message: str, text: str, mark: Any) -> str:
     """Say what YAML expected, in a user's words, for the most common slips."""
     if "tab character" in message or _char_at(text, mark) == "\t":
-        return "a tab character cannot indent YAML; indent with spaces"
+        return _("a tab character cannot indent YAML; indent with spaces")
     return message
 
 

@@ -294,7 +294,7 @@ def near_miss(ctx: typer.Context, partners_path: Path) -> str:
         return ""
     if not any("--partner" in param.opts for param in ctx.command.params):
         return ""
-    return f"; did you mean --partner {value} (actions naming that partner)?"
+    return _("; did you mean --partner {value} (actions naming that partner)?").format(value=value)
 
 
 def load_data(ctx: typer.Context, plan: "list[Path] | None", partners: Path | None) -> "Dataset":

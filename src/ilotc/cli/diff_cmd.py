@@ -29,6 +29,7 @@ from ilotc.cli.filters import (
     StatusFilter,
     build_filter,
 )
+from ilotc.i18n import _, ngettext
 from ilotc.output.diff import DiffFormat
 from ilotc.plan_diff import ChangeKind
 
@@ -116,7 +117,7 @@ def diff(
             versions.append(loaded)
             problems += loaded.problems
     for message in unreadable:
-        stderr().print(f"[bold red]Error:[/] {escape(message, multiline=False)}")
+        stderr().print(f"[bold red]{escape(_('Error:'))}[/] {escape(message, multiline=False)}")
     if unreadable:
         raise typer.Exit(2)
     if any(problem.is_error for problem in problems):
@@ -134,7 +135,7 @@ def diff(
         stdout().print(document)
     found = sorted({record["change"] for record in records} & set(fail_on or []))
     if found:
-        note(f"ilotc diff: found {', '.join(found)} (--fail-on)")
+        note(_("ilotc diff: found {changes} (--fail-on)").format(changes=", ".join(found)))
         raise typer.Exit(EXIT_PROBLEMS)
 
 
@@ -147,4 +148,11 @@ def _plans(versions: "list[LoadedVersion]") -> "tuple[Plan, Plan]":
 def _stop(problems: "list[Problem]") -> NoReturn:
     print_problems(problems, stderr())
     count = sum(problem.is_error for problem in problems)
-    fail(f"{count} problem(s) in the data; run 'ilotc validate' on the files for details", EXIT_PROBLEMS)
+    fail(
+        ngettext(
+            "{count} problem in the data; run 'ilotc validate' on the files for details",
+            "{count} problems in the data; run 'ilotc validate' on the files for details",
+            count,
+        ).format(count=count),
+        EXIT_PROBLEMS,
+    )

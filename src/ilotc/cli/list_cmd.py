@@ -33,6 +33,7 @@ from ilotc.cli.filters import (
     build_filter,
 )
 from ilotc.cli.output import OutputOption, emit, emit_view, listing_format
+from ilotc.i18n import _
 from ilotc.output.columns import ACTION_COLUMNS, ACTION_TABLE, with_plan
 from ilotc.output.listing import RENDERERS
 
@@ -78,7 +79,7 @@ def list_actions(
         path=output,
     )
     if table:
-        note(f"{len(records)} of {len(data.plan)} actions")
+        note(_("{count} of {total} actions").format(count=len(records), total=len(data.plan)))
 
 
 def show(
@@ -113,7 +114,7 @@ def show(
     fmt = listing_format(ctx, fmt, output)
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
-    action, _ = find_action(data, action_id)
+    action = find_action(data, action_id)[0]
     record = action_record(action, day)
     record["context"] = action.context
     if fmt != "table":

@@ -11,6 +11,7 @@ from typer._click.core import ParameterSource
 from typer._types import TyperChoice
 
 from ilotc.cli.common import escape, fail, reader_gone, stderr, stdout, write_out, write_table
+from ilotc.i18n import _
 from ilotc.output.listing import LISTING_SUFFIX_FORMATS, Column, render
 
 if TYPE_CHECKING:
@@ -49,13 +50,13 @@ def write_file(path: Path, data: bytes) -> None:
 
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
-        fail(f"cannot write {path}: it is a directory")
+        fail(_("cannot write {path}: it is a directory").format(path=path))
     if not folder.is_dir():
-        fail(f"cannot write {path}: folder {folder} does not exist")
+        fail(_("cannot write {path}: folder {folder} does not exist").format(path=path, folder=folder))
     try:
         write_atomically(path, data)
     except OSError as error:
-        fail(f"cannot write {path}: {error.strerror or error}")
+        fail(_("cannot write {path}: {reason}").format(path=path, reason=error.strerror or error))
 
 
 def write_output(path: Path | None, data: bytes, what: str) -> None:
@@ -75,7 +76,12 @@ def write_output(path: Path | None, data: bytes, what: str) -> None:
     assert path is not None
     write_file(path, data)
     where = escape(str(path), multiline=False)
-    stderr().print(f"Wrote {escape(what, multiline=False)} to {where} ({len(data):,} bytes)", soft_wrap=True)
+    stderr().print(
+        _("Wrote {what} to {where} ({size:,} bytes)").format(
+            what=escape(what, multiline=False), where=where, size=len(data)
+        ),
+        soft_wrap=True,
+    )
 
 
 F = TypeVar("F", bound=str)
@@ -122,21 +128,35 @@ def output_format(path: Path | None, given: F | None, formats: "Mapping[str, F]"
     wanted = formats.get(named) if named is not None else None
     if given is not None:
         if named is not None and wanted != given:
-            fail(f"-o {path}: the name says {named} but --format is {given}; rename it or drop --format")
+            fail(
+                _(
+                    "-o {path}: the name says {named} but --format is {given}; rename it or drop --format"
+                ).format(path=path, named=named, given=given)
+            )
         return given
     if named is None:
         if suffix:
-            fail(f"-o {path}: {suffix} names no format ilotc knows; {_choices(formats)}")
+            fail(
+                _("-o {path}: {suffix} names no format ilotc knows; {choices}").format(
+                    path=path, suffix=suffix, choices=_choices(formats)
+                )
+            )
         return default
     if wanted is None:
-        fail(f"-o {path}: ilotc cannot write {named} here; {_choices(formats)}")
+        fail(
+            _("-o {path}: ilotc cannot write {named} here; {choices}").format(
+                path=path, named=named, choices=_choices(formats)
+            )
+        )
     return wanted
 
 
 def _choices(formats: "Mapping[str, str]") -> str:
     names = sorted({str(fmt) for fmt in formats.values()})
     suffixes = sorted(suffix for suffix, name in SUFFIX_FORMATS.items() if name in formats)
-    return f"give --format {'|'.join(names)} or a name ending in {', '.join(suffixes)}"
+    return _("give --format {names} or a name ending in {suffixes}").format(
+        names="|".join(names), suffixes=", ".join(suffixes)
+    )
 
 
 def write_document(document: str, *, markup: bool) -> None:

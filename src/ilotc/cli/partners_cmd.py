@@ -19,6 +19,7 @@ from ilotc.cli.common import (
 )
 from ilotc.cli.completion import partner_ids
 from ilotc.cli.output import OutputOption, emit, emit_view, listing_format
+from ilotc.i18n import _
 from ilotc.output.columns import PARTNER_COLUMNS, PARTNER_TABLE
 from ilotc.vocab import OrganisationType, Role
 
@@ -109,12 +110,20 @@ def partners_command(
             if value is not None
         ]
         if given:
-            fail(f"an ID cannot be combined with {', '.join(given)}: filters apply to the listing only")
+            fail(
+                _("an ID cannot be combined with {options}: filters apply to the listing only").format(
+                    options=", ".join(given)
+                )
+            )
         partner = registry.get(partner_id)
         if partner is None:
             close = close_partner_ids(partner_id, registry)
-            hint = f"; did you mean {' or '.join(close)}?" if close else "; 'ilotc partners' lists the ids"
-            fail(f"no partner {partner_id!r} in the registry{hint}")
+            hint = (
+                _("; did you mean {ids}?").format(ids=_(" or ").join(close))
+                if close
+                else _("; 'ilotc partners' lists the ids")
+            )
+            fail(_("no partner {id!r} in the registry{hint}").format(id=partner_id, hint=hint))
         record = partner_record(partner, registry, linked[partner.id])
         if fmt == "table":
             from ilotc.output.views import partner_view  # noqa: PLC0415
@@ -133,7 +142,7 @@ def partners_command(
     table = fmt == "table"
     emit(fmt, records, PARTNER_TABLE if table else PARTNER_COLUMNS, raw_csv=raw_csv, path=output)
     if table:
-        note(f"{len(records)} of {len(registry)} partners")
+        note(_("{count} of {total} partners").format(count=len(records), total=len(registry)))
 
 
 def _programme(value: str | None, registry: "Registry") -> str | None:
@@ -144,4 +153,8 @@ def _programme(value: str | None, registry: "Registry") -> str | None:
     for programme_id in known:
         if programme_id == value.strip().lower():
             return programme_id
-    fail(f"--programme {value!r} is not a programme of the registry: expected one of {', '.join(known)}")
+    fail(
+        _("--programme {value!r} is not a programme of the registry: expected one of {known}").format(
+            value=value, known=", ".join(known)
+        )
+    )

@@ -30,6 +30,7 @@ from ilotc.cli.filters import (
 )
 from ilotc.cli.output import OutputOption, emit, listing_format
 from ilotc.dates import PlanDate
+from ilotc.i18n import _, ngettext
 from ilotc.output.columns import OVERDUE_COLUMNS, OVERDUE_TABLE, UPCOMING_COLUMNS, UPCOMING_TABLE, with_plan
 
 
@@ -84,7 +85,13 @@ def overdue(
         raw_csv=raw_csv,
         path=output,
     )
-    note(f"{len(late)} overdue of {len(data.plan)} actions as of {_day_words(day)}")
+    note(
+        ngettext(
+            "{count} overdue of {total} action as of {date}",
+            "{count} overdue of {total} actions as of {date}",
+            len(data.plan),
+        ).format(count=len(late), total=len(data.plan), date=_day_words(day))
+    )
     if fail_if_any and late:
         raise typer.Exit(EXIT_PROBLEMS)
 
@@ -130,4 +137,8 @@ def upcoming(
         raw_csv=raw_csv,
         path=output,
     )
-    note(f"{len(coming)} due date(s) or start(s) within {within} month(s) after {_day_words(day)}")
+    note(
+        _("{count} due date(s) or start(s) within {within} month(s) after {date}").format(
+            count=len(coming), within=within, date=_day_words(day)
+        )
+    )

@@ -27,6 +27,7 @@ from ilotc.cli.common import (
 from ilotc.cli.completion import action_ids
 from ilotc.dates import PlanDate
 from ilotc.editing import StatusUpdate
+from ilotc.i18n import _
 from ilotc.vocab import Status
 
 _SURROGATE = re.compile("[\ud800-\udfff]")  # bytes of an argument that were not UTF-8
@@ -73,12 +74,12 @@ def update(
     from ilotc.updating import UpdateRefused, update_plan  # noqa: PLC0415
 
     if undo == (status is not None):
-        fail("give --status S to record a change, or --undo to take the last one back")
+        fail(_("give --status S to record a change, or --undo to take the last one back"))
     if undo and (date is not None or note is not None):
-        fail("--undo takes back the last change as it was recorded: it takes no --date or --note")
+        fail(_("--undo takes back the last change as it was recorded: it takes no --date or --note"))
     when = parse_date(date, "--date") or PlanDate.of(today())
     if note is not None and _SURROGATE.search(note):
-        fail(f"--note {note!r} is not UTF-8 text; give the note in UTF-8")
+        fail(_("--note {note!r} is not UTF-8 text; give the note in UTF-8").format(note=note))
     held, used = find_action(load_data(ctx, plan, partners), action_id)
     action_id, plan_path, partners_path = held.id, used.path, used.registry_path
     change = StatusUpdate(action_id, status, when, note) if status is not None else None

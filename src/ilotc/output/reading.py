@@ -10,6 +10,7 @@ from ilotc.i18n import _
 from ilotc.output.formats import TextFormat, registry
 from ilotc.output.text import markup
 from ilotc.schedule import Reading
+from ilotc.timeline.reasons import words as reason_words
 
 
 def to_text(reading: Reading) -> str:
@@ -23,7 +24,7 @@ def to_text(reading: Reading) -> str:
         lines.append(f"  - {markup(schedule.describe(), multiline=False)}{label}")
     if reading.reason is not None:
         heading = _("Note:   {reason}") if reading.readable else _("Reason:   {reason}")
-        lines.append(heading.format(reason=markup(reading.reason, multiline=False)))
+        lines.append(heading.format(reason=markup(reason_words(reading.reason), multiline=False)))
     return "".join(line + "\n" for line in lines)
 
 

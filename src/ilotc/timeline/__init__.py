@@ -19,6 +19,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ilotc.schedule import UNSPECIFIED, Reading, Schedule
+from ilotc.timeline import reasons
 from ilotc.timeline.clauses import Phrase
 from ilotc.timeline.grammar import Cue
 from ilotc.timeline.tokens import GRAMMARS, Token, detect_language, tokenize
@@ -62,9 +63,9 @@ _UNDECIDED = object()
 def _read(text: str | None, lang: str | None, day_first: bool | None) -> Reading:
     if not isinstance(text, str) or not text.strip():
         given = text if isinstance(text, str) else ""
-        return Reading(given, lang or "fr", (UNSPECIFIED,), "no timeline")
+        return Reading(given, lang or "fr", (UNSPECIFIED,), reasons.NO_TIMELINE)
     head = text[:MAX_CHARS]
-    note = f"only the first {MAX_CHARS} characters were read" if len(text) > MAX_CHARS else None
+    note = reasons.CUT.format(count=MAX_CHARS) if len(text) > MAX_CHARS else None
     tokens = tokenize(head)
     candidates = [lang] if lang else detect_language(tokens, head)
     order: object = day_first
@@ -90,12 +91,10 @@ def _reading(
     recurring = any(s.kind is Kind.RECURRING for s in schedules)
     yearless = phrase.dates.yearless_reason() if not recurring else None
     if dated and any(hit.cue is Cue.EARLIEST for hit in phrase.hits):
-        return Reading(
-            text, lang, (UNSPECIFIED,), "an earliest date (not before) is no start and no deadline"
-        )
+        return Reading(text, lang, (UNSPECIFIED,), reasons.EARLIEST)
     if dated and (phrase.dates.unread or yearless):
         why = phrase.dates.unread[0] if phrase.dates.unread else yearless
-        return Reading(text, lang, (UNSPECIFIED,), f"a date could not be read: {why}")
+        return Reading(text, lang, (UNSPECIFIED,), reasons.DATE_UNREAD.format(why=why))
     if not schedules:
         reason = phrase.why_unreadable() + (f"; {note}" if note else "")
         return Reading(text, lang, (UNSPECIFIED,), reason)

@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from ilotc.dates import PlanDate
 from ilotc.schedule import Schedule
-from ilotc.timeline import periods
+from ilotc.timeline import periods, reasons
 from ilotc.timeline.cues import DATE, Hit, find_cues
 from ilotc.timeline.grammar import Cue, Grammar
 from ilotc.timeline.spans import Dates, Span
@@ -116,10 +116,10 @@ class Phrase:
     def why_unreadable(self) -> str:
         """In English, why no schedule could be read."""
         if self.dates.unread:
-            return f"a date could not be read: {self.dates.unread[0]}"
+            return reasons.DATE_UNREAD.format(why=self.dates.unread[0])
         if self.relative:
-            return "relative to an event: no calendar date is given"
-        reason = "no date or timing expression recognised"
+            return reasons.RELATIVE
+        reason = reasons.UNRECOGNISED
         yearless = self.dates.yearless_reason()
         return reason + (f"; {yearless}" if yearless else "")
 

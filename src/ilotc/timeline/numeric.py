@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ilotc.timeline import periods
+from ilotc.timeline import periods, reasons
 from ilotc.timeline.tokens import Token
 
 SEPARATORS = frozenset({"/", "-", "."})
@@ -47,7 +47,7 @@ def read(tokens: Sequence[Token], i: int, day_first: bool | None, unread: list[s
         return None
     c = at(i + 4)
     if len(c) != 4:
-        unread.append(f"{a}{sep}{b}{sep}{c} has a two-digit year")
+        unread.append(reasons.TWO_DIGIT_YEAR.format(date=f"{a}{sep}{b}{sep}{c}"))
         return Part(i + 5, None, None, None)
     first, second = int(a), int(b)
     if first > 12 >= second or first == second or (day_first and second <= 12):
@@ -55,14 +55,14 @@ def read(tokens: Sequence[Token], i: int, day_first: bool | None, unread: list[s
     elif second > 12 >= first or (day_first is False and first <= 12):
         day, month = second, first
     else:
-        order = "day and month" if day_first is None else "day"
-        unread.append(f"in {a}{sep}{b}{sep}{c} the {order} cannot be told apart")
+        which = reasons.DAY_OR_MONTH if day_first is None else reasons.WHICH_DAY
+        unread.append(which.format(date=f"{a}{sep}{b}{sep}{c}"))
         return Part(i + 5, None, None, None)
     return _checked(i + 5, int(c), month, day, unread)
 
 
 def _checked(end: int, year: int, month: int, day: int, unread: list[str]) -> Part:
     if not 1 <= month <= 12 or periods.day(year, month, day) is None:
-        unread.append(f"{year:04d}-{month:02d}-{day:02d} is not a real day")
+        unread.append(reasons.NOT_A_DAY.format(date=f"{year:04d}-{month:02d}-{day:02d}"))
         return Part(end, None, None, None)
     return Part(end, day, month, year)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ilotc.dates import PlanDate
-from ilotc.timeline import meetings, numeric, periods
+from ilotc.timeline import meetings, numeric, periods, reasons
 from ilotc.timeline.grammar import Grammar
 from ilotc.timeline.numeric import SEPARATORS as _SEPARATORS
 from ilotc.timeline.numeric import Part
@@ -142,7 +142,7 @@ class Dates:
         if word in self.g.ordinals and self._at(i + 1) in self.g.year_parts:  # premier semestre
             return self._year_part(i + 2, self.g.year_parts[self._at(i + 1)], self.g.ordinals[word])
         if word in self.g.seasons and self._year(self._skip(i + 1, self.g.fillers)) is not None:
-            self.unread.append(f"the season {word!r} names no month")
+            self.unread.append(reasons.SEASON.format(season=repr(word)))
             return None
         span = self._years(i)
         if span is not None:
@@ -154,7 +154,9 @@ class Dates:
                 return (month, month), part.end, False
             date = periods.day(part.year, part.month, part.day)
             if date is None:
-                self.unread.append(f"day {part.day} does not exist in {part.year}-{part.month:02d}")
+                self.unread.append(
+                    reasons.NO_SUCH_DAY.format(day=part.day, month=f"{part.year}-{part.month:02d}")
+                )
                 return None
             return (date, date), part.end, False
         year = self._year(i)
@@ -179,17 +181,17 @@ class Dates:
         closing = periods.later_year(first, written)
         as_month = len(written) == 2 and 1 <= int(written) <= 12
         if closing is not None and as_month and not self.periods_named:
-            self.unread.append(f"{first}-{written} may be a month or a span of years")
+            self.unread.append(reasons.MONTH_OR_YEARS.format(span=f"{first}-{written}"))
             return None
         if closing is None and as_month and self._at(i + 1) == "-" and not self.periods_named:
             month = PlanDate(first, int(written))  # ISO month, 2020-03
             return (month, month), i + 3, False
         if closing is None:
-            self.unread.append(f"{first}{self._at(i + 1)}{written} is not a span of years read here")
+            self.unread.append(reasons.NOT_YEARS.format(span=f"{first}{self._at(i + 1)}{written}"))
             return None
         if self._at(i + 1) == "/" and closing == first + 1 and not self.periods_named:
             # "2020/21" is how one twelve-month year across two is written: fiscal, academic...
-            self.unread.append(f"{first}/{written} may be a year that starts in a month not written")
+            self.unread.append(reasons.SHIFTED_YEAR.format(span=f"{first}/{written}"))
             return None
         return periods.years(first, closing), i + 3, True
 
@@ -210,7 +212,7 @@ class Dates:
             or "code" in (self._kind(k), self._kind(after))
         ):
             # a day, month or part of the year next to it was not read: the year alone would round it
-            self.unread.append(f"the date beside {self._at(i)} could not be read")
+            self.unread.append(reasons.BESIDE.format(word=self._at(i)))
             return False
         if j < 0 or self.tokens[j].kind == "punct":
             return True
@@ -240,7 +242,7 @@ class Dates:
                     return Span(i, end, met, met, meeting=True)
                 return Span(i, end, first, last, meeting=True)
         if met is None:
-            self.unknown_sessions.append((end, f"session {number} is not in the table of ILO meetings"))
+            self.unknown_sessions.append((end, reasons.UNKNOWN_SESSION.format(number=number)))
             return None
         return Span(i, end, met, met, meeting=True)
 
@@ -320,7 +322,7 @@ class Dates:
             return None
         end = k + 3 if self._at(k + 1) in _SEPARATORS and self._kind(k + 2) == "num" else k + 1
         written = "".join(t.text for t in self.tokens[k:end])
-        self.unread.append(f"{written} is a fiscal year, whose months the phrase does not give")
+        self.unread.append(reasons.FISCAL_YEAR.format(span=written))
         return end
 
     def _find(self) -> list[Span]:
@@ -370,7 +372,7 @@ class Dates:
             return None
         i = self.yearless[0]
         words = [t.text for t in self.tokens[i:] if t.text in self.g.months][:1] or [self._at(i)]
-        return f"the month {words[0]!r} has no year"
+        return reasons.NO_YEAR.format(month=repr(words[0]))
 
 
 def _refined(spans: list[Span]) -> list[Span]:
