@@ -33,7 +33,6 @@ _PARSER_WORDS = frozenset(
         N_("did not find expected key"),
         N_("did not find expected '-' indicator"),
         N_("did not find expected ',' or ']'"),
-        N_("did not find expected ',' or '}'"),
         N_("found unexpected end of stream"),
         N_("found undefined tag handle"),
         N_("expected a comment or a line break"),

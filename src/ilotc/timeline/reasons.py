@@ -54,7 +54,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 def words(reason: str) -> str:
     """`reason` in the interface language (unchanged in English, or when it is not ours)."""
-    return "; ".join(_one(piece) for piece in reason.split("; "))
+    return _("; ").join(_one(piece) for piece in reason.split("; "))
 
 
 def _one(reason: str) -> str:
