@@ -150,8 +150,8 @@ def _stop(problems: "list[Problem]") -> NoReturn:
     count = sum(problem.is_error for problem in problems)
     fail(
         ngettext(
-            "{count} problem in the data; run 'ilotc validate' on the files for details",
-            "{count} problems in the data; run 'ilotc validate' on the files for details",
+            "{count} problem(s) in the data; run 'ilotc validate' on the files for details",
+            "{count} problem(s) in the data; run 'ilotc validate' on the files for details",
             count,
         ).format(count=count),
         EXIT_PROBLEMS,

@@ -46,6 +46,20 @@ _FIELD_NAMES = {
     "issue_title": N_("issue title"),
     "group_title": N_("group title"),
     "context": N_("context"),
+    "document.symbol": N_("document symbol"),
+    "document.session": N_("document session"),
+    "document.place": N_("document place"),
+    "document.meeting": N_("document meeting"),
+    "document.committee": N_("document committee"),
+    "document.committee_code": N_("document committee code"),
+    "document.agenda_item": N_("document agenda item"),
+    "document.title": N_("document title"),
+    "document.date": N_("document date"),
+    "document.last_modified": N_("document last modified"),
+    "document.note": N_("document note"),
+    "document.report_previous": N_("document report previous"),
+    "document.report_decision": N_("document report decision"),
+    "document.report_caveat": N_("document report caveat"),
 }
 OPENING_WORDS = 12
 """How many of an action's first words the Markdown shows to say which action it is."""
@@ -136,7 +150,7 @@ def describe(record: Record) -> list[Run]:
                 Run(record["new_place"], True),
             ]
         if field == "id":
-            runs += [Run("; " if runs else ""), Run(_("renumbered from ")), Run(old, True)]
+            runs += [Run(_("; ") if runs else ""), Run(_("renumbered from ")), Run(old, True)]
         return runs
     if change == "text":
         return [Run(_("{field} reworded: ").format(field=name)), *_reworded(old, new)]
@@ -172,7 +186,7 @@ def _timeline(record: Record) -> list[Run]:
         runs.append(Run(_("now {reading} (was {old})").format(reading=new_reading, old=old_reading)))
     if record["old"] != record["new"]:
         runs += [
-            Run("; " if runs else ""),
+            Run(_("; ") if runs else ""),
             Run(_("timeline reworded: ")),
             *_reworded(record["old"], record["new"]),
         ]
@@ -231,16 +245,19 @@ def to_markdown(comparison: Comparison) -> str:
     """For a pull-request comment or `$GITHUB_STEP_SUMMARY`: a heading, the summary line,
     then one list item per change. Data is escaped; only `<ins>`, `<del>` and `<br>` are HTML."""
     records = comparison.records
-    plan = f"{markdown(records[0]['plan'])}: " if records else ""
+    old, new = markdown(comparison.old_label), markdown(comparison.new_label)
+    if records:
+        versions = _("{plan}: from {old} to {new}.").format(
+            plan=markdown(records[0]["plan"]), old=old, new=new
+        )
+    else:
+        versions = _("from {old} to {new}.").format(old=old, new=new)
     lines = [
         "### " + _("Plan changes"),
         "",
         f"**{markdown(summary(records))}**",
         "",
-        plan
-        + _("from {old} to {new}.").format(
-            old=markdown(comparison.old_label), new=markdown(comparison.new_label)
-        ),
+        versions,
         "",
     ]
     for where, group in _by_place(records):
