@@ -1,7 +1,8 @@
 """The command line in French and Spanish: `--lang`, the environment, and no English left.
 
-The commands below are those translated so far (help, usage errors, validate, timeline);
-the rest join ENGLISH_LABELS and COMMANDS as they are translated.
+The commands below are those translated so far (help, usage errors, validate, timeline,
+the listings, the reports, diff); the rest join ENGLISH_LABELS and COMMANDS as they are
+translated.
 """
 
 from __future__ import annotations
@@ -65,12 +66,79 @@ ENGLISH_LABELS = (
     "April",
     "June",
     "December",
+    # tables and the notes under them
+    "Id /",
+    "Status",
+    "Reason /",
+    "Late since",
+    "Days late",
+    "Days left",
+    "Event /",
+    "Timeline",
+    "not finished",
+    "not started",
+    "falls due",
+    "in progress",
+    "returned to planned",
+    "overdue of",
+    "actions as of",
+    "due date(s)",
+    "month(s) after",
+    # the reports
+    "Progress report",
+    "Purpose of the document",
+    "Introduction",
+    "Progress by part",
+    "Changes since",
+    "Overdue actions",
+    "What falls due next",
+    "Point for decision",
+    "Annex:",
+    "Whole plan",
+    "Share done",
+    "Not started",
+    "Completed",
+    "Session",
+    "Governing Body",
+    "take note",
+    "have not started",
+    "are overdue",
+    "late since",
+    "Figure 1 shows",
+    "Figure 2 places",
+    "Legend",
+    "as-of date",
+    "as-of month",
+    'lang="en"',
+    # diff
+    "Plan changes",
+    "No changes",
+    "What changed",
+    "reworded",
+    "moved from",
+    "renumbered",
+    "deadline moved",
+    "days at most",
+    "now due",
+    "partner change",
+    "action done",
+    " from ",
+    # the readers
+    "duplicate key",
+    "each key may appear once",
+    "did not find",
+    "while parsing",
+    "no such file",
+    "could not be read",
+    "names no month",
+    "is not a real day",
 )
 
 # Words that are the same in a language as in English.
-SAME_WORDS = {"fr": (), "es": ("Error:",)}
+SAME_WORDS = {"fr": ("Introduction",), "es": ("Error:",)}
 
 INVALID_PLAN = str(EXAMPLES / "invalid" / "plan_schedule_contradicts.yaml")
+DIFF = EXAMPLES / "diff"
 UNKNOWN_KEY_PLAN = str(EXAMPLES / "invalid" / "plan_unknown_key.yaml")
 
 COMMANDS = [
@@ -98,6 +166,19 @@ COMMANDS = [
     ["timeline", "Premières initiatives premier semestre 2000"],
     ["timeline", "Achevée en avril 2000"],
     ["timeline", "démarrer en janvier 2000 et se terminer à la fin de l'année 2000"],
+    ["timeline", "Printemps 2001"],
+    ["timeline", "31/02/2020"],
+    ["list", "--part", "II"],
+    ["overdue", "--as-of", "2000-06"],
+    ["upcoming", "--as-of", "2000-06", "--within", "12"],
+    *(["report", "--as-of", "2000-06", "-f", fmt] for fmt in ("markdown", "html", "terminal")),
+    *(
+        ["diff", str(DIFF / case / "old.yaml"), str(DIFF / case / "new.yaml"), "-f", fmt]
+        for case in ("timeline", "status", "moved", "headings", "partners")
+        for fmt in ("table", "markdown")
+    ),
+    ["diff", str(DIFF / "text" / "old.yaml"), str(DIFF / "text" / "old.yaml")],
+    ["validate", "/nonexistent/plan.yaml"],
 ]
 
 
@@ -109,13 +190,77 @@ def _run(runner: CliRunner, args: list[str], env: dict[str, str] | None = None) 
 
 @pytest.mark.parametrize("lang", ["fr", "es"])
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
-def test_no_english_label_is_left(runner: CliRunner, lang: str, args: list[str]) -> None:
+def test_no_english_label_is_left(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, lang: str, args: list[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
     code, english = _run(runner, args)
     code_translated, output = _run(runner, ["--lang", lang, *args])
     assert code_translated == code
     assert output and output != english
     left = [label for label in ENGLISH_LABELS if label in output and label not in SAME_WORDS[lang]]
     assert left == [], output
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_a_broken_yaml_file_is_explained_in_the_language(
+    runner: CliRunner, tmp_path: Path, lang: str
+) -> None:
+    broken = tmp_path / "plan.yaml"
+    broken.write_text("a: 1\na: 2\nb: [1, 2\n", encoding="utf-8")
+    code, output = _run(runner, ["--lang", lang, "validate", str(broken)])
+    assert code == 1
+    assert output.count(str(broken)) == 2
+    left = [label for label in ENGLISH_LABELS if label in output and label not in SAME_WORDS[lang]]
+    assert left == [], output
+
+
+@pytest.mark.parametrize(
+    ("lang", "html", "session", "decision"),
+    [
+        (
+            "en",
+            '<html lang="en">',
+            "276th Session",
+            "The Governing Body may wish to take note of this report.",
+        ),
+        (
+            "fr",
+            '<html lang="fr">',
+            "276e session",
+            "Le Conseil d'administration voudra sans doute prendre note du présent rapport.",
+        ),
+        (
+            "es",
+            '<html lang="es">',
+            "276.ª reunión",
+            "El Consejo de Administración tal vez estime oportuno tomar nota del presente informe.",
+        ),
+    ],
+)
+def test_the_report_is_the_ilos_paper_in_each_language(
+    runner: CliRunner, lang: str, html: str, session: str, decision: str
+) -> None:
+    page = _run(runner, ["--lang", lang, "report", "--as-of", "2000-06", "-f", "html"])[1]
+    assert page.startswith(f"<!DOCTYPE html>\n{html}\n")
+    markdown = _run(runner, ["--lang", lang, "report", "--as-of", "2000-06", "-f", "markdown"])[1]
+    assert f" · {session} · " in markdown
+    assert decision in markdown
+
+
+def test_french_report_sentences_agree_and_keep_french_typography(runner: CliRunner) -> None:
+    markdown = _run(runner, ["--lang", "fr", "report", "--as-of", "2000-06", "-f", "markdown"])[1]
+    assert f"> **Objet du document{NBSP}:** Le présent document rend compte" in markdown
+    assert "Sur les 28 actions de la Partie II (" in markdown
+    assert f"28 sont ponctuelles{NBSP}: 0 a été achevée, 1 est en cours, 27 n’ont pas commencé" in markdown
+    assert f"(0{NBSP}% achevées)" in markdown
+
+
+def test_the_diff_summary_counts_in_spanish(runner: CliRunner) -> None:
+    case = DIFF / "timeline"
+    code, output = _run(runner, ["--lang", "es", "diff", str(case / "old.yaml"), str(case / "new.yaml")])
+    assert code == 0
+    assert "1 plazo desplazado (+183 días como máximo)" in output
 
 
 @pytest.mark.parametrize(
@@ -193,6 +338,10 @@ def test_an_unknown_language_is_a_usage_error(
         ["list", "--part", "II", "--format", "csv"],
         ["overdue", "--as-of", "2000-06", "--format", "json"],
         ["timeline", "Achevée en avril 2000", "--format", "json"],
+        ["timeline", "Printemps 2001", "--format", "json"],
+        ["timeline", "31/02/2020 ou plus tard", "--format", "json"],
+        ["upcoming", "--as-of", "2000-06", "--format", "csv"],
+        ["diff", str(DIFF / "timeline" / "old.yaml"), str(DIFF / "timeline" / "new.yaml"), "-f", "json"],
         ["schema", "plan"],
     ],
     ids=" ".join,
