@@ -71,14 +71,8 @@ def read_bytes(path: Path) -> bytes:
             _("{file}: cannot be read ({reason})").format(file=label, reason=error.strerror or error)
         ) from None
     if len(raw) > MAX_FILE_BYTES:
-        problem = Problem(
-            label,
-            1,
-            1,
-            Severity.ERROR,
-            _("the file is larger than {size} MiB").format(size=MAX_FILE_BYTES // 2**20),
-        )
-        raise DataFileError([problem])
+        message = _("the file is larger than {size} MiB").format(size=MAX_FILE_BYTES // 2**20)
+        raise DataFileError([Problem(label, 1, 1, Severity.ERROR, message)])
     return raw
 
 
@@ -115,19 +109,10 @@ class _Positions:
 def _top_level(source: Source, data: Any, expected: str) -> Problem | None:
     if isinstance(data, dict):
         return None
-    if data is None:
-        found = _("an empty file")
-    else:
-        found = _("a {type}").format(type=type(data).__name__.replace("str", "string"))
-    return Problem(
-        source.label,
-        1,
-        1,
-        Severity.ERROR,
-        _("expected a mapping with {keys} at the top level, found {found}").format(
-            keys=expected, found=found
-        ),
-    )
+    kind = type(data).__name__.replace("str", "string")
+    found = _("an empty file") if data is None else _("a {type}").format(type=kind)
+    message = _("expected a mapping with {keys} at the top level, found {found}")
+    return Problem(source.label, 1, 1, Severity.ERROR, message.format(keys=expected, found=found))
 
 
 class _Parsed(NamedTuple):

@@ -2,36 +2,29 @@
 
 Each text is marked for the catalogs (`N_`, `_`, `ngettext`) and translated when it is read,
 so the report speaks the language chosen when it is rendered: a constant such as
-`report_texts.TITLE` or a mapping such as `HEADINGS` translates on access (see `__getattr__`
-and `Translated`), a function of figures translates its sentence. The plan's own text
+`report_texts.TITLE` translates on access (see `__getattr__`), as do the mappings such as
+`HEADINGS` (from `report_labels`), and a function of figures translates its sentence. The plan's own text
 (titles, actions, notes, the point for decision it sets) is never here: it stays verbatim
 in its own language.
 """
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
 
 from ilotc.dates import PlanDate
 from ilotc.i18n import N_, _, language, ngettext
-from ilotc.output import labels  # the concepts that tables show too take their labels from there
+from ilotc.output import labels
+from ilotc.output.report_labels import (  # re-exported: the renderers read every report text here
+    CHART_WORDS,
+    FIELD_LABELS,
+    GRID_MARKS,
+    HEADINGS,
+    SHORT_STANDING_LABELS,
+    STANDING_LABELS,
+    STATUS_LABELS,
+    TABLE_HEADERS,
+    UPCOMING_LABELS,
+)
 from ilotc.output.text import number
-
-
-class Translated(Mapping[str, str]):
-    """Labels by key, each marked with `N_` and translated when looked up."""
-
-    def __init__(self, words: Mapping[str, str]) -> None:
-        self._words = words
-
-    def __getitem__(self, key: str) -> str:
-        return _(self._words[key])
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._words)
-
-    def __len__(self) -> int:
-        return len(self._words)
-
 
 _TEXTS = {
     "TITLE": N_("Progress report on the implementation plan"),
@@ -70,84 +63,6 @@ def default_decision(symbol: str | None) -> str:
 def report_language() -> str:
     """The report's language (`<html lang=...>`): the interface's."""
     return language()
-
-
-HEADINGS = Translated(
-    {
-        "introduction": N_("Introduction"),
-        "progress": N_("Progress by part"),
-        "changes": N_("Changes since"),
-        "overdue": N_("Overdue actions"),
-        "upcoming": N_("What falls due next"),
-        "timeline": N_("Timeline of the dated actions"),
-        "decision": N_("Point for decision"),
-        "annex": N_("Annex: the actions of the plan"),
-    }
-)
-
-STANDING_LABELS = Translated(
-    {
-        "done": N_("Completed"),
-        "in_progress": N_("In progress"),
-        "planned": N_("Not started"),
-        "cancelled": N_("Cancelled"),
-        "on_schedule": N_("Recurring, on schedule"),
-        "missed": N_("Recurring, occurrence missed"),
-        "unjudged": N_("Recurring, no period stated"),
-    }
-)
-SHORT_STANDING_LABELS = Translated(
-    {
-        "done": N_("Completed"),
-        "in_progress": N_("In progress"),
-        "planned": N_("Not started"),
-        "cancelled": N_("Cancelled"),
-        "on_schedule": N_("Rec. on schedule"),
-        "missed": N_("Rec. missed"),
-        "unjudged": N_("Rec. no period"),
-    }
-)
-STATUS_LABELS = Translated(labels.STATUS_LABELS)
-UPCOMING_LABELS = Translated(labels.EVENT_LABELS)
-
-FIELD_LABELS = Translated(
-    {
-        "part": labels.HEADERS["part"],
-        "section": labels.HEADERS["section"],
-        "text": labels.HEADERS["text"],
-        "timeline": labels.HEADERS["timeline"],
-        "reading": labels.HEADERS["reads_as"],
-        "status": labels.HEADERS["status"],
-        "last_change": N_("Last change"),
-        "history": N_("History"),
-        "partners": N_("Partners"),
-        "late": N_("Overdue"),
-        "note": N_("Note"),
-    }
-)
-TABLE_HEADERS = Translated(
-    {"part": N_("Part"), "actions": N_("Actions"), "share": N_("Share done"), "overdue": N_("Overdue")}
-)
-CHART_WORDS = Translated(
-    {
-        "legend": N_("Legend"),
-        "timeline_title": N_("Timeline of the dated actions as of"),
-        "timeline_desc": N_(
-            "Months along the axis, one row per action with a dated deadline, milestone, start or window; "
-            "a red line marks the as-of date. Colour gives the status, red a late schedule."
-        ),
-        "as_of": N_("as of"),
-        "as_of_title": N_("As of"),
-        "late": N_("late"),
-        "as_of_date": N_("as-of date"),
-        "window": N_("window (start to end)"),
-        "deadline": N_("deadline (end of period)"),
-        "milestone": N_("milestone"),
-        "start": N_("start"),
-    }
-)
-GRID_MARKS = Translated({"deadline": N_("D"), "milestone": N_("M"), "start": N_("S")})
-"""The grid's mark for each kind of schedule, the first letter of its word in GRID_LEGEND."""
 
 
 def labelled(label: str) -> str:
@@ -455,3 +370,16 @@ def change_line(date: str, status: str, note: str | None) -> str:
 def late_note(status: str) -> str:
     """A timeline grid row's note: its status, and whether its schedule is late."""
     return _("{status}, late").format(status=STATUS_LABELS.get(status, status))
+
+
+__all__ = [
+    "CHART_WORDS",
+    "FIELD_LABELS",
+    "GRID_MARKS",
+    "HEADINGS",
+    "SHORT_STANDING_LABELS",
+    "STANDING_LABELS",
+    "STATUS_LABELS",
+    "TABLE_HEADERS",
+    "UPCOMING_LABELS",
+]
