@@ -8,10 +8,12 @@ a status change, a month means its first day.
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple, Self
 
 from ilotc.i18n import N_, long_date, month_year
+from ilotc.value_types import own_kind_only
 
 # ASCII digits only, and nothing around them (`\Z`: `$` would let a final newline through)
 _DATE_FORM = re.compile(r"\A([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?\Z")
@@ -55,11 +57,14 @@ class _Fields(NamedTuple):
     day: int | None = None
 
 
+@own_kind_only
 class PlanDate(_Fields):
     """A month (`day` is None) or a single day.
 
     An immutable (year, month, day) tuple, so dates compare and sort in time order, and
-    the cache restores thousands without a dataclass's Python-level `__setstate__`.
+    the cache restores thousands without a dataclass's Python-level `__setstate__`; equal
+    only to another PlanDate, never to a plain tuple. Every way of making one (the
+    constructor, `_make`, `_replace`, unpickling) checks that the date exists.
     """
 
     __slots__ = ()
@@ -72,6 +77,11 @@ class PlanDate(_Fields):
         if day is not None and not 1 <= day <= _days_in(year, month):
             raise DateFormatError(f"day {day:02d} does not exist in {year:04d}-{month:02d}")
         return super().__new__(cls, year, month, day)
+
+    @classmethod
+    def _make(cls, iterable: Iterable[Any]) -> Self:  # type: ignore[override]  # same, typed simply
+        # namedtuple's own `_make` (and so `_replace`) calls tuple.__new__, skipping the checks
+        return cls(*iterable)
 
     @classmethod
     def parse(cls, text: str) -> "PlanDate":

@@ -6,6 +6,8 @@ Nothing here prints: loaders and validators return problems, and the CLI renders
 from enum import StrEnum
 from typing import NamedTuple
 
+from ilotc.value_types import own_kind_only
+
 
 class Severity(StrEnum):
     """How bad a problem is: an error fails validation, a warning does not."""
@@ -14,8 +16,10 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+@own_kind_only
 class Problem(NamedTuple):
-    """One problem in one file: 1-based line and column, and an RFC 6901 pointer."""
+    """One problem in one file: 1-based line and column, and an RFC 6901 pointer (equal only
+    to another Problem; problems are ordered by `position`)."""
 
     path: str
     line: int
