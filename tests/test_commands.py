@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from conftest import ROOT
 from ilotc.cli import main
-from ilotc.cli.main import COMMANDS, app
+from ilotc.cli.entry import COMMANDS
+from ilotc.cli.main import app
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))

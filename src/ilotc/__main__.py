@@ -1,5 +1,5 @@
 """`python -m ilotc`."""
 
-from ilotc.cli import run
+from ilotc.cli.entry import run
 
 run()

@@ -11,7 +11,6 @@ starts by importing only what it needs.
 
 import datetime as dt
 import functools
-import gc
 import os
 import sys
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 from typer._types import TyperChoice
 
+from ilotc.cli.entry import freeze_heap
 from ilotc.dates import ACCEPTED_FORM, DateFormatError, PlanDate
 from ilotc.i18n import LANGUAGES, N_, UnknownLanguageError, _, ngettext
 from ilotc.output.listing import RENDERERS
@@ -37,9 +37,6 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
-
-ONE_SHOT = False
-"""True when this process runs one command and exits (set by the console script, `run`)."""
 
 
 PlanOption = Annotated[
@@ -319,11 +316,7 @@ def load_data(ctx: typer.Context, plan: "list[Path] | None", partners: Path | No
             count,
         )
         fail(message.format(count=count), EXIT_PROBLEMS)
-    if ONE_SHOT:
-        # Everything alive now (the modules imported so far and the data, which lives until
-        # the command ends) would be walked again by every full collection and once more at
-        # exit; a process that runs one command has no use for that.
-        gc.freeze()
+    freeze_heap()
     return dataset
 
 

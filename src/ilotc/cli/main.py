@@ -1,9 +1,8 @@
 """The `ilotc` command: global options, the commands, and a last-resort guard."""
 
-import importlib
 import os
 import sys
-from collections.abc import Iterator, MutableMapping
+from collections.abc import MutableMapping
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -14,6 +13,7 @@ from typer.core import TyperGroup
 from ilotc import __version__, i18n
 from ilotc.cli import common
 from ilotc.cli.common import EXIT_PROBLEMS, PartnersOption, PlanOption
+from ilotc.cli.entry import CommandTable, command_function, one_shot
 from ilotc.cli.translated import (
     LANG_HELP,
     TranslatedCommand,
@@ -30,51 +30,6 @@ if TYPE_CHECKING:
     # Typer carries its own copy of Click; its group and command types are these.
     from typer._click import Command, Context
 
-COMMANDS: dict[str, tuple[str, str]] = {
-    "list": ("ilotc.cli.list_cmd", "list_actions"),
-    "show": ("ilotc.cli.list_cmd", "show"),
-    "overdue": ("ilotc.cli.schedule_cmd", "overdue"),
-    "upcoming": ("ilotc.cli.schedule_cmd", "upcoming"),
-    "update": ("ilotc.cli.update_cmd", "update"),
-    "partners": ("ilotc.cli.partners_cmd", "partners_command"),
-    "report": ("ilotc.cli.report_cmd", "report"),
-    "diff": ("ilotc.cli.diff_cmd", "diff"),
-    "export": ("ilotc.cli.export_cmd", "export"),
-    "validate": ("ilotc.cli.validate_cmd", "validate"),
-    "schema": ("ilotc.cli.validate_cmd", "schema"),
-    "timeline": ("ilotc.cli.timeline_cmd", "timeline"),
-    "init": ("ilotc.cli.init_cmd", "init"),
-}
-"""Each command's name, in the order `--help` lists them, and where its function lives."""
-
-
-class CommandTable(MutableMapping[str, "Command"]):
-    """The group's commands by name: every name is known at once, each command is built (and
-    its module imported) when first looked up, since a run uses only one."""
-
-    def __init__(self) -> None:
-        self._built: dict[str, Command] = {}
-
-    def __getitem__(self, name: str) -> "Command":
-        if name not in self._built:
-            if name not in COMMANDS:
-                raise KeyError(name)
-            self._built[name] = command(name)
-        return self._built[name]
-
-    def __setitem__(self, name: str, built: "Command") -> None:
-        self._built[name] = built
-
-    def __delitem__(self, name: str) -> None:
-        raise TypeError("ilotc's commands are fixed")
-
-    def __iter__(self) -> "Iterator[str]":
-        yield from COMMANDS
-        yield from (name for name in self._built if name not in COMMANDS)
-
-    def __len__(self) -> int:
-        return len(COMMANDS) + sum(name not in COMMANDS for name in self._built)
-
 
 class LazyCommands(TranslatedHelp, TyperGroup):
     """The `ilotc` group, over a CommandTable: Typer and Click see every command's name (for
@@ -82,7 +37,7 @@ class LazyCommands(TranslatedHelp, TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.commands = CommandTable()
+        self.commands = CommandTable(command)
 
     def list_commands(self, ctx: "Context") -> list[str]:
         return list(self.commands)  # the names, without building each command
@@ -152,9 +107,8 @@ def global_flags_first(args: list[str]) -> list[str]:
 def command(name: str) -> "Command":
     """The Click command for one of ilotc's commands, built from its function, with the
     global `--lang` (which replaces any `--lang` of the command's own)."""
-    module, function = COMMANDS[name]
     single = typer.Typer(add_completion=False, rich_markup_mode=None)
-    single.command(name, cls=TranslatedCommand)(getattr(importlib.import_module(module), function))
+    single.command(name, cls=TranslatedCommand)(command_function(name))
     built = typer.main.get_command(single)
     built.params = [param for param in built.params if "--lang" not in param.opts]
     built.params.append(lang_option())
@@ -229,11 +183,8 @@ def main(
 def run() -> None:
     """Run the app once in this process (the console script, `ilotc.cli.run`, calls this);
     never show a Python traceback."""
-    common.ONE_SHOT = True
-    try:
+    with one_shot():
         _run()
-    finally:
-        common.ONE_SHOT = False
 
 
 def _run() -> None:
