@@ -18,17 +18,13 @@ from ilotc.cli.common import (
     write_out,
 )
 from ilotc.cli.filters import (
+    FILTERS,
+    NO_FILTERS,
     AsOf,
-    DueAfter,
-    DueBefore,
-    KindFilter,
-    PartFilter,
-    PartnerFilter,
-    SearchFilter,
-    SectionFilter,
-    StatusFilter,
+    Filters,
     build_filter,
 )
+from ilotc.cli.option_blocks import with_options
 from ilotc.i18n import _, ngettext
 from ilotc.output.diff import DiffFormat
 from ilotc.plan_diff import ChangeKind
@@ -44,18 +40,12 @@ _EITHER = (
 )
 
 
+@with_options(FILTERS)
 def diff(
     ctx: typer.Context,
     old: Annotated[str, typer.Argument(metavar="OLD", help="The version before the change: " + _EITHER)],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The version after the change: " + _EITHER)],
-    part: PartFilter = None,
-    section: SectionFilter = None,
-    kind: KindFilter = None,
-    status: StatusFilter = None,
-    partner: PartnerFilter = None,
-    search: SearchFilter = None,
-    due_before: DueBefore = None,
-    due_after: DueAfter = None,
+    filters: Filters = NO_FILTERS,
     as_of: AsOf = None,
     fmt: Annotated[
         DiffFormat,
@@ -125,7 +115,7 @@ def diff(
     before, after = _plans(versions)
     # the filters name parts and sections of either version
     both = Dataset(merge_plans([before, after]), registry, ())
-    where = build_filter(part, section, kind, status, partner, search, due_before, due_after, both)
+    where = build_filter(filters, both)
     keep = None if where == ActionFilter() else (lambda action: where.matches(action, day, registry))
     records = diff_plans(versions[1].name, before, after, keep)
     document = render_diff(fmt, Comparison(old, new, records))

@@ -8,18 +8,14 @@ import typer
 
 from ilotc.cli.common import PartnersOption, PlanOption, RawCsvOption, as_of_day, fail, load_data
 from ilotc.cli.filters import (
+    FILTERS,
+    NO_FILTERS,
     AsOf,
-    DueAfter,
-    DueBefore,
-    KindFilter,
-    PartFilter,
-    PartnerFilter,
+    Filters,
     PlanIdFilter,
-    SearchFilter,
-    SectionFilter,
-    StatusFilter,
     build_filter,
 )
+from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import OutputOption, format_choice, output_format, to_stdout, write_output
 from ilotc.output.exports import EXPORT_FORMATS, EXPORT_SUFFIX_FORMATS, ExportRequest
 
@@ -36,6 +32,7 @@ def export_stamp() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
+@with_options(FILTERS)
 def export(
     ctx: typer.Context,
     fmt: Annotated[
@@ -54,14 +51,7 @@ def export(
     raw_csv: RawCsvOption = False,
     as_of: AsOf = None,
     plan_id: PlanIdFilter = None,
-    part: PartFilter = None,
-    section: SectionFilter = None,
-    kind: KindFilter = None,
-    status: StatusFilter = None,
-    partner: PartnerFilter = None,
-    search: SearchFilter = None,
-    due_before: DueBefore = None,
-    due_after: DueAfter = None,
+    filters: Filters = NO_FILTERS,
     alarm: Annotated[
         int | None,
         typer.Option(
@@ -95,7 +85,7 @@ def export(
         fail("--alarm applies to the calendar only (--format ics)")
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
-    where = build_filter(part, section, kind, status, partner, search, due_before, due_after, data, plan_id)
+    where = build_filter(filters, data, plan_id)
     actions = select(data.plan, where, day, data.registry)
     request = ExportRequest(data.plan, data.registry, actions, day, raw_csv=raw_csv)
     if chosen == "ics":

@@ -1,11 +1,17 @@
-"""The filter options that `list`, `overdue` and `upcoming` share (CONTRACT's FILTERS)."""
+"""The filter options that the action commands share (CONTRACT's FILTERS), declared once.
 
-from typing import TYPE_CHECKING, Annotated
+`list`, `overdue`, `upcoming`, `export`, `report` and `diff` take the block FILTERS as one
+`Filters` value (see `ilotc.cli.option_blocks`); all but `diff` also take `--plan-id`.
+`build_filter` turns them into the query's ActionFilter.
+"""
+
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
 from ilotc.cli.common import fail, parse_date
 from ilotc.cli.completion import partner_ids
+from ilotc.cli.option_blocks import OptionBlock
 from ilotc.i18n import N_, _
 from ilotc.vocab import Kind, Status
 
@@ -93,6 +99,38 @@ AsOf = Annotated[
     ),
 ]
 
+
+class Filters(NamedTuple):
+    """The filter options as given on the command line (None: not given)."""
+
+    part: list[str] | None = None
+    section: list[str] | None = None
+    kind: list[Kind] | None = None
+    status: list[Status] | None = None
+    partner: str | None = None
+    search: str | None = None
+    due_before: str | None = None
+    due_after: str | None = None
+
+
+NO_FILTERS = Filters()
+"""The default of a command's `Filters` parameter: no filter given."""
+
+FILTERS = OptionBlock(
+    Filters,
+    {
+        "part": PartFilter,
+        "section": SectionFilter,
+        "kind": KindFilter,
+        "status": StatusFilter,
+        "partner": PartnerFilter,
+        "search": SearchFilter,
+        "due_before": DueBefore,
+        "due_after": DueAfter,
+    },
+)
+"""The filters, in the order `--help` lists them, for `with_options`."""
+
 NOT_A_PART = N_("{option} {value!r} is not a part: expected {expected}")
 NOT_A_SECTION = N_("{option} {value!r} is not a section: expected {expected}")
 NOT_A_PLAN = N_("{option} {value!r} is not a plan in use: expected {expected}")
@@ -121,14 +159,7 @@ def _known(option: str, given: list[str] | None, known: "Iterable[str]", unknown
 
 
 def build_filter(
-    parts: list[str] | None,
-    sections: list[str] | None,
-    kinds: list[Kind] | None,
-    statuses: list[Status] | None,
-    partner: str | None,
-    search: str | None,
-    due_before: str | None,
-    due_after: str | None,
+    given: Filters,
     data: "Dataset",
     plan_ids: list[str] | None = None,
 ) -> "ActionFilter":
@@ -137,6 +168,7 @@ def build_filter(
     from ilotc.queries import ActionFilter  # noqa: PLC0415
 
     actions = data.plan.actions
+    parts, sections, partner = given.part, given.section, given.partner
     wanted_parts = _known("--part", parts, data.plan.part_titles, NOT_A_PART)
     places = [place for action in actions for place in (action.section_number, action.section) if place]
     wanted_sections = _known("--section", sections, places, NOT_A_SECTION)
@@ -150,11 +182,11 @@ def build_filter(
     return ActionFilter(
         parts=wanted_parts,
         sections=wanted_sections,
-        kinds=frozenset(kinds or []),
-        statuses=frozenset(statuses or []),
+        kinds=frozenset(given.kind or []),
+        statuses=frozenset(given.status or []),
         partner=partner,
-        search=search,
-        due_before=parse_date(due_before, "--due-before"),
-        due_after=parse_date(due_after, "--due-after"),
+        search=given.search,
+        due_before=parse_date(given.due_before, "--due-before"),
+        due_after=parse_date(given.due_after, "--due-after"),
         plans=wanted_plans,
     )

@@ -20,35 +20,25 @@ from ilotc.cli.common import (
 )
 from ilotc.cli.completion import action_ids
 from ilotc.cli.filters import (
+    FILTERS,
+    NO_FILTERS,
     AsOf,
-    DueAfter,
-    DueBefore,
-    KindFilter,
-    PartFilter,
-    PartnerFilter,
+    Filters,
     PlanIdFilter,
-    SearchFilter,
-    SectionFilter,
-    StatusFilter,
     build_filter,
 )
+from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import OutputOption, emit, emit_view, listing_format
 from ilotc.i18n import _
 from ilotc.output.columns import ACTION_COLUMNS, ACTION_TABLE, with_plan
 from ilotc.output.listing import RENDERERS
 
 
+@with_options(FILTERS)
 def list_actions(
     ctx: typer.Context,
     plan_id: PlanIdFilter = None,
-    part: PartFilter = None,
-    section: SectionFilter = None,
-    kind: KindFilter = None,
-    status: StatusFilter = None,
-    partner: PartnerFilter = None,
-    search: SearchFilter = None,
-    due_before: DueBefore = None,
-    due_after: DueAfter = None,
+    filters: Filters = NO_FILTERS,
     as_of: AsOf = None,
     fmt: FormatOption = "table",
     output: OutputOption = None,
@@ -67,7 +57,7 @@ def list_actions(
     fmt = listing_format(ctx, fmt, output)
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
-    where = build_filter(part, section, kind, status, partner, search, due_before, due_after, data, plan_id)
+    where = build_filter(filters, data, plan_id)
     table = fmt == "table"
     record_of = action_row if table else action_record
     records = [record_of(action, day) for action in select(data.plan, where, day, data.registry)]

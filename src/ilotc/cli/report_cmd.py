@@ -7,18 +7,14 @@ import typer
 
 from ilotc.cli.common import PartnersOption, PlanOption, as_of_day, fail, load_data, parse_date, stdout
 from ilotc.cli.filters import (
+    FILTERS,
+    NO_FILTERS,
     AsOf,
-    DueAfter,
-    DueBefore,
-    KindFilter,
-    PartFilter,
-    PartnerFilter,
+    Filters,
     PlanIdFilter,
-    SearchFilter,
-    SectionFilter,
-    StatusFilter,
     build_filter,
 )
+from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import SUFFIX_FORMATS, OutputOption, to_stdout, write_output
 from ilotc.output.report_formats import REPORT_FORMATS, format_of_suffix
 
@@ -41,6 +37,7 @@ _CHOICES = (
 FORMAT_HELP = "; ".join(f"{f.name}: {f.help}" for f in REPORT_FORMATS.values())
 
 
+@with_options(FILTERS)
 def report(
     ctx: typer.Context,
     as_of: AsOf = None,
@@ -71,14 +68,7 @@ def report(
     ] = None,
     output: OutputOption = None,
     plan_id: PlanIdFilter = None,
-    part: PartFilter = None,
-    section: SectionFilter = None,
-    kind: KindFilter = None,
-    status: StatusFilter = None,
-    partner: PartnerFilter = None,
-    search: SearchFilter = None,
-    due_before: DueBefore = None,
-    due_after: DueAfter = None,
+    filters: Filters = NO_FILTERS,
     plan: PlanOption = None,
     partners: PartnersOption = None,
 ) -> None:
@@ -110,7 +100,7 @@ def report(
         if named is None and other is not None:
             fail(f"-o {output} names the {other} format, but --format is {chosen.name}")
     data = load_data(ctx, plan, partners)
-    where = build_filter(part, section, kind, status, partner, search, due_before, due_after, data, plan_id)
+    where = build_filter(filters, data, plan_id)
     actions = select(data.plan, where, day, data.registry)
     built = build_report(
         data.plan,

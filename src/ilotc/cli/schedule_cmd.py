@@ -16,18 +16,14 @@ from ilotc.cli.common import (
     note,
 )
 from ilotc.cli.filters import (
+    FILTERS,
+    NO_FILTERS,
     AsOf,
-    DueAfter,
-    DueBefore,
-    KindFilter,
-    PartFilter,
-    PartnerFilter,
+    Filters,
     PlanIdFilter,
-    SearchFilter,
-    SectionFilter,
-    StatusFilter,
     build_filter,
 )
+from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import OutputOption, emit, listing_format
 from ilotc.dates import PlanDate
 from ilotc.i18n import _, ngettext
@@ -38,18 +34,12 @@ def _day_words(day: dt.date) -> str:
     return PlanDate(day.year, day.month, day.day).describe()
 
 
+@with_options(FILTERS)
 def overdue(
     ctx: typer.Context,
     as_of: AsOf = None,
     plan_id: PlanIdFilter = None,
-    part: PartFilter = None,
-    section: SectionFilter = None,
-    kind: KindFilter = None,
-    status: StatusFilter = None,
-    partner: PartnerFilter = None,
-    search: SearchFilter = None,
-    due_before: DueBefore = None,
-    due_after: DueAfter = None,
+    filters: Filters = NO_FILTERS,
     fail_if_any: Annotated[
         bool, typer.Option("--fail", help="Exit 1 when any action is overdue (for CI and scripts).")
     ] = False,
@@ -73,7 +63,7 @@ def overdue(
     fmt = listing_format(ctx, fmt, output)
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
-    where = build_filter(part, section, kind, status, partner, search, due_before, due_after, data, plan_id)
+    where = build_filter(filters, data, plan_id)
     actions = select(data.plan, where, day, data.registry)
     late = overdue_as_of(actions, day, plan_dates(used.plan for used in data.plans))
     records = [action_record(item.action, day) | item.to_json() for item in late]
@@ -96,6 +86,7 @@ def overdue(
         raise typer.Exit(EXIT_PROBLEMS)
 
 
+@with_options(FILTERS)
 def upcoming(
     ctx: typer.Context,
     as_of: AsOf = None,
@@ -103,14 +94,7 @@ def upcoming(
         int, typer.Option("--within", "-n", min=1, max=1200, help="How many months ahead to look.")
     ] = 3,
     plan_id: PlanIdFilter = None,
-    part: PartFilter = None,
-    section: SectionFilter = None,
-    kind: KindFilter = None,
-    status: StatusFilter = None,
-    partner: PartnerFilter = None,
-    search: SearchFilter = None,
-    due_before: DueBefore = None,
-    due_after: DueAfter = None,
+    filters: Filters = NO_FILTERS,
     fmt: FormatOption = "table",
     output: OutputOption = None,
     raw_csv: RawCsvOption = False,
@@ -125,7 +109,7 @@ def upcoming(
     fmt = listing_format(ctx, fmt, output)
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
-    where = build_filter(part, section, kind, status, partner, search, due_before, due_after, data, plan_id)
+    where = build_filter(filters, data, plan_id)
     actions = select(data.plan, where, day, data.registry)
     coming = upcoming_as_of(actions, day, within, plan_dates(used.plan for used in data.plans))
     records = [action_record(item.action, day) | item.to_json() for item in coming]
