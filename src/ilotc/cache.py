@@ -139,12 +139,13 @@ class Store:
         """Store `value` under `key`; do nothing when the folder cannot be written."""
         if not self._usable_folder(create=True):
             return
-        import tempfile  # noqa: PLC0415 - only a miss writes
-
         temp: str | None = None
         try:
             data = pickle.dumps((_MAGIC, FORMAT, key, value), protocol=pickle.HIGHEST_PROTOCOL)
-            handle, temp = tempfile.mkstemp(prefix=".tmp-", suffix=SUFFIX, dir=self.folder)
+            # a name no other writer picks, created only if new (as mkstemp does, without
+            # importing tempfile on every run for the few that write)
+            temp = str(self.folder / f".tmp-{os.getpid()}-{os.urandom(8).hex()}{SUFFIX}")
+            handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
             os.replace(temp, self.path_of(key))

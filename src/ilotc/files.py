@@ -5,8 +5,6 @@ process is recognised (its process is gone) and removed by the next writer under
 (`remove_stale_temporaries`). `replace_read_file` writes only the very file that was read.
 """
 
-from __future__ import annotations
-
 import contextlib
 import os
 import stat
@@ -34,7 +32,7 @@ class Identity(NamedTuple):
     gid: int
 
     @classmethod
-    def of(cls, path: Path) -> Identity:
+    def of(cls, path: Path) -> "Identity":
         """The file at `path` itself (a symbolic link is not followed); raise FileChanged when
         it is not a regular file, OSError when it cannot be examined."""
         status = os.lstat(path)

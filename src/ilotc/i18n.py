@@ -135,21 +135,22 @@ def N_(message: str) -> str:
 def long_date(day: dt.date) -> str:
     """A day in the language's CLDR long form: "June 1, 2000", "1 juin 2000",
     "1 de junio de 2000"."""
-    from babel.dates import format_date  # noqa: PLC0415 - Babel's data loads on first use
+    # lazy: Babel (and its CLDR data), needed only for dates written in words
+    from babel.dates import format_date  # noqa: PLC0415
 
     return format_date(day, "long", locale=language())
 
 
 def month_year(year: int, month: int) -> str:
     """A month in the language's CLDR form: "June 2000", "juin 2000", "junio de 2000"."""
-    from babel.dates import format_skeleton  # noqa: PLC0415
+    from babel.dates import format_skeleton  # noqa: PLC0415 - lazy: Babel, as in long_date
 
     return format_skeleton("yMMMM", dt.date(year, month, 1), locale=language())
 
 
 def month_names(width: Literal["abbreviated", "narrow", "wide"] = "wide") -> tuple[str, ...]:
     """The twelve months' names as they stand alone ("janvier"; width "narrow" gives "J")."""
-    from babel.dates import get_month_names  # noqa: PLC0415
+    from babel.dates import get_month_names  # noqa: PLC0415 - lazy: Babel, as in long_date
 
     names = get_month_names(width, context="stand-alone", locale=language())
     return tuple(names[month] for month in range(1, 13))

@@ -12,8 +12,6 @@ is available) rather than from PyYAML's composer and constructors, because that 
 Positions are looked up only when a problem needs one (see `ilotc.yaml_positions`).
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass

@@ -9,6 +9,7 @@ to restore from the cache.
 from typing import NamedTuple
 
 from ilotc.dates import PlanDate
+from ilotc.schedule_words import describe
 from ilotc.vocab import Kind
 
 
@@ -40,8 +41,6 @@ class Schedule(NamedTuple):
 
     def describe(self) -> str:
         """The schedule in words, in the interface language: "deadline: by April 30, 2000"."""
-        from ilotc.schedule_words import describe  # noqa: PLC0415 - only text output needs it
-
         return describe(self)
 
 

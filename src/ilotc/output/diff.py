@@ -311,6 +311,7 @@ def to_table(comparison: Comparison) -> "RenderableType":
     """A Rich table: where, what kind, and the change in words; removed words struck out and
     marked `[-...-]`, inserted ones `{+...+}` (as `git diff --word-diff`), so the change reads
     without colour too."""
+    # lazy: Rich, which only `diff --format table` needs
     from rich.console import Group  # noqa: PLC0415
     from rich.table import Table  # noqa: PLC0415
     from rich.text import Text  # noqa: PLC0415

@@ -11,6 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ilotc.output.report_html import render_html
+from ilotc.output.report_markdown import render_markdown
+from ilotc.output.report_pdf import render_pdf
+
 if TYPE_CHECKING:
     from ilotc.report import Report
 
@@ -29,6 +33,7 @@ class ReportFormat:
 
 
 def _terminal(report: Report) -> bytes:
+    # lazy: Rich, which only the terminal format needs, comes with these two
     from rich.console import Console  # noqa: PLC0415
 
     from ilotc.output.report_terminal import render_terminal  # noqa: PLC0415
@@ -44,20 +49,14 @@ def _terminal(report: Report) -> bytes:
 
 
 def _markdown(report: Report) -> bytes:
-    from ilotc.output.report_markdown import render_markdown  # noqa: PLC0415
-
     return render_markdown(report).encode("utf-8")
 
 
 def _html(report: Report) -> bytes:
-    from ilotc.output.report_html import render_html  # noqa: PLC0415
-
     return render_html(report).encode("utf-8")
 
 
 def _pdf(report: Report) -> bytes:
-    from ilotc.output.report_pdf import render_pdf  # noqa: PLC0415
-
     return render_pdf(report)
 
 

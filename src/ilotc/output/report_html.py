@@ -30,7 +30,8 @@ COLOURS = {
 
 def render_html(report: Report) -> str:
     """The report as one HTML page (inline CSS and SVG, no script, nothing fetched)."""
-    import jinja2  # noqa: PLC0415 - imported only by the commands that render HTML
+    # lazy: Jinja2, imported only by the commands that render HTML
+    import jinja2  # noqa: PLC0415
 
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("ilotc", "templates"),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ilotc.output.report_html import render_html
+
 if TYPE_CHECKING:
     from ilotc.report import Report
 
@@ -24,11 +26,10 @@ class PdfUnavailable(Exception):
 def render_pdf(report: Report) -> bytes:
     """The HTML report printed to PDF; PdfUnavailable when WeasyPrint is missing."""
     try:
+        # lazy: WeasyPrint, an optional extra that only `report --format pdf` uses
         import weasyprint  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: PLC0415
     except (ImportError, OSError) as error:  # OSError: Pango's libraries are missing
         raise PdfUnavailable(f"{INSTALL_HINT}; the import failed: {error}") from error
-    from ilotc.output.report_html import render_html  # noqa: PLC0415
-
     pdf = weasyprint.HTML(string=render_html(report)).write_pdf()
     assert pdf is not None  # write_pdf returns the bytes when given no target
     return bytes(pdf)

@@ -54,7 +54,7 @@ def width_of(text: str) -> int:
     """The cells `text` (one line) takes on a terminal."""
     if narrow(text):
         return len(text)
-    from rich.cells import cell_len  # noqa: PLC0415 - rare: wide or combining characters
+    from rich.cells import cell_len  # noqa: PLC0415 - lazy: Rich, rare: wide or combining characters
 
     return cell_len(text)
 
@@ -72,7 +72,7 @@ def _joints(text: str) -> str:
 
 def _wrap_wide(line: str, width: int, joints: bool) -> list[str]:
     """Wrap a line that has wide or combining characters, cell by cell."""
-    from rich.cells import cell_len, chop_cells  # noqa: PLC0415
+    from rich.cells import cell_len, chop_cells  # noqa: PLC0415 - lazy: Rich, as in width
 
     lines: list[str] = []
     current = ""
@@ -305,7 +305,7 @@ class TextTable(NamedTuple):
 
     def __rich_console__(self, console: "Console", options: "ConsoleOptions") -> "Iterator[Text]":
         """The table inside a Rich document (the terminal report), as wide as Rich allows."""
-        from rich.text import Text  # noqa: PLC0415
+        from rich.text import Text  # noqa: PLC0415 - lazy: Rich, only when a console renders it
 
         for line in self.lines(options.max_width, ascii_only=options.ascii_only):
             yield Text(line.rstrip("\n"), no_wrap=True, overflow="ignore")

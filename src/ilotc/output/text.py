@@ -102,7 +102,8 @@ def html_value(value: object) -> object:
     """A value as an HTML template shows it (Jinja's `finalize`): text with its control
     characters escaped, HTML-escaped, and its line breaks as character references, so no value
     starts a line of the page's source; integers in a form that exists for any size."""
-    from markupsafe import Markup, escape  # noqa: PLC0415 - only the HTML report needs it
+    # lazy: MarkupSafe (Jinja2's escaping), which only the HTML report needs
+    from markupsafe import Markup, escape  # noqa: PLC0415
 
     if isinstance(value, Markup):
         return value
