@@ -1,8 +1,9 @@
 """The `ilotc` command: global options, the commands, and a last-resort guard."""
 
+import contextlib
 import os
 import sys
-from collections.abc import MutableMapping
+from collections.abc import Iterator, MutableMapping
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -59,29 +60,31 @@ class LazyCommands(TranslatedHelp, TyperGroup):
     def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
         i18n.use(None)  # each run chooses its language afresh (--lang, else the environment)
         early_language(args)
-        try:
+        with _click_errors():
             return super().parse_args(ctx, global_flags_first(args))
-        except BrokenPipeError:
-            common.reader_gone()
-            raise typer.Exit(0) from None
-        except ClickException as error:
-            translate_error(error)
-            raise
 
     def invoke(self, ctx: "Context") -> Any:
-        try:
+        with _click_errors():
             return super().invoke(ctx)
-        except BrokenPipeError:
-            common.reader_gone()
-            raise typer.Exit(0) from None
-        except ClickException as error:
-            translate_error(error)
-            raise
 
     def format_commands(self, ctx: "Context", formatter: Any) -> None:
         for name in self.list_commands(ctx):
             command_help(self.commands[name], ctx)
         super().format_commands(ctx, formatter)
+
+
+@contextlib.contextmanager
+def _click_errors() -> "Iterator[None]":
+    """A reader gone away ends the command with success; a usage error speaks the interface
+    language (see LazyCommands)."""
+    try:
+        yield
+    except BrokenPipeError:
+        common.reader_gone()
+        raise typer.Exit(0) from None
+    except ClickException as error:
+        translate_error(error)
+        raise
 
 
 COMPLETION_SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
