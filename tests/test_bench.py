@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT
-from ilotc.loading import load, validate_paths
+from ilotc.loading import load
+from ilotc.validation import validate_paths
 from ilotc.vocab import Kind, Status
 
 MAKE_PLAN = ROOT / "bench" / "make_plan.py"

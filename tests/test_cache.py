@@ -20,7 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import DATA, EXAMPLES, ROOT
-from ilotc import cache, loading
+from ilotc import cache, loading, validation
 from ilotc.cache import Store, default_folder, default_store, key_of
 from ilotc.cli.main import app
 from ilotc.loading import load
@@ -50,8 +50,8 @@ def no_validation(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("validated although the cache holds this data")
 
-    monkeypatch.setattr(loading, "check_plan_source", refuse)
-    monkeypatch.setattr(loading, "check_partners_source", refuse)
+    monkeypatch.setattr(validation, "check_plan_source", refuse)
+    monkeypatch.setattr(validation, "check_partners_source", refuse)
 
 
 def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:

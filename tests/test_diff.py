@@ -215,8 +215,8 @@ def test_a_file_named_like_a_git_object_wins(runner: CliRunner, repository: Path
 def test_a_new_issue_is_a_heading_added_before_its_actions() -> None:
     import yaml
 
+    from ilotc.build import build_plan
     from ilotc.models import PlanFile
-    from ilotc.plan import build_plan
     from ilotc.plan_diff import diff_plans
 
     data = yaml.safe_load((PAIRS / "text" / "old.yaml").read_text(encoding="utf-8"))

@@ -11,9 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from ilotc.build import build_plan
 from ilotc.models import PlanFile
 from ilotc.output.diff import Comparison, to_markdown
-from ilotc.plan import Plan, build_plan
+from ilotc.plan import Plan
 from ilotc.plan_diff import diff_plans
 from ilotc.records import action_record
 

@@ -6,19 +6,17 @@ they walk its validated model instead, so no item is validated twice. Positions 
 from `locate`.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from ilotc.build import Decisions
 from ilotc.check_report import Locate, Path, Report, items, suggest, valid
 from ilotc.dates import PlanDate
 from ilotc.i18n import _
-from ilotc.models import ActionModel, PlanFile, ScheduleSpec
-from ilotc.plan import default_initial_status, schedule_from_spec
+from ilotc.models import ActionModel, PlanFile
 from ilotc.problems import Problem, Severity
-from ilotc.timeline import Schedule, read_timeline
+from ilotc.schedule import Schedule
 from ilotc.timeline.reasons import words as reason_words
 
 
@@ -135,11 +133,15 @@ def check_plan(
     partner_ids: frozenset[str] | None,
     file: PlanFile | None = None,
     registry_label: str | None = None,
+    decisions: Decisions | None = None,
 ) -> list[Problem]:
     """Cross-field rules of a plan; `partner_ids` None skips the partner references.
 
-    `file` is the validated model of `data` when the whole file passed its schema.
+    `file` is the validated model of `data` when the whole file passed its schema;
+    `decisions` the schedules and statuses `ilotc.build` decides, shared with the building
+    of the plan (made here when not given).
     """
+    decisions = decisions or Decisions()
     report = Report(report_path, locate)
     scheme = _id_scheme(data, report)
     _structure(data, report, scheme)
@@ -181,7 +183,7 @@ def check_plan(
                 ),
             )
         _check_history(action, where, report)
-        _check_schedules(action, where, all_ids, report)
+        _check_schedules(action, where, all_ids, report, decisions)
     if partner_ids is not None:
         _check_partner_references(data, partner_ids, registry_label, report)
     return report.problems
@@ -224,8 +226,11 @@ def _check_history(action: ActionModel, where: Path, report: Report) -> None:
         previous = date
 
 
-def _check_schedules(action: ActionModel, where: Path, action_ids: set[str], report: Report) -> None:
-    reading = read_timeline(action.timeline)
+def _check_schedules(
+    action: ActionModel, where: Path, action_ids: set[str], report: Report, decisions: Decisions
+) -> None:
+    decided = decisions.of(action)
+    reading = decided.reading
     specs = action.schedules or []
     for n, spec in enumerate(specs):
         if spec.linked_to is not None and spec.linked_to not in action_ids:
@@ -247,12 +252,9 @@ def _check_schedules(action: ActionModel, where: Path, action_ids: set[str], rep
                 ).format(timeline=action.timeline, reason=reason_words(reading.reason or "")),
                 Severity.WARNING,
             )
-        schedules = reading.schedules
-    else:
-        if reading.readable:
-            _compare(reading.schedules, specs, where, report)
-        schedules = tuple(schedule_from_spec(spec) for spec in specs)
-    expected = default_initial_status(schedules)
+    elif reading.readable:
+        _compare(reading.schedules, decided.schedules, where, report)
+    schedules, expected = decided.schedules, decided.implied_status
     if action.initial_status is not None and action.initial_status != expected:
         report.add(
             (*where, "initial_status"),
@@ -263,28 +265,27 @@ def _check_schedules(action: ActionModel, where: Path, action_ids: set[str], rep
         )
 
 
-def _compare(read: tuple[Schedule, ...], specs: list[ScheduleSpec], where: Path, report: Report) -> None:
+def _compare(read: tuple[Schedule, ...], stated: tuple[Schedule, ...], where: Path, report: Report) -> None:
     """An explicit schedule may complete the reading of the timeline, not contradict it."""
-    if len(specs) != len(read):
+    if len(stated) != len(read):
         report.add(
             (*where, "schedules"),
             _("the timeline reads as {read} schedule(s) ({readings}) but {stated} are stated").format(
-                read=len(read), readings="; ".join(s.describe() for s in read), stated=len(specs)
+                read=len(read), readings="; ".join(s.describe() for s in read), stated=len(stated)
             ),
         )
         return
-    for n, (got, spec) in enumerate(zip(read, specs, strict=True)):
-        stated = schedule_from_spec(spec)
-        if stated.kind is not got.kind:
+    for n, (got, given) in enumerate(zip(read, stated, strict=True)):
+        if given.kind is not got.kind:
             report.add(
                 (*where, "schedules", n, "kind"),
                 _("the timeline reads as {reading}, not a {kind} schedule").format(
-                    reading=got.describe(), kind=stated.kind
+                    reading=got.describe(), kind=given.kind
                 ),
             )
             continue
         for name in ("start", "due", "every_months"):
-            theirs, ours = getattr(stated, name), getattr(got, name)
+            theirs, ours = getattr(given, name), getattr(got, name)
             if theirs is not None and ours is not None and not _agrees(name, theirs, ours):
                 report.add(
                     (*where, "schedules", n, name),

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ilotc.build import initial_status_of_mapping
 from ilotc.dates import PlanDate
 from ilotc.safe_yaml import Position, PositionIndex, parse_yaml
 from ilotc.vocab import Status
@@ -195,18 +196,10 @@ def _find(data: Any, action_id: str) -> tuple[str | int, ...]:
 
 def _check_sequence(data: Any, path: tuple[str | int, ...], changes: list[tuple[PlanDate, str]]) -> None:
     """Raise EditError when the action's history would be one that cannot happen."""
-    from ilotc.plan import default_initial_status  # noqa: PLC0415 - only for this check
-    from ilotc.timeline import read_timeline  # noqa: PLC0415
-
     node = data
     for part in path:
         node = node[part]
-    explicit = node.get("schedules") or []
-    if explicit and isinstance(explicit[0], dict) and explicit[0].get("kind") == "ongoing":
-        initial = str(node.get("initial_status") or Status.IN_PROGRESS)
-    else:  # the file is valid (checked before any edit): its timeline reads as the plan reads it
-        reading = read_timeline(node.get("timeline")).schedules
-        initial = str(node.get("initial_status") or default_initial_status(tuple(reading)))
+    initial = str(initial_status_of_mapping(node))
     problem = sequence_problem(initial, changes)
     if problem is not None:
         raise EditError(f"{node.get('id')}: {problem}; nothing was written")

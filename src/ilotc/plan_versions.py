@@ -10,9 +10,11 @@ import subprocess
 from pathlib import Path
 from typing import NamedTuple
 
-from ilotc.loading import MAX_FILE_BYTES, FileAccessError, check_plan_source, decode_source, read_bytes
-from ilotc.plan import Plan, build_plan
+from ilotc.build import Decisions, build_plan
+from ilotc.loading import MAX_FILE_BYTES, FileAccessError, read_bytes
+from ilotc.plan import Plan
 from ilotc.problems import DataFileError, Problem, Severity
+from ilotc.validation import check_plan_source, decode_source
 
 GIT_TIMEOUT_SECONDS = 60
 
@@ -98,5 +100,6 @@ def load_version(version: Version, partner_ids: frozenset[str] | None) -> Loaded
         source = decode_source(version.label, version.raw)
     except DataFileError as error:
         return LoadedVersion(version, None, error.problems)
-    file, problems = check_plan_source(source, partner_ids)
-    return LoadedVersion(version, None if file is None else build_plan(file), problems)
+    decisions = Decisions()  # made once, for the checks and for the plan
+    file, problems = check_plan_source(source, partner_ids, decisions=decisions)
+    return LoadedVersion(version, None if file is None else build_plan(file, decisions=decisions), problems)

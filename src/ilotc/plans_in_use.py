@@ -175,7 +175,7 @@ class Registries:
 
 
 def plan_registry(path: Path, data: Any, registries: Registries, default: Path, override: bool) -> Path:
-    """The registry `validate` checks a parsed plan against (see `loading.validate_paths`)."""
+    """The registry `validate` checks a parsed plan against (see `validation.validate_paths`)."""
     declared = data.get("registry")
     if override:
         return default

@@ -18,17 +18,10 @@ from ilotc.editing import EditError, StatusUpdate, record_status_change, undo_la
 from ilotc.file_lock import LockBusy, locked
 from ilotc.files import BOM, FileChanged, Identity, remove_stale_temporaries, replace_read_file
 from ilotc.i18n import _
-from ilotc.loading import (
-    FileAccessError,
-    FileKind,
-    Source,
-    check_plan_source,
-    load_registry,
-    packaged_file,
-    read_source,
-)
+from ilotc.loading import FileAccessError, FileKind, Source, load_registry, packaged_file
 from ilotc.problems import DataFileError, Problem, has_errors
 from ilotc.safe_yaml import YamlProblem
+from ilotc.validation import check_plan_source, read_source
 
 
 class UpdateRefused(Exception):

@@ -29,7 +29,7 @@ from ilotc.output.problems import PROBLEM_FORMATS
 from ilotc.problems import as_errors, has_errors
 
 if TYPE_CHECKING:
-    from ilotc.loading import ReadInput
+    from ilotc.validation import ReadInput
 
 STDIN = "-"
 STDIN_LABEL = "<stdin>"
@@ -68,7 +68,8 @@ def validate(
     Exit 0 when there is no error (warnings allowed, unless --strict), 1 when there is one,
     2 when a file cannot be opened.
     """
-    from ilotc.loading import FileKind, bundled_file, validate_paths  # noqa: PLC0415
+    from ilotc.loading import FileKind, bundled_file  # noqa: PLC0415
+    from ilotc.validation import validate_paths  # noqa: PLC0415
 
     plans, override = data_options(ctx, plan, partners)
     assigned: dict[Path, Path] = {}
@@ -108,8 +109,8 @@ def summary(checked: int, errors: int, warnings: int, unreadable: int) -> str:
 def _files_in(paths: list[Path]) -> "list[Path | ReadInput]":
     """The paths given, a folder standing for every YAML file directly in it and `-` for
     standard input's bytes."""
-    from ilotc.loading import ReadInput  # noqa: PLC0415
     from ilotc.plans_in_use import YAML_SUFFIXES  # noqa: PLC0415
+    from ilotc.validation import ReadInput  # noqa: PLC0415
 
     files: list[Path | ReadInput] = []
     for path in paths:
