@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ilotc import __version__
+from ilotc.files import new_temporary
 
 FORMAT = 3
 """The layout of an entry; bump it when the cached classes change shape."""
@@ -142,10 +143,7 @@ class Store:
         temp: str | None = None
         try:
             data = pickle.dumps((_MAGIC, FORMAT, key, value), protocol=pickle.HIGHEST_PROTOCOL)
-            # a name no other writer picks, created only if new (as mkstemp does, without
-            # importing tempfile on every run for the few that write)
-            temp = str(self.folder / f".tmp-{os.getpid()}-{os.urandom(8).hex()}{SUFFIX}")
-            handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+            handle, temp = new_temporary(self.folder, ".tmp-", SUFFIX)
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
             os.replace(temp, self.path_of(key))

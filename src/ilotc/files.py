@@ -8,7 +8,6 @@ process is recognised (its process is gone) and removed by the next writer under
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -44,6 +43,22 @@ class Identity(NamedTuple):
     def read_only(self) -> bool:
         """True when no one may write the file (mode 0444 and the like)."""
         return not self.mode & 0o222
+
+
+_EXCLUSIVE = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
+def new_temporary(folder: Path, prefix: str, suffix: str) -> tuple[int, str]:
+    """A new file `prefix` + 8 random characters + `suffix` in `folder`, readable and writable
+    by its owner only, created only if no such file exists: its descriptor and path. What
+    `tempfile.mkstemp` does, without importing tempfile (and `random`) on every run."""
+    for _ in range(100):
+        path = os.path.join(folder, f"{prefix}{os.urandom(4).hex()}{suffix}")
+        try:
+            return os.open(path, _EXCLUSIVE, 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"{folder}: no free name for a temporary file")
 
 
 def remove_stale_temporaries(path: Path) -> int:
@@ -116,9 +131,7 @@ def replace_read_file(path: Path, data: bytes, read: Identity) -> None:
 def _replace(
     target: Path, data: bytes, mode: int, before_rename: Callable[[str], None] | None = None
 ) -> None:
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent
-    )
+    handle, temporary = new_temporary(target.parent, f".{target.name}.{os.getpid()}.", ".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

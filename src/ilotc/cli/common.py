@@ -19,10 +19,17 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 from typer._types import TyperChoice
 
+from ilotc.cache import default_store
 from ilotc.cli.entry import freeze_heap
 from ilotc.dates import ACCEPTED_FORM, DateFormatError, PlanDate
 from ilotc.i18n import LANGUAGES, N_, UnknownLanguageError, _, ngettext
+from ilotc.loading import FileAccessError
 from ilotc.output.listing import RENDERERS
+from ilotc.output.problems import text_lines
+from ilotc.output.table import plain
+from ilotc.output.text import line, markup
+from ilotc.plans_in_use import load_many
+from ilotc.problems import DataFileError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -104,7 +111,7 @@ def write_out(text: str) -> None:
 
 @functools.cache
 def _result_console_class() -> "type[Console]":
-    from rich.console import Console  # noqa: PLC0415
+    from rich.console import Console  # noqa: PLC0415 - lazy: Rich, where a console writes
 
     class ResultConsole(Console):
         """A console for results that outlives its reader (Rich's default exits 1)."""
@@ -125,8 +132,6 @@ def write_table(table: "TextTable") -> None:
     """Lay a table out for stdout's width (read as Rich reads it: COLUMNS, else the terminal
     of stdin, stdout or stderr, else 80) and write it a few hundred rows at a time; with
     colours where Rich would use them (a terminal, NO_COLOR, FORCE_COLOR)."""
-    from ilotc.output.table import plain  # noqa: PLC0415 - the table knows it needs no painting
-
     encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
     if _uncoloured():  # a pipe or a file: no need for Rich's console (and its import)
         lines = table.lines(_terminal_width(), plain, ascii_only=not encoding.startswith("utf"))
@@ -170,8 +175,8 @@ def _terminal_width() -> int:
 
 def _painter(system: str) -> "Callable[[str, str | None], str]":
     """A function wrapping text in a style's codes for this colour system."""
-    from rich.color import ColorSystem  # noqa: PLC0415
-    from rich.style import Style  # noqa: PLC0415
+    from rich.color import ColorSystem  # noqa: PLC0415 - lazy: Rich, to paint a table on a terminal
+    from rich.style import Style  # noqa: PLC0415 - lazy: Rich, as above
 
     colours = {"256": ColorSystem.EIGHT_BIT}.get(system) or ColorSystem[system.upper()]
     render = functools.lru_cache(maxsize=None)(
@@ -189,7 +194,7 @@ def _painter(system: str) -> "Callable[[str, str | None], str]":
 
 def stderr() -> "Console":
     """The console for messages, warnings and problems."""
-    from rich.console import Console  # noqa: PLC0415
+    from rich.console import Console  # noqa: PLC0415 - lazy: Rich, where a console writes
 
     return Console(file=sys.stderr, soft_wrap=True, highlight=False, emoji=False)
 
@@ -197,16 +202,12 @@ def stderr() -> "Console":
 def note(message: str) -> None:
     """A one-line message on stderr, as written (what `stderr().print` shows of plain text),
     its control characters shown escaped."""
-    from ilotc.output.text import line  # noqa: PLC0415
-
     sys.stderr.write(line(message) + "\n")
 
 
 def escape(text: str, *, multiline: bool = True) -> str:
     """Text made safe to print as Rich markup: no markup of its own, control characters shown
     escaped (newlines too unless `multiline`)."""
-    from ilotc.output.text import markup  # noqa: PLC0415
-
     return markup(text, multiline=multiline)
 
 
@@ -271,10 +272,8 @@ def data_options(
 
 def print_problems(problems: "list[Problem]", console: "Console") -> None:
     """Problems as `file:line:column: severity: message` lines (`ilotc.output.problems`)."""
-    from ilotc.output.problems import text_lines  # noqa: PLC0415
-
-    for line in text_lines(problems):
-        console.print(line, soft_wrap=True)
+    for text in text_lines(problems):
+        console.print(text, soft_wrap=True)
 
 
 def caching(ctx: typer.Context) -> bool:
@@ -297,11 +296,6 @@ def near_miss(ctx: typer.Context, partners_path: Path) -> str:
 def load_data(ctx: typer.Context, plan: "list[Path] | None", partners: Path | None) -> "Dataset":
     """Both files, validated (or as validated before: see `ilotc.cache`); on problems print
     them like `validate` and exit 1."""
-    from ilotc.cache import default_store  # noqa: PLC0415
-    from ilotc.loading import FileAccessError  # noqa: PLC0415
-    from ilotc.plans_in_use import load_many  # noqa: PLC0415
-    from ilotc.problems import DataFileError  # noqa: PLC0415
-
     plans, override = data_options(ctx, plan, partners)
     try:
         dataset = load_many(plans, override, default_store() if caching(ctx) else None)

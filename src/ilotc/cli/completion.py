@@ -5,9 +5,14 @@ ordinary run. They read the files in use as any command does, through the cache 
 validated data, and complete nothing rather than fail when the files cannot be loaded.
 """
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+
+from ilotc.cache import default_store
+from ilotc.plans_in_use import load_many
 
 if TYPE_CHECKING:
     from ilotc.loading import Dataset
@@ -25,11 +30,6 @@ def _option(ctx: typer.Context, name: str) -> object:
 
 
 def _dataset(ctx: typer.Context) -> "Dataset | None":
-    import os  # noqa: PLC0415
-    from pathlib import Path  # noqa: PLC0415
-
-    from ilotc.cache import default_store  # noqa: PLC0415
-    from ilotc.plans_in_use import load_many  # noqa: PLC0415
 
     plans, partners = _option(ctx, "plan"), _option(ctx, "partners")
     if partners is None and os.environ.get("ILOTC_PARTNERS"):

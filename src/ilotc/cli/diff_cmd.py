@@ -26,8 +26,13 @@ from ilotc.cli.filters import (
 )
 from ilotc.cli.option_blocks import with_options
 from ilotc.i18n import _, ngettext
-from ilotc.output.diff import DiffFormat
-from ilotc.plan_diff import ChangeKind
+from ilotc.loading import Dataset, FileAccessError, FileKind, bundled_file, load_registry
+from ilotc.output.diff import Comparison, DiffFormat, render_diff
+from ilotc.plan import merge_plans
+from ilotc.plan_diff import ChangeKind, diff_plans
+from ilotc.plan_versions import load_version, read_version
+from ilotc.problems import DataFileError
+from ilotc.queries import ActionFilter
 
 if TYPE_CHECKING:
     from ilotc.plan import Plan
@@ -77,14 +82,6 @@ def diff(
     Examples: ilotc diff main:data/plan.yaml data/plan.yaml;
     ilotc diff HEAD~1:data/plan.yaml HEAD:data/plan.yaml --format markdown --fail-on removed
     """
-    from ilotc.loading import Dataset, FileAccessError, FileKind, bundled_file, load_registry  # noqa: PLC0415
-    from ilotc.output.diff import Comparison, render_diff  # noqa: PLC0415
-    from ilotc.plan import merge_plans  # noqa: PLC0415
-    from ilotc.plan_diff import diff_plans  # noqa: PLC0415
-    from ilotc.plan_versions import load_version, read_version  # noqa: PLC0415
-    from ilotc.problems import DataFileError  # noqa: PLC0415
-    from ilotc.queries import ActionFilter  # noqa: PLC0415
-
     day = as_of_day(as_of)
     partners_path = data_options(ctx, None, partners)[1] or bundled_file(FileKind.PARTNERS)
     try:

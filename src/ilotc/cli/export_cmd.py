@@ -17,7 +17,10 @@ from ilotc.cli.filters import (
 )
 from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import OutputOption, format_choice, output_format, to_stdout, write_output
+from ilotc.lateness import plan_dates
+from ilotc.output.calendar import calendar_entries
 from ilotc.output.exports import EXPORT_FORMATS, EXPORT_SUFFIX_FORMATS, ExportRequest
+from ilotc.queries import select
 
 
 def export_stamp() -> dt.datetime:
@@ -75,9 +78,6 @@ def export(
     Examples: ilotc export -o plan.ics;  ilotc export --format csv --part II > actions.csv;
     ilotc export --format ics --alarm 14 --status planned -o reminders.ics
     """
-    from ilotc.lateness import plan_dates  # noqa: PLC0415
-    from ilotc.queries import select  # noqa: PLC0415
-
     if fmt is None and (output is None or to_stdout(output) or not output.suffix):
         fail("export needs --format ics|json|csv, or -o FILE with a .ics, .json or .csv name")
     chosen = output_format(output, fmt, EXPORT_SUFFIX_FORMATS, "json")
@@ -89,8 +89,6 @@ def export(
     actions = select(data.plan, where, day, data.registry)
     request = ExportRequest(data.plan, data.registry, actions, day, raw_csv=raw_csv)
     if chosen == "ics":
-        from ilotc.output.calendar import calendar_entries  # noqa: PLC0415
-
         plan_days = plan_dates(used.plan for used in data.plans)
         request = ExportRequest(
             data.plan,

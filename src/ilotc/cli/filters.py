@@ -13,6 +13,7 @@ from ilotc.cli.common import fail, parse_date
 from ilotc.cli.completion import partner_ids
 from ilotc.cli.option_blocks import OptionBlock
 from ilotc.i18n import N_, _
+from ilotc.queries import ActionFilter
 from ilotc.vocab import Kind, Status
 
 if TYPE_CHECKING:
@@ -165,8 +166,6 @@ def build_filter(
 ) -> "ActionFilter":
     """The filter the options describe; exit 2 on a part, section, plan or partner the plans
     in use do not have, or a bad date."""
-    from ilotc.queries import ActionFilter  # noqa: PLC0415
-
     actions = data.plan.actions
     parts, sections, partner = given.part, given.section, given.partner
     wanted_parts = _known("--part", parts, data.plan.part_titles, NOT_A_PART)

@@ -8,7 +8,7 @@ import typer
 from ilotc import i18n
 from ilotc.cli.common import EXIT_PROBLEMS, escape, fail, stderr
 from ilotc.i18n import N_, _
-from ilotc.starter import StarterLanguage
+from ilotc.starter import StarterLanguage, starter_files
 
 EXISTS = N_("{path} already exists; init never overwrites a file: choose another PATH")
 
@@ -28,8 +28,6 @@ def init(
 
     Then: edit the plan, and check it with 'ilotc validate PLAN' (see docs/writing-a-plan.md).
     """
-    from ilotc.starter import starter_files  # noqa: PLC0415
-
     files = starter_files(path, StarterLanguage(i18n.language()))
     for existing in (file.path for file in files if file.path.exists()):
         fail(_(EXISTS).format(path=existing))

@@ -32,6 +32,9 @@ from ilotc.cli.output import OutputOption, emit, emit_view, listing_format
 from ilotc.i18n import _
 from ilotc.output.columns import ACTION_COLUMNS, ACTION_TABLE, with_plan
 from ilotc.output.listing import RENDERERS
+from ilotc.output.views import action_view
+from ilotc.queries import select
+from ilotc.records import action_record, action_row
 
 
 @with_options(FILTERS)
@@ -51,9 +54,6 @@ def list_actions(
     Examples: ilotc list --part II;  ilotc list --section 1a --format json;
     ilotc list --search parite --status planned
     """
-    from ilotc.queries import select  # noqa: PLC0415
-    from ilotc.records import action_record, action_row  # noqa: PLC0415
-
     fmt = listing_format(ctx, fmt, output)
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
@@ -98,9 +98,6 @@ def show(
     partners: PartnersOption = None,
 ) -> None:
     """Show one action in full: where it stands, its text, timeline and reading, history, partners."""
-    from ilotc.output.views import action_view  # noqa: PLC0415
-    from ilotc.records import action_record  # noqa: PLC0415
-
     fmt = listing_format(ctx, fmt, output)
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)

@@ -26,6 +26,7 @@ from ilotc.cli.translated import (
     translate_error,
 )
 from ilotc.i18n import N_, _
+from ilotc.output.text import line
 
 if TYPE_CHECKING:
     # Typer carries its own copy of Click; its group and command types are these.
@@ -200,8 +201,6 @@ def _run() -> None:
         sys.stderr.write(_("ilotc: interrupted") + "\n")
         raise SystemExit(130) from None
     except Exception as error:  # the last resort: a bug, reported in one line
-        from ilotc.output.text import line  # noqa: PLC0415
-
         sys.stderr.write(
             _("ilotc: internal error: {error}").format(error=f"{type(error).__name__}: {line(str(error))}")
             + "\n"

@@ -11,8 +11,10 @@ from typer._click.core import ParameterSource
 from typer._types import TyperChoice
 
 from ilotc.cli.common import escape, fail, reader_gone, stderr, stdout, write_out, write_table
+from ilotc.files import write_atomically
 from ilotc.i18n import _
 from ilotc.output.listing import LISTING_SUFFIX_FORMATS, Column, render
+from ilotc.output.table import plain
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -46,8 +48,6 @@ def to_stdout(path: Path | None) -> bool:
 def write_file(path: Path, data: bytes) -> None:
     """Write `data` to `path` atomically; on failure the old file is left as it was and the
     command exits 2 saying why."""
-    from ilotc.files import write_atomically  # noqa: PLC0415
-
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         fail(_("cannot write {path}: it is a directory").format(path=path))
@@ -195,8 +195,6 @@ def emit(
             write_table(document)
         return
     if not isinstance(document, str):
-        from ilotc.output.table import plain  # noqa: PLC0415 - tables only
-
         document = "".join(document.lines(FILE_WIDTH, plain, ascii_only=False))
     write_output(path, document.encode("utf-8"), f"{len(records)} records as {fmt}")
 
@@ -207,7 +205,7 @@ def emit_view(view: "RenderableType", path: Path | None, what: str) -> None:
     if to_stdout(path):
         stdout().print(view)
         return
-    from rich.console import Console  # noqa: PLC0415
+    from rich.console import Console  # noqa: PLC0415 - lazy: Rich, where a console writes
 
     buffer = io.StringIO()
     console = Console(

@@ -21,6 +21,9 @@ from ilotc.cli.completion import partner_ids
 from ilotc.cli.output import OutputOption, emit, emit_view, listing_format
 from ilotc.i18n import _
 from ilotc.output.columns import PARTNER_COLUMNS, PARTNER_TABLE
+from ilotc.output.views import partner_view
+from ilotc.queries import PartnerFilter, actions_by_partner, close_partner_ids
+from ilotc.records import partner_record
 from ilotc.vocab import OrganisationType, Role
 
 if TYPE_CHECKING:
@@ -91,9 +94,6 @@ def partners_command(
     Examples: ilotc partners --programme himo --role donor;  ilotc partners pnud;
     ilotc partners --type multilateral --format json;  ilotc partners --search nations
     """
-    from ilotc.queries import PartnerFilter, actions_by_partner, close_partner_ids  # noqa: PLC0415
-    from ilotc.records import partner_record  # noqa: PLC0415
-
     fmt = listing_format(ctx, fmt, output)
     data = load_data(ctx, plan, partners)
     registry = data.registry
@@ -126,8 +126,6 @@ def partners_command(
             fail(_("no partner {id!r} in the registry{hint}").format(id=partner_id, hint=hint))
         record = partner_record(partner, registry, linked[partner.id])
         if fmt == "table":
-            from ilotc.output.views import partner_view  # noqa: PLC0415
-
             emit_view(partner_view(partner, record, registry, data.plan), output, f"partner {partner.id}")
         else:
             emit(fmt, [record], PARTNER_COLUMNS, raw_csv=raw_csv, path=output)

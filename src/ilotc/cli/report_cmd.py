@@ -17,6 +17,9 @@ from ilotc.cli.filters import (
 from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import SUFFIX_FORMATS, OutputOption, to_stdout, write_output
 from ilotc.output.report_formats import REPORT_FORMATS, format_of_suffix
+from ilotc.output.report_pdf import PdfUnavailable
+from ilotc.queries import select
+from ilotc.report import build_report
 
 if TYPE_CHECKING:
     from ilotc.report import Report
@@ -79,9 +82,6 @@ def report(
     Examples: ilotc report --as-of 2000-06;  ilotc report --since 2000-01 -o report.html;
     ilotc report --part II --format markdown
     """
-    from ilotc.queries import select  # noqa: PLC0415
-    from ilotc.report import build_report  # noqa: PLC0415
-
     day = as_of_day(as_of)
     since_date = parse_date(since, "--since")
     chosen = REPORT_FORMATS[fmt.lower()] if fmt is not None else None
@@ -115,7 +115,6 @@ def report(
     if chosen.name == "terminal" and to_stdout(output):
         _print_terminal(built)
         return
-    from ilotc.output.report_pdf import PdfUnavailable  # noqa: PLC0415
 
     try:
         data_out = chosen.render(built)
@@ -125,7 +124,7 @@ def report(
 
 
 def _print_terminal(built: "Report") -> None:
-    from ilotc.output.report_terminal import render_terminal  # noqa: PLC0415
+    from ilotc.output.report_terminal import render_terminal  # noqa: PLC0415 - lazy: Rich, only for the terminal report
 
     console = stdout()
     for piece in render_terminal(built):

@@ -27,7 +27,10 @@ from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import OutputOption, emit, listing_format
 from ilotc.dates import PlanDate
 from ilotc.i18n import _, ngettext
+from ilotc.lateness import overdue_as_of, plan_dates, upcoming_as_of
 from ilotc.output.columns import OVERDUE_COLUMNS, OVERDUE_TABLE, UPCOMING_COLUMNS, UPCOMING_TABLE, with_plan
+from ilotc.queries import select
+from ilotc.records import action_record
 
 
 def _day_words(day: dt.date) -> str:
@@ -56,10 +59,6 @@ def overdue(
     no occurrence was recorded within its period. --as-of 2000-06 means 1 June 2000: an
     action due in May 2000 is late then, one due in June is not.
     """
-    from ilotc.lateness import overdue_as_of, plan_dates  # noqa: PLC0415
-    from ilotc.queries import select  # noqa: PLC0415
-    from ilotc.records import action_record  # noqa: PLC0415
-
     fmt = listing_format(ctx, fmt, output)
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
@@ -102,10 +101,6 @@ def upcoming(
     partners: PartnersOption = None,
 ) -> None:
     """List the actions that fall due or are to start within N months after a date, soonest first."""
-    from ilotc.lateness import plan_dates, upcoming_as_of  # noqa: PLC0415
-    from ilotc.queries import select  # noqa: PLC0415
-    from ilotc.records import action_record  # noqa: PLC0415
-
     fmt = listing_format(ctx, fmt, output)
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)

@@ -7,6 +7,7 @@ import typer
 
 from ilotc.cli.output import format_choice, write_document
 from ilotc.output.reading import READING_FORMATS
+from ilotc.timeline import read_timeline
 
 
 class PhraseLang(StrEnum):
@@ -46,8 +47,6 @@ def timeline(
     A phrase copied from a table cell may start with "-": write it after --, as in
     ilotc timeline -- "- Juin 2015 : rapport".
     """
-    from ilotc.timeline import read_timeline  # noqa: PLC0415
-
     # Bytes that were not valid text on the command line become U+FFFD, so output never fails.
     text = phrase.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     reading = read_timeline(text, phrase_lang.value if phrase_lang else None)

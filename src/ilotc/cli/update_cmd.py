@@ -28,6 +28,7 @@ from ilotc.cli.completion import action_ids
 from ilotc.dates import PlanDate
 from ilotc.editing import StatusUpdate
 from ilotc.i18n import _
+from ilotc.updating import UpdateRefused, update_plan
 from ilotc.vocab import Status
 
 _SURROGATE = re.compile("[\ud800-\udfff]")  # bytes of an argument that were not UTF-8
@@ -71,8 +72,6 @@ def update(
     Examples: ilotc update I.1a.1 --status done --date 2000-06 --note "Déclaration diffusée";
     ilotc update I.1a.1 --undo --dry-run
     """
-    from ilotc.updating import UpdateRefused, update_plan  # noqa: PLC0415
-
     if undo == (status is not None):
         fail(_("give --status S to record a change, or --undo to take the last one back"))
     if undo and (date is not None or note is not None):

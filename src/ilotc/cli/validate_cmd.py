@@ -7,7 +7,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -25,11 +25,12 @@ from ilotc.cli.common import (
 )
 from ilotc.cli.output import format_choice, write_document
 from ilotc.i18n import _, ngettext
+from ilotc.loading import FileAccessError, FileKind, bundled_file, read_bytes
 from ilotc.output.problems import PROBLEM_FORMATS
-from ilotc.problems import as_errors, has_errors
-
-if TYPE_CHECKING:
-    from ilotc.validation import ReadInput
+from ilotc.plans_in_use import YAML_SUFFIXES, expand, plan_options, registry_for
+from ilotc.problems import DataFileError, as_errors, has_errors
+from ilotc.schemas import json_schema_text
+from ilotc.validation import ReadInput, validate_paths
 
 STDIN = "-"
 STDIN_LABEL = "<stdin>"
@@ -68,9 +69,6 @@ def validate(
     Exit 0 when there is no error (warnings allowed, unless --strict), 1 when there is one,
     2 when a file cannot be opened.
     """
-    from ilotc.loading import FileKind, bundled_file  # noqa: PLC0415
-    from ilotc.validation import validate_paths  # noqa: PLC0415
-
     plans, override = data_options(ctx, plan, partners)
     assigned: dict[Path, Path] = {}
     targets = _files_in(paths) if paths else _files_in_use(plans, override, assigned)
@@ -109,9 +107,6 @@ def summary(checked: int, errors: int, warnings: int, unreadable: int) -> str:
 def _files_in(paths: list[Path]) -> "list[Path | ReadInput]":
     """The paths given, a folder standing for every YAML file directly in it and `-` for
     standard input's bytes."""
-    from ilotc.plans_in_use import YAML_SUFFIXES  # noqa: PLC0415
-    from ilotc.validation import ReadInput  # noqa: PLC0415
-
     files: list[Path | ReadInput] = []
     for path in paths:
         if str(path) == STDIN:
@@ -133,10 +128,6 @@ def _files_in(paths: list[Path]) -> "list[Path | ReadInput]":
 def _files_in_use(plans: list[Path] | None, override: Path | None, assigned: dict[Path, Path]) -> list[Path]:
     """Each plan in use after the registry it is checked against (noted in `assigned`), each
     file once."""
-    from ilotc.loading import FileAccessError, read_bytes  # noqa: PLC0415
-    from ilotc.plans_in_use import expand, plan_options, registry_for  # noqa: PLC0415
-    from ilotc.problems import DataFileError  # noqa: PLC0415
-
     files: dict[Path, Path] = {}
     try:
         sources = expand(plan_options(plans))
@@ -164,7 +155,4 @@ def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="plan or partners.", case_sensitive=False)],
 ) -> None:
     """Print the JSON Schema of a plan or partner file (for editors and check-jsonschema)."""
-    from ilotc.loading import FileKind  # noqa: PLC0415
-    from ilotc.schemas import json_schema_text  # noqa: PLC0415
-
     write_out(json_schema_text(FileKind(kind.value)))

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from ilotc.dates import PlanDate, add_months
 from ilotc.i18n import N_, _
 from ilotc.lateness import plan_date_of
+from ilotc.output.text import calendar_text
 from ilotc.plan import Action, Plan
 from ilotc.schedule import Schedule
 from ilotc.vocab import Kind, Status
@@ -206,9 +207,7 @@ def export_ics(
     folded by icalendar). DTSTAMP is `stamp` (else `calendar_stamp`); with `alarm_days`, each
     to-do has a display alarm that many days before it is due; `plan_days` is each plan's
     date by name, where several plans are in use (see `calendar_entries`)."""
-    from icalendar import Alarm, Calendar, Event, Todo, vText  # noqa: PLC0415 - only `export --format ics` needs it
-
-    from ilotc.output.text import calendar_text  # noqa: PLC0415
+    from icalendar import Alarm, Calendar, Event, Todo, vText  # noqa: PLC0415 - lazy: icalendar, only `export --format ics` needs it
 
     def text(value: str) -> vText:
         return vText(calendar_text(value))

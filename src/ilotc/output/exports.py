@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ilotc.output.calendar import export_ics
 from ilotc.output.listing import Column, reads_as, to_csv, to_json
 from ilotc.plan import Action, Plan
 from ilotc.records import action_record
@@ -126,7 +127,6 @@ class ExportFormat:
 
 
 def _ics(request: ExportRequest) -> bytes:
-    from ilotc.output.calendar import export_ics  # noqa: PLC0415 - icalendar only for calendars
 
     return export_ics(
         request.plan,

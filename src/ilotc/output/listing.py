@@ -13,14 +13,15 @@ escaping function of `ilotc.output.text` made for its output kind: `visible` for
 `markdown` for Markdown; JSON strings are escaped by the JSON encoder.
 """
 
+import csv
+import io
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from ilotc.i18n import _
-from ilotc.output.text import csv_cell, markdown, number
-
-if TYPE_CHECKING:
-    from ilotc.output.table import TextTable
+from ilotc.output.cells import cell
+from ilotc.output.table import TextTable
+from ilotc.output.text import csv_cell, markdown
 
 
 class Column(NamedTuple):
@@ -54,26 +55,9 @@ class Column(NamedTuple):
         return cell(value), self.style(value, record) if self.style else None
 
 
-def cell(value: Any) -> str:
-    """A record value as plain text."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(cell(item) for item in value)
-    if isinstance(value, dict):
-        import json  # noqa: PLC0415 - few cells are dicts
-
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, int):
-        return number(value)
-    return str(value)
-
-
 def to_json(records: Sequence[dict[str, Any]]) -> str:
     """Exactly one JSON document: an array of the records."""
-    from ilotc.json_text import dumps_indented  # noqa: PLC0415
+    from ilotc.json_text import dumps_indented  # noqa: PLC0415 - lazy: orjson, only for JSON
 
     return dumps_indented(list(records)) + "\n"
 
@@ -85,9 +69,6 @@ def to_csv(records: Sequence[dict[str, Any]], columns: Sequence[Column], *, raw:
     a CSV reader finds one row per record. A cell a spreadsheet would run as a formula gets a
     leading `'` unless `raw`.
     """
-    import csv  # noqa: PLC0415
-    import io  # noqa: PLC0415
-
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([csv_cell(column.key, raw=raw) for column in columns])
@@ -116,8 +97,6 @@ def to_table(
     records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None = None
 ) -> "TextTable":
     """A table for the terminal, laid out to its width when written (see output.table)."""
-    from ilotc.output.table import TextTable  # noqa: PLC0415
-
     return TextTable(records, columns, title)
 
 

@@ -35,7 +35,7 @@ def to_text(problems: Sequence[Problem]) -> str:
 
 def to_json(problems: Sequence[Problem]) -> str:
     """One JSON array of `{path, line, column, severity, message, pointer}` objects."""
-    from ilotc.json_text import dumps_indented  # noqa: PLC0415 - orjson only for this format
+    from ilotc.json_text import dumps_indented  # noqa: PLC0415 - lazy: orjson, only for this format
 
     return dumps_indented([problem.to_json() for problem in problems]) + "\n"
 

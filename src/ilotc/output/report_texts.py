@@ -95,7 +95,7 @@ def header_session(session: int) -> str:
     is shown in hexadecimal)."""
     if len(shown := number(session)) > 12 or shown.startswith("0x"):
         return _("Session {number}").format(number=shown)
-    from babel import Locale  # noqa: PLC0415 - CLDR's ordinal rules, loaded for the report only
+    from babel import Locale  # noqa: PLC0415 - lazy: Babel, CLDR's ordinal rules, for the report only
 
     form = Locale.parse(language()).ordinal_form(session)
     return _(_SESSION_ORDINALS.get(form, _SESSION_ORDINALS["other"])).format(number=session)

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ilotc.output.cells import cell
 from ilotc.output.text import visible
 
 if TYPE_CHECKING:
@@ -157,7 +158,6 @@ class ColumnText(NamedTuple):
 def _texts(
     records: Sequence[dict[str, Any]], column: "Column", styled: bool
 ) -> tuple[list[str], list[str | None] | None]:
-    from ilotc.output.listing import cell  # noqa: PLC0415
 
     if column.value is None:
         values = [record.get(column.key) for record in records]

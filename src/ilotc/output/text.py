@@ -128,6 +128,6 @@ def annotation_property(text: str) -> str:
 def markup(text: str, *, multiline: bool = True) -> str:
     """Text made safe to print as Rich markup: no markup of its own, control characters shown
     escaped (newlines too unless `multiline`)."""
-    from rich.markup import escape  # noqa: PLC0415 - Rich only where a console writes
+    from rich.markup import escape  # noqa: PLC0415 - lazy: Rich, only where a console writes
 
     return escape(visible(text, multiline=multiline))

@@ -23,7 +23,7 @@ TEXT_START = 90
 
 def _grid() -> "Table":
     """Two columns: bold labels, and values folded to the width."""
-    from rich.table import Table  # noqa: PLC0415 - Rich only where a view is shown
+    from rich.table import Table  # noqa: PLC0415 - lazy: Rich, only where a view is shown
 
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
@@ -32,7 +32,7 @@ def _grid() -> "Table":
 
 
 def _panel(grid: "Table", title: str) -> "Panel":
-    from rich.panel import Panel  # noqa: PLC0415
+    from rich.panel import Panel  # noqa: PLC0415 - lazy: Rich, as above
 
     return Panel(grid, title=markup(title), title_align="left")
 
