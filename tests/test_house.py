@@ -10,6 +10,7 @@
 """
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,15 @@ def _name(path: Path) -> str:
 
 def _tree(path: Path) -> ast.Module:
     return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+
+ARCHITECTURE = SRC.parent.parent / "docs" / "architecture.md"
+
+
+def test_the_architecture_page_names_every_module_once_and_no_other() -> None:
+    homes = ARCHITECTURE.read_text(encoding="utf-8").split("## The home of each job", 1)[1]
+    listed = re.findall(r"^- `([\w/]+\.py)`: ", homes, flags=re.MULTILINE)
+    assert sorted(listed) == sorted(_name(path).removeprefix("ilotc/") for path in MODULES)
 
 
 def test_the_checks_see_every_module() -> None:
