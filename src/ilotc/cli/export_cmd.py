@@ -6,21 +6,20 @@ from typing import Annotated
 
 import typer
 
-from ilotc.cli.common import PartnersOption, PlanOption, RawCsvOption, as_of_day, fail, load_data
+from ilotc.cli.common import PartnersOption, PlanOption, RawCsvOption, as_of_day, fail
 from ilotc.cli.filters import (
     FILTERS,
     NO_FILTERS,
     AsOf,
     Filters,
     PlanIdFilter,
-    build_filter,
+    selected,
 )
 from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import OutputOption, format_choice, output_format, to_stdout, write_output
 from ilotc.lateness import plan_dates
 from ilotc.output.calendar import calendar_entries
 from ilotc.output.exports import EXPORT_FORMATS, EXPORT_SUFFIX_FORMATS, ExportRequest
-from ilotc.queries import select
 
 
 def export_stamp() -> dt.datetime:
@@ -84,9 +83,7 @@ def export(
     if alarm is not None and chosen != "ics":
         fail("--alarm applies to the calendar only (--format ics)")
     day = as_of_day(as_of)
-    data = load_data(ctx, plan, partners)
-    where = build_filter(filters, data, plan_id)
-    actions = select(data.plan, where, day, data.registry)
+    data, actions = selected(ctx, filters, plan_id, day, plan, partners)
     request = ExportRequest(data.plan, data.registry, actions, day, raw_csv=raw_csv)
     if chosen == "ics":
         plan_days = plan_dates(used.plan for used in data.plans)

@@ -9,18 +9,20 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
-from ilotc.cli.common import fail, parse_date
+from ilotc.cli.common import fail, load_data, parse_date
 from ilotc.cli.completion import partner_ids
 from ilotc.cli.option_blocks import OptionBlock
 from ilotc.i18n import N_, _
-from ilotc.queries import ActionFilter
+from ilotc.queries import ActionFilter, select
 from ilotc.vocab import Kind, Status
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Iterable
+    from pathlib import Path
 
     from ilotc.loading import Dataset
-    from ilotc.queries import ActionFilter
+    from ilotc.plan import Action
 
 PlanIdFilter = Annotated[
     list[str] | None,
@@ -189,3 +191,17 @@ def build_filter(
         due_after=parse_date(given.due_after, "--due-after"),
         plans=wanted_plans,
     )
+
+
+def selected(
+    ctx: typer.Context,
+    filters: Filters,
+    plan_ids: list[str] | None,
+    day: "dt.date",
+    plan: "list[Path] | None",
+    partners: "Path | None",
+) -> "tuple[Dataset, list[Action]]":
+    """The data in use, and its actions the filters select as of `day`, in document order;
+    exit as `load_data` and `build_filter` do."""
+    data = load_data(ctx, plan, partners)
+    return data, select(data.plan, build_filter(filters, data, plan_ids), day, data.registry)

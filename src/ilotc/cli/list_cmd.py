@@ -25,15 +25,14 @@ from ilotc.cli.filters import (
     AsOf,
     Filters,
     PlanIdFilter,
-    build_filter,
+    selected,
 )
 from ilotc.cli.option_blocks import with_options
-from ilotc.cli.output import OutputOption, emit, emit_view, listing_format
+from ilotc.cli.output import OutputOption, emit, emit_listing, emit_view, listing_format
 from ilotc.i18n import _
-from ilotc.output.columns import ACTION_COLUMNS, ACTION_TABLE, with_plan
+from ilotc.output.columns import ACTION_COLUMNS, ACTION_TABLE
 from ilotc.output.listing import RENDERERS
 from ilotc.output.views import action_view
-from ilotc.queries import select
 from ilotc.records import action_record, action_row
 
 
@@ -56,18 +55,12 @@ def list_actions(
     """
     fmt = listing_format(ctx, fmt, output)
     day = as_of_day(as_of)
-    data = load_data(ctx, plan, partners)
-    where = build_filter(filters, data, plan_id)
+    data, actions = selected(ctx, filters, plan_id, day, plan, partners)
     table = fmt == "table"
     record_of = action_row if table else action_record
-    records = [record_of(action, day) for action in select(data.plan, where, day, data.registry)]
-    emit(
-        fmt,
-        records,
-        with_plan(ACTION_TABLE if table else ACTION_COLUMNS, len(data.plans) > 1, table=table),
-        raw_csv=raw_csv,
-        path=output,
-    )
+    records = [record_of(action, day) for action in actions]
+    columns = (ACTION_TABLE, ACTION_COLUMNS)
+    emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, path=output)
     if table:
         note(_("{count} of {total} actions").format(count=len(records), total=len(data.plan)))
 

@@ -13,6 +13,7 @@ from typer._types import TyperChoice
 from ilotc.cli.common import escape, fail, reader_gone, stderr, stdout, write_out, write_table
 from ilotc.files import write_atomically
 from ilotc.i18n import _
+from ilotc.output.columns import with_plan
 from ilotc.output.listing import LISTING_SUFFIX_FORMATS, Column, render
 from ilotc.output.table import plain
 
@@ -197,6 +198,22 @@ def emit(
     if not isinstance(document, str):
         document = "".join(document.lines(FILE_WIDTH, plain, ascii_only=False))
     write_output(path, document.encode("utf-8"), f"{len(records)} records as {fmt}")
+
+
+def emit_listing(
+    fmt: str,
+    records: Sequence[dict[str, Any]],
+    columns: tuple[Sequence[Column], Sequence[Column]],
+    several_plans: bool,
+    *,
+    raw_csv: bool,
+    path: Path | None,
+) -> None:
+    """`emit` a listing with `columns` (a table's, else the other formats'), led by the plan's
+    column where several plans are in use."""
+    table = fmt == "table"
+    chosen = with_plan(columns[0] if table else columns[1], several_plans, table=table)
+    emit(fmt, records, chosen, raw_csv=raw_csv, path=path)
 
 
 def emit_view(view: "RenderableType", path: Path | None, what: str) -> None:

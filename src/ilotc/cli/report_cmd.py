@@ -5,20 +5,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ilotc.cli.common import PartnersOption, PlanOption, as_of_day, fail, load_data, parse_date, stdout
+from ilotc.cli.common import PartnersOption, PlanOption, as_of_day, fail, parse_date, stdout
 from ilotc.cli.filters import (
     FILTERS,
     NO_FILTERS,
     AsOf,
     Filters,
     PlanIdFilter,
-    build_filter,
+    selected,
 )
 from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import SUFFIX_FORMATS, OutputOption, to_stdout, write_output
 from ilotc.output.report_formats import REPORT_FORMATS, format_of_suffix
 from ilotc.output.report_pdf import PdfUnavailable
-from ilotc.queries import select
 from ilotc.report import build_report
 
 if TYPE_CHECKING:
@@ -99,9 +98,7 @@ def report(
             fail(f"-o {output} names the {named.name} format, but --format is {chosen.name}")
         if named is None and other is not None:
             fail(f"-o {output} names the {other} format, but --format is {chosen.name}")
-    data = load_data(ctx, plan, partners)
-    where = build_filter(filters, data, plan_id)
-    actions = select(data.plan, where, day, data.registry)
+    data, actions = selected(ctx, filters, plan_id, day, plan, partners)
     built = build_report(
         data.plan,
         data.registry,

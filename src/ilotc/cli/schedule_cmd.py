@@ -12,7 +12,6 @@ from ilotc.cli.common import (
     PlanOption,
     RawCsvOption,
     as_of_day,
-    load_data,
     note,
 )
 from ilotc.cli.filters import (
@@ -21,15 +20,14 @@ from ilotc.cli.filters import (
     AsOf,
     Filters,
     PlanIdFilter,
-    build_filter,
+    selected,
 )
 from ilotc.cli.option_blocks import with_options
-from ilotc.cli.output import OutputOption, emit, listing_format
+from ilotc.cli.output import OutputOption, emit_listing, listing_format
 from ilotc.dates import PlanDate
 from ilotc.i18n import _, ngettext
 from ilotc.lateness import overdue_as_of, plan_dates, upcoming_as_of
-from ilotc.output.columns import OVERDUE_COLUMNS, OVERDUE_TABLE, UPCOMING_COLUMNS, UPCOMING_TABLE, with_plan
-from ilotc.queries import select
+from ilotc.output.columns import OVERDUE_COLUMNS, OVERDUE_TABLE, UPCOMING_COLUMNS, UPCOMING_TABLE
 from ilotc.records import action_record
 
 
@@ -61,19 +59,11 @@ def overdue(
     """
     fmt = listing_format(ctx, fmt, output)
     day = as_of_day(as_of)
-    data = load_data(ctx, plan, partners)
-    where = build_filter(filters, data, plan_id)
-    actions = select(data.plan, where, day, data.registry)
+    data, actions = selected(ctx, filters, plan_id, day, plan, partners)
     late = overdue_as_of(actions, day, plan_dates(used.plan for used in data.plans))
     records = [action_record(item.action, day) | item.to_json() for item in late]
-    table = fmt == "table"
-    emit(
-        fmt,
-        records,
-        with_plan(OVERDUE_TABLE if table else OVERDUE_COLUMNS, len(data.plans) > 1, table=table),
-        raw_csv=raw_csv,
-        path=output,
-    )
+    columns = (OVERDUE_TABLE, OVERDUE_COLUMNS)
+    emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, path=output)
     note(
         ngettext(
             "{count} overdue of {total} action as of {date}",
@@ -103,19 +93,11 @@ def upcoming(
     """List the actions that fall due or are to start within N months after a date, soonest first."""
     fmt = listing_format(ctx, fmt, output)
     day = as_of_day(as_of)
-    data = load_data(ctx, plan, partners)
-    where = build_filter(filters, data, plan_id)
-    actions = select(data.plan, where, day, data.registry)
+    data, actions = selected(ctx, filters, plan_id, day, plan, partners)
     coming = upcoming_as_of(actions, day, within, plan_dates(used.plan for used in data.plans))
     records = [action_record(item.action, day) | item.to_json() for item in coming]
-    table = fmt == "table"
-    emit(
-        fmt,
-        records,
-        with_plan(UPCOMING_TABLE if table else UPCOMING_COLUMNS, len(data.plans) > 1, table=table),
-        raw_csv=raw_csv,
-        path=output,
-    )
+    columns = (UPCOMING_TABLE, UPCOMING_COLUMNS)
+    emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, path=output)
     note(
         _("{count} due date(s) or start(s) within {within} month(s) after {date}").format(
             count=len(coming), within=within, date=_day_words(day)
