@@ -70,6 +70,24 @@ def recurrence_due(
     return add_months(anchor, schedule.every_months)
 
 
+def next_occurrence(
+    action: Action, schedule: Schedule, day: dt.date, plan_date: dt.date | None
+) -> dt.date | None:
+    """The last day of the first occurrence still to come on or after `day`: the one after
+    the last `done` change, or, when that one was missed (overdue), the following ones of the
+    same rhythm, so a missed occurrence does not hide the next."""
+    first = recurrence_due(action, schedule, day, plan_date)
+    if first is None or first >= day or not schedule.every_months or schedule.every_months < 1:
+        return first
+    anchor = last_done(action, day) or plan_date
+    assert anchor is not None  # recurrence_due found one
+    period = schedule.every_months
+    count = max(1, ((day.year - anchor.year) * 12 + day.month - anchor.month) // period)
+    while (due := add_months(anchor, count * period)) < day:
+        count += 1
+    return due
+
+
 def _late_candidates(
     action: Action, schedule: Schedule, status: Status, day: dt.date, plan_date: dt.date | None
 ) -> list[tuple[str, dt.date]]:
@@ -129,7 +147,7 @@ def _upcoming_candidates(
     action: Action, schedule: Schedule, status: Status, day: dt.date, plan_date: dt.date | None
 ) -> list[tuple[str, dt.date]]:
     if schedule.kind is Kind.RECURRING:
-        limit = recurrence_due(action, schedule, day, plan_date)
+        limit = next_occurrence(action, schedule, day, plan_date)
         return [] if status is Status.CANCELLED or limit is None else [("due", limit)]
     if status in _FINISHED:
         return []

@@ -21,13 +21,14 @@ from typer._types import TyperChoice
 
 from ilotc.cache import default_store
 from ilotc.cli.entry import freeze_heap
+from ilotc.cli.streams import HumanStream, human_stderr, human_stdout, output_error, reader_gone
 from ilotc.dates import ACCEPTED_FORM, DateFormatError, PlanDate
 from ilotc.i18n import LANGUAGES, N_, UnknownLanguageError, _, ngettext
 from ilotc.loading import FileAccessError
 from ilotc.output.listing import RENDERERS
 from ilotc.output.problems import text_lines
 from ilotc.output.table import plain
-from ilotc.output.text import line, markup
+from ilotc.output.text import line, markup, no_commands
 from ilotc.plans_in_use import load_many
 from ilotc.problems import DataFileError
 
@@ -88,25 +89,19 @@ RawCsvOption = Annotated[
 ]
 
 
-def reader_gone() -> None:
-    """Stdout's reader went away (`ilotc ... | head`): send the rest of the output to
-    /dev/null, as the Python documentation's note on SIGPIPE does, so the command can finish
-    with its own exit status (1 for a `validate` that found errors) and the flush at exit
-    cannot fail again."""
+def write_out(text: str, *, verbatim: bool = False) -> None:
+    """Write text to stdout: human-readable text with no workflow command in it (see
+    `ilotc.cli.streams`), a machine-readable document (`verbatim`) as it is; a reader that went
+    away is not an error (see `reader_gone`), any other failure is an OutputError."""
     try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError):  # no file descriptor (an in-memory stream, under tests)
-        pass
-
-
-def write_out(text: str) -> None:
-    """Write text to stdout; a reader that went away is not an error (see `reader_gone`)."""
-    try:
-        sys.stdout.write(text)
+        if verbatim:
+            sys.stdout.write(text)
+        else:
+            HumanStream(sys.stdout).write(text)
     except BrokenPipeError:
         reader_gone()
+    except OSError as error:
+        raise output_error(error) from error
 
 
 @functools.cache
@@ -125,19 +120,20 @@ def _result_console_class() -> "type[Console]":
 
 def stdout(*, soft_wrap: bool = False) -> "Console":
     """The console for results (plain text when piped or when NO_COLOR is set)."""
-    return _result_console_class()(file=sys.stdout, soft_wrap=soft_wrap, highlight=False, emoji=False)
+    return _result_console_class()(file=human_stdout(), soft_wrap=soft_wrap, highlight=False, emoji=False)
 
 
 def write_table(table: "TextTable") -> None:
     """Lay a table out for stdout's width (read as Rich reads it: COLUMNS, else the terminal
     of stdin, stdout or stderr, else 80) and write it a few hundred rows at a time; with
-    colours where Rich would use them (a terminal, NO_COLOR, FORCE_COLOR)."""
+    colours where Rich would use them (a terminal, FORCE_COLOR; not with NO_COLOR or TERM=dumb,
+    where Rich keeps bold and the like only)."""
     encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
     if _uncoloured():  # a pipe or a file: no need for Rich's console (and its import)
         lines = table.lines(_terminal_width(), plain, ascii_only=not encoding.startswith("utf"))
     else:
         console = stdout()
-        paint = _painter(console.color_system) if console.color_system else plain
+        paint = _painter(console.color_system, no_color=console.no_color) if console.color_system else plain
         lines = table.lines(console.width, paint, ascii_only=not console.encoding.startswith("utf"))
     chunk: list[str] = []
     for rows in lines:
@@ -173,14 +169,19 @@ def _terminal_width() -> int:
     return 80
 
 
-def _painter(system: str) -> "Callable[[str, str | None], str]":
-    """A function wrapping text in a style's codes for this colour system."""
+def _painter(system: str, *, no_color: bool = False) -> "Callable[[str, str | None], str]":
+    """A function wrapping text in a style's codes for this colour system; with `no_color`
+    (NO_COLOR set), its attributes such as bold only, as Rich writes them."""
     from rich.color import ColorSystem  # noqa: PLC0415 - lazy: Rich, to paint a table on a terminal
     from rich.style import Style  # noqa: PLC0415 - lazy: Rich, as above
 
     colours = {"256": ColorSystem.EIGHT_BIT}.get(system) or ColorSystem[system.upper()]
     render = functools.lru_cache(maxsize=None)(
-        lambda style: Style.parse(style).render("\0", color_system=colours).split("\0")
+        lambda style: (
+            (Style.parse(style).without_color if no_color else Style.parse(style))
+            .render("\0", color_system=colours)
+            .split("\0")
+        )
     )
 
     def paint(text: str, style: str | None) -> str:
@@ -196,13 +197,13 @@ def stderr() -> "Console":
     """The console for messages, warnings and problems."""
     from rich.console import Console  # noqa: PLC0415 - lazy: Rich, where a console writes
 
-    return Console(file=sys.stderr, soft_wrap=True, highlight=False, emoji=False)
+    return Console(file=human_stderr(), soft_wrap=True, highlight=False, emoji=False)
 
 
 def note(message: str) -> None:
     """A one-line message on stderr, as written (what `stderr().print` shows of plain text),
     its control characters shown escaped."""
-    sys.stderr.write(line(message) + "\n")
+    sys.stderr.write(no_commands(line(message)) + "\n")
 
 
 def escape(text: str, *, multiline: bool = True) -> str:

@@ -117,7 +117,7 @@ def diff(
     records = diff_plans(versions[1].name, before, after, keep)
     document = render_diff(fmt, Comparison(old, new, records))
     if isinstance(document, str):
-        write_out(document)
+        write_out(document, verbatim=fmt is DiffFormat.JSON)
     else:
         stdout().print(document)
     found = sorted({record["change"] for record in records} & set(fail_on or []))

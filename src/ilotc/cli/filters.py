@@ -53,7 +53,16 @@ SectionFilter = Annotated[
 KindFilter = Annotated[
     list[Kind] | None,
     typer.Option(
-        "--kind", "-k", help="Timeline kind (repeatable).", show_default=False, case_sensitive=False
+        "--kind",
+        "-k",
+        # the ten choices as a metavar would make a line of 104 columns
+        metavar="<kind>",
+        help=(
+            "Timeline kind (repeatable): deadline, milestone, start, window, recurring, "
+            "continuous, ongoing, as_needed, linked or unspecified."
+        ),
+        show_default=False,
+        case_sensitive=False,
     ),
 ]
 StatusFilter = Annotated[

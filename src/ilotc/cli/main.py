@@ -13,8 +13,9 @@ from typer.core import TyperGroup
 
 from ilotc import __version__, i18n
 from ilotc.cli import common
-from ilotc.cli.common import EXIT_PROBLEMS, PartnersOption, PlanOption
+from ilotc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, PartnersOption, PlanOption
 from ilotc.cli.entry import CommandTable, command_function, one_shot
+from ilotc.cli.streams import ClosedStream, cannot_write, flush_stdout, is_output_error, reader_gone
 from ilotc.cli.translated import (
     LANG_HELP,
     TranslatedCommand,
@@ -69,9 +70,18 @@ class LazyCommands(TranslatedHelp, TyperGroup):
             return super().invoke(ctx)
 
     def format_commands(self, ctx: "Context", formatter: Any) -> None:
+        # Click cuts each description to fit one line of the help's width, with "..." (at
+        # 80 columns when piped); the formatter wraps a whole one on lines of its own instead.
+        rows = []
         for name in self.list_commands(ctx):
-            command_help(self.commands[name], ctx)
-        super().format_commands(ctx, formatter)
+            built = self.commands[name]
+            if built.hidden:
+                continue
+            command_help(built, ctx)
+            rows.append((name, built.get_short_help_str(limit=HELP_MAX_WIDTH * 4)))
+        if rows:
+            with formatter.section(_("Commands")):
+                formatter.write_dl(rows)
 
 
 @contextlib.contextmanager
@@ -81,7 +91,7 @@ def _click_errors() -> "Iterator[None]":
     try:
         yield
     except BrokenPipeError:
-        common.reader_gone()
+        reader_gone()
         raise typer.Exit(0) from None
     except ClickException as error:
         translate_error(error)
@@ -187,20 +197,33 @@ def main(
 def run() -> None:
     """Run the app once in this process (the console script, `ilotc.cli.run`, calls this);
     never show a Python traceback."""
+    # Python gives a process started with stdout or stderr closed (`>&-`) None for it: output
+    # then fails with a one-line message (exit 2); messages to a closed stderr are dropped.
+    if sys.stdout is None:
+        sys.stdout = ClosedStream()
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - open until the process ends
     with one_shot():
         _run()
 
 
 def _run() -> None:
     try:
-        app()
+        try:
+            app()
+        finally:  # a full disk shows at the last flush: say so here (the exit ignores it)
+            flush_stdout()
     except BrokenPipeError:  # the reader (e.g. `head`) went away outside a command
-        common.reader_gone()
+        reader_gone()
         raise SystemExit(0) from None
     except KeyboardInterrupt:
         sys.stderr.write(_("ilotc: interrupted") + "\n")
         raise SystemExit(130) from None
     except Exception as error:  # the last resort: a bug, reported in one line
+        if is_output_error(error):  # stdout closed or full (also under Click's own help)
+            with contextlib.suppress(OSError):
+                sys.stderr.write(cannot_write(error) + "\n")
+            raise SystemExit(EXIT_USAGE) from None
         sys.stderr.write(
             _("ilotc: internal error: {error}").format(error=f"{type(error).__name__}: {line(str(error))}")
             + "\n"

@@ -10,7 +10,8 @@ import typer
 from typer._click.core import ParameterSource
 from typer._types import TyperChoice
 
-from ilotc.cli.common import escape, fail, reader_gone, stderr, stdout, write_out, write_table
+from ilotc.cli.common import escape, fail, stderr, stdout, write_out, write_table
+from ilotc.cli.streams import output_error, reader_gone
 from ilotc.files import write_atomically
 from ilotc.i18n import _
 from ilotc.output.columns import with_plan
@@ -60,12 +61,14 @@ def write_file(path: Path, data: bytes) -> None:
         fail(_("cannot write {path}: {reason}").format(path=path, reason=error.strerror or error))
 
 
-def write_output(path: Path | None, data: bytes, what: str) -> None:
-    """Send the document to stdout, or to FILE with a one-line confirmation on stderr."""
+def write_output(path: Path | None, data: bytes, what: str, *, human: bool = False) -> None:
+    """Send the document to stdout, or to FILE with a one-line confirmation on stderr; a
+    `human` document (Markdown, plain text) on stdout starts no workflow command (see
+    `ilotc.cli.streams`), the others are written byte for byte."""
     if to_stdout(path):
         out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
-        if out is None:
-            write_out(data.decode("utf-8"))
+        if out is None or human:
+            write_out(data.decode("utf-8"), verbatim=not human)
             return
         try:
             sys.stdout.flush()
@@ -73,6 +76,8 @@ def write_output(path: Path | None, data: bytes, what: str) -> None:
             out.flush()
         except BrokenPipeError:
             reader_gone()
+        except OSError as error:
+            raise output_error(error) from error
         return
     assert path is not None
     write_file(path, data)
@@ -162,9 +167,10 @@ def _choices(formats: "Mapping[str, str]") -> str:
 
 def write_document(document: str, *, markup: bool) -> None:
     """Write a text document to stdout: Rich markup through the console a line at a time (a
-    terminal gets colours, a pipe plain text), anything else as it is."""
+    terminal gets colours, a pipe plain text), anything else (JSON, GitHub annotations) as it
+    is, byte for byte."""
     if not markup:
-        write_out(document)
+        write_out(document, verbatim=True)
         return
     console = stdout(soft_wrap=True)
     for line in document.splitlines():
@@ -190,8 +196,8 @@ def emit(
     laid out for the console), or to `-o FILE` (a table FILE_WIDTH columns wide, uncoloured)."""
     document = render(fmt, records, columns, raw_csv=raw_csv)
     if to_stdout(path):
-        if isinstance(document, str):
-            write_out(document)
+        if isinstance(document, str):  # JSON and CSV keep the data as it is, in their strings
+            write_out(document, verbatim=fmt in ("json", "csv"))
         else:
             write_table(document)
         return

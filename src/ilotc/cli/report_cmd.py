@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ilotc.cli.common import PartnersOption, PlanOption, as_of_day, fail, parse_date, stdout
+from ilotc.cli.common import PartnersOption, PlanOption, as_of_day, fail, parse_date, stdout, write_out
 from ilotc.cli.filters import (
     FILTERS,
     NO_FILTERS,
@@ -16,8 +16,10 @@ from ilotc.cli.filters import (
 )
 from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import SUFFIX_FORMATS, OutputOption, to_stdout, write_output
+from ilotc.i18n import _
 from ilotc.output.report_formats import REPORT_FORMATS, format_of_suffix
 from ilotc.output.report_pdf import PdfUnavailable
+from ilotc.output.text import without_trailing_spaces
 from ilotc.report import build_report
 
 if TYPE_CHECKING:
@@ -83,6 +85,9 @@ def report(
     """
     day = as_of_day(as_of)
     since_date = parse_date(since, "--since")
+    if since_date is not None and since_date.first_day() > day:
+        message = _("--since {since} is after the as-of date {as_of}: give a date on or before it")
+        fail(message.format(since=since, as_of=day.isoformat()))
     chosen = REPORT_FORMATS[fmt.lower()] if fmt is not None else None
     if chosen is None and not to_stdout(output):
         assert output is not None
@@ -117,13 +122,15 @@ def report(
         data_out = chosen.render(built)
     except PdfUnavailable as error:
         fail(str(error))
-    write_output(output, data_out, f"the {chosen.name} report")
+    write_output(output, data_out, f"the {chosen.name} report", human=chosen.name in ("terminal", "markdown"))
 
 
 def _print_terminal(built: "Report") -> None:
     from ilotc.output.report_terminal import render_terminal  # noqa: PLC0415 - lazy: Rich, only for the terminal report
 
     console = stdout()
-    for piece in render_terminal(built):
-        console.print(piece)
-        console.print()
+    with console.capture() as captured:  # Rich pads each line to the width: strip that
+        for piece in render_terminal(built):
+            console.print(piece)
+            console.print()
+    write_out(without_trailing_spaces(captured.get()))

@@ -64,12 +64,13 @@ def overdue(
     records = [action_record(item.action, day) | item.to_json() for item in late]
     columns = (OVERDUE_TABLE, OVERDUE_COLUMNS)
     emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, path=output)
+    # of the actions the filters keep: with --plan-id, of that plan's, not of every plan's
     note(
         ngettext(
             "{count} overdue of {total} action as of {date}",
             "{count} overdue of {total} actions as of {date}",
-            len(data.plan),
-        ).format(count=len(late), total=len(data.plan), date=_day_words(day))
+            len(actions),
+        ).format(count=len(late), total=len(actions), date=_day_words(day))
     )
     if fail_if_any and late:
         raise typer.Exit(EXIT_PROBLEMS)

@@ -22,6 +22,7 @@ from typer._types import TyperChoice as Choice
 
 from ilotc import i18n
 from ilotc.i18n import N_, _
+from ilotc.output.text import line, no_commands, visible
 
 if TYPE_CHECKING:
     from typer._click.core import Command, Parameter
@@ -175,15 +176,36 @@ def _usage_errors() -> tuple[tuple["re.Pattern[str]", str], ...]:
     return tuple((re.compile(pattern, re.DOTALL), message) for pattern, message in USAGE_ERRORS)
 
 
+# The groups that hold lists Click writes itself, on several lines; every other group holds
+# what was typed (an option, a value, an argument), which is shown on one line.
+_LISTS = frozenset({"choices", "options"})
+
+
 def translate_usage_error(text: str) -> str:
-    """A usage error's text (Click's English) in the interface language."""
-    if i18n.language() == i18n.SOURCE_LANGUAGE:
-        return text  # Click's own words
+    """A usage error's text (Click's English) in the interface language, with the values it
+    quotes from the command line shown on one line, their control, bidirectional and line
+    separator characters escaped (`ilotc.output.text.line`), so none can reorder or break it."""
     for pattern, message in _usage_errors():
         match = pattern.fullmatch(text)
         if match is not None:
-            return _(message).format(**match.groupdict())
-    return text
+            values = {
+                name: value if name in _LISTS or value is None else line(value)
+                for name, value in match.groupdict().items()
+            }
+            if i18n.language() == i18n.SOURCE_LANGUAGE:  # Click's own words, values escaped
+                return _with_groups(text, match, values)
+            return _(message).format(**values)
+    return visible(text)
+
+
+def _with_groups(text: str, match: "re.Match[str]", values: dict[str, str]) -> str:
+    """`text` with each group `match` found replaced by its value in `values`."""
+    spans = sorted((match.span(name), value) for name, value in values.items() if value is not None)
+    pieces, last = [], 0
+    for (start, end), value in spans:
+        pieces += [text[last:start], value]
+        last = end
+    return "".join(pieces) + text[last:]
 
 
 def show_usage_error(error: "ClickException", write: Callable[[str], object]) -> None:
@@ -198,7 +220,8 @@ def show_usage_error(error: "ClickException", write: Callable[[str], object]) ->
             )
             hint += "\n"
         write(f"{ctx.get_usage()}\n{hint}\n")
-    write(_("Error: {message}").format(message=translate_usage_error(error.format_message())) + "\n")
+    message = translate_usage_error(error.format_message())
+    write(no_commands(_("Error: {message}").format(message=message)) + "\n")
 
 
 def translate_error(error: "ClickException") -> None:

@@ -8,10 +8,15 @@ renderer escapes it for its own output kind.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ilotc.chart import Column
 from ilotc.output import report_texts as t
 from ilotc.report import Event, Report, Standing
+from ilotc.vocab import Kind
+
+if TYPE_CHECKING:
+    from ilotc.lateness import Late
 
 Row = tuple[str, ...]
 
@@ -176,7 +181,7 @@ def build_paper(report: Report) -> Paper:
     for item in report.overdue:
         late = item.late
         text = f"{late.action.id}: {late.action.text} — {late.action.timeline or t.NO_TIMELINE}; "
-        text += t.late_phrase(late.reason, late.late_since, late.days_late) + "."
+        text += t.late_phrase(late.reason, late.late_since, late.days_late, recurring=_recurs(late)) + "."
         if item.latest_note is not None:
             text += f" {t.FIELD_LABELS['note']} ({item.latest_note.date}): {item.latest_note.note}"
         items.append(text)
@@ -222,14 +227,21 @@ def _items(events: list[Event]) -> tuple[str, ...]:
     return tuple(_event_item(e) for e in events)
 
 
+def _recurs(late: Late) -> bool:
+    """True when what is late is a missed occurrence of a recurring schedule."""
+    return late.schedule.kind is Kind.RECURRING
+
+
 def _annex(report: Report) -> list[AnnexEntry]:
     found = []
     for entry in report.annex:
         action = entry.action
         last = entry.last_change
-        fields = [
-            (t.FIELD_LABELS["part"], f"{action.part} — {action.part_title}"),
-            (t.FIELD_LABELS["section"], f"{action.section} — {action.issue_title or action.section_title}"),
+        fields = [(t.FIELD_LABELS["part"], f"{action.part} — {action.part_title}")]
+        if action.section:  # a part without sections has none to name
+            title = action.issue_title or action.section_title
+            fields.append((t.FIELD_LABELS["section"], f"{action.section} — {title}"))
+        fields += [
             (t.FIELD_LABELS["text"], action.text),
             (t.FIELD_LABELS["timeline"], action.timeline or t.NO_TIMELINE),
             (t.FIELD_LABELS["reading"], "; ".join(s.describe() for s in action.schedules)),
@@ -245,7 +257,10 @@ def _annex(report: Report) -> list[AnnexEntry]:
         if entry.late is not None:
             late = entry.late
             fields.append(
-                (t.FIELD_LABELS["late"], t.late_phrase(late.reason, late.late_since, late.days_late))
+                (
+                    t.FIELD_LABELS["late"],
+                    t.late_phrase(late.reason, late.late_since, late.days_late, recurring=_recurs(late)),
+                )
             )
         fields.append((t.FIELD_LABELS["partners"], "; ".join(entry.partner_names) or t.NONE))
         if action.note:

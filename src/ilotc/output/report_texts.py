@@ -9,6 +9,7 @@ in its own language.
 """
 
 import datetime as dt
+import re
 
 from ilotc.dates import PlanDate
 from ilotc.i18n import N_, _, language, ngettext
@@ -38,6 +39,7 @@ _TEXTS = {
     "NONE": N_("none"),
     "NO_TIMELINE": N_("(none)"),
     "WHOLE_PLAN": N_("Whole plan"),
+    "OCCURRENCE_MISSED": N_("occurrence missed"),
     "GRID_LEGEND": N_(
         "D deadline  M milestone  S start  = window  | as-of month  ! a late schedule on the row"
     ),
@@ -75,9 +77,16 @@ def long_date(day: dt.date) -> str:
     return PlanDate.of(day).describe()
 
 
+# A part numbered by a numeral or a letter ("II", "3", "B") is named "Part II"; one whose id
+# is already a name ("Pillar 1", "Axe 2") is named by its id alone.
+_BARE_NUMBER = re.compile(r"(?:[IVXLCDM]+|[0-9]+|[A-Za-z])", re.IGNORECASE)
+
+
 def part_label(part: str | None) -> str:
-    """'Part II', or 'Whole plan'."""
-    return _(_TEXTS["WHOLE_PLAN"]) if part is None else _("Part {part}").format(part=part)
+    """'Part II', 'Pillar 1' (an id that already is a name), or 'Whole plan'."""
+    if part is None:
+        return _(_TEXTS["WHOLE_PLAN"])
+    return _("Part {part}").format(part=part) if _BARE_NUMBER.fullmatch(part) else part
 
 
 # A session's ordinal by the language's CLDR ordinal rules (the category of the number):
@@ -310,9 +319,13 @@ def overdue_lead(count: int, as_of: dt.date) -> str:
     ).format(date=long_date(as_of), count=count)
 
 
-def late_phrase(reason: str, late_since: dt.date, days: int) -> str:
-    """'not finished, late since May 1, 2000 (32 days)'."""
-    reason_text = _(labels.REASON_LABELS[reason]) if reason in labels.REASON_LABELS else reason
+def late_phrase(reason: str, late_since: dt.date, days: int, *, recurring: bool = False) -> str:
+    """'not finished, late since May 1, 2000 (32 days)'; 'occurrence missed, ...' for a
+    recurring action, which is never finished."""
+    if recurring:
+        reason_text = _(_TEXTS["OCCURRENCE_MISSED"])
+    else:
+        reason_text = _(labels.REASON_LABELS[reason]) if reason in labels.REASON_LABELS else reason
     return ngettext(
         "{reason}, late since {date} ({count} day)", "{reason}, late since {date} ({count} days)", days
     ).format(reason=reason_text, date=long_date(late_since), count=days)

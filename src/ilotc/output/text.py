@@ -101,17 +101,58 @@ def calendar_text(text: str) -> str:
 def html_value(value: object) -> object:
     """A value as an HTML template shows it (Jinja's `finalize`): text with its control
     characters escaped, HTML-escaped, and its line breaks as character references, so no value
-    starts a line of the page's source; integers in a form that exists for any size."""
+    starts a line of the page's source, nor writes a legacy `##[` workflow command (its `#` as
+    a character reference); integers in a form that exists for any size."""
     # lazy: MarkupSafe (Jinja2's escaping), which only the HTML report needs
     from markupsafe import Markup, escape  # noqa: PLC0415
 
     if isinstance(value, Markup):
         return value
     if isinstance(value, str):
-        return Markup(str(escape(visible(value))).replace("\n", "&#10;"))
+        shown = str(escape(visible(value))).replace("\n", "&#10;").replace("##[", "&#35;#[")
+        return Markup(shown)
     if isinstance(value, int) and not isinstance(value, bool):
         return number(value)
     return value
+
+
+# A workflow command of GitHub's runner: a line whose first characters, after blanks (which the
+# runner trims) and colour codes, are `::`, or the legacy `##[` form, which it obeys anywhere.
+_WORKFLOW_COMMAND = re.compile(r"(?:^|(?<=\r))((?:[ \t\f\v]|\x1b\[[0-9;]*m)*)(?=::)|(?=##\[)", re.MULTILINE)
+
+
+def command_starts(text: str) -> list[int]:
+    """Where in `text` a workflow command starts (see `no_commands`)."""
+    return [match.end() for match in _WORKFLOW_COMMAND.finditer(text)]
+
+
+def no_commands(text: str) -> str:
+    """Human-readable `text` that no CI runner takes for a workflow command: a backslash before
+    any `::` that starts a line (after blanks) and before any `##[`, visible to the reader.
+
+    The annotation writer's own lines are the only `::` lines ilotc prints (CONTRACT); this is
+    for everything else a human reads, applied where it is written, after wrapping.
+    """
+    if "::" not in text and "##[" not in text:
+        return text
+    return with_backslashes(text, command_starts(text))
+
+
+def with_backslashes(text: str, positions: list[int]) -> str:
+    """`text` with a backslash inserted at each of `positions` (in increasing order)."""
+    pieces, last = [], 0
+    for position in positions:
+        pieces += [text[last:position], "\\"]
+        last = position
+    return "".join(pieces) + text[last:]
+
+
+_TRAILING_SPACES = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+
+def without_trailing_spaces(text: str) -> str:
+    """`text` with the spaces that end each line (before any closing colour codes) removed."""
+    return _TRAILING_SPACES.sub(r"\1", text)
 
 
 def annotation_message(text: str) -> str:
