@@ -30,7 +30,26 @@ def test_help_lists_every_command_in_table_order(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
     listed = result.stdout.split("Commands:\n", 1)[1].splitlines()
-    assert [line.split()[0] for line in listed if line.strip()] == list(COMMANDS)
+    names = [line.split()[0] for line in listed if line.strip() and not line.startswith("   ")]
+    assert names == list(COMMANDS)
+
+
+def test_help_shows_each_command_description_whole_within_80_columns(runner: CliRunner) -> None:
+    """Piped, Click would cut each description at 80 columns with '...'; it is wrapped instead."""
+    result = runner.invoke(app, ["--help"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    listing = result.stdout.split("Commands:\n", 1)[1]
+    assert "..." not in listing
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    assert "most late first." in " ".join(listing.split())
+
+
+@pytest.mark.parametrize("name", ["list", "report", "diff", "overdue", "upcoming", "export"])
+def test_command_help_fits_80_columns(runner: CliRunner, name: str) -> None:
+    result = runner.invoke(app, [name, "--help"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80, result.stdout
+    assert "-k, --kind <kind>" in result.stdout and "as_needed" in result.stdout
 
 
 def test_a_misspelt_command_gets_a_suggestion(runner: CliRunner) -> None:

@@ -11,6 +11,7 @@ from ilotc.output.text import (
     html_value,
     line,
     markdown,
+    no_commands,
     number,
     visible,
 )
@@ -88,3 +89,14 @@ def test_annotations_show_other_control_characters_escaped():
         == "bad%0A%3A%3Aerror%3A%3Ay\\e[2J\\u202e.yaml"
     )
     assert annotation_message("a\x07b\nc") == "a\\x07b%0Ac"
+
+
+def test_no_commands_marks_each_command_form() -> None:
+    assert no_commands("  ::error::x\na::b") == "  \\::error::x\na::b"
+    assert no_commands("see ##[error] here") == "see \\##[error] here"
+    assert no_commands("\x1b[31m ::warning::x") == "\x1b[31m \\::warning::x"
+    assert no_commands("plain text: ok") == "plain text: ok"
+
+
+def test_html_writes_a_legacy_command_with_a_character_reference() -> None:
+    assert str(html_value("##[error]x")) == "&#35;#[error]x"
