@@ -1,0 +1,74 @@
+"""A newcomer's plan (tests/examples/nep/): parts named "Pillar 1", no sections, quarterly
+reports, a registry of its own; what the bundled plan never showed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from typer.testing import CliRunner
+
+from conftest import EXAMPLES
+from ilotc.cli.main import app
+from ilotc.dates import PlanDate
+from ilotc.lateness import plan_date_of, upcoming_as_of
+from ilotc.loading import load
+
+NEP = EXAMPLES / "nep"
+PLAN = ["--plan", str(NEP / "nep.yaml")]
+
+
+def _upcoming(as_of: str, within: str) -> dict[str, str]:
+    result = CliRunner().invoke(app, [*PLAN, "upcoming", "--as-of", as_of, "--within", within, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    return {record["id"]: record["date"] for record in json.loads(result.stdout)}
+
+
+def test_a_missed_occurrence_does_not_hide_the_next() -> None:
+    # P1.3 is quarterly from 15 January 2026: April's occurrence was missed, July's is next
+    assert _upcoming("2026-06", "4")["P1.3"] == "2026-07-15"
+    assert _upcoming("2026-10", "3")["P1.3"] == "2026-10-15"
+
+
+def test_the_next_occurrence_follows_the_rhythm_of_the_last_done() -> None:
+    data = load(EXAMPLES / "asof" / "plan.yaml", EXAMPLES / "asof" / "partners.yaml")
+    anchor = plan_date_of(data.plan.document.date)
+    day = PlanDate.parse("2001-01").first_day()
+    found = {u.action.id: u.date for u in upcoming_as_of(list(data.plan), day, 9, anchor)}
+    assert found["I.3.1"] == dt.date(2001, 9, 28)  # yearly from 28 September 1999, missed in 2000
+
+
+def test_the_report_lists_a_missed_recurring_action_as_falling_due_next() -> None:
+    result = CliRunner().invoke(app, [*PLAN, "report", "-f", "markdown", "--as-of", "2026-10"])
+    next_up = result.stdout.split("falls due next", 1)[1]
+    assert "P1.3 (falls due October 15, 2026)" in next_up
+
+
+def test_report_names_a_part_whose_id_is_a_word_by_its_id() -> None:
+    out = CliRunner().invoke(app, [*PLAN, "report", "-f", "markdown", "--as-of", "2026-10"]).stdout
+    assert "of Pillar 1 (Jobs for young people)" in out and "| Pillar 1 |" in out
+    assert "Part Pillar" not in out
+
+
+def test_report_names_a_numbered_part_part_n() -> None:
+    out = CliRunner().invoke(app, ["report", "-f", "markdown", "--as-of", "2001-01"]).stdout
+    assert "| Part I |" in out
+
+
+def test_report_annex_has_no_empty_section_and_says_occurrence_missed() -> None:
+    out = CliRunner().invoke(app, [*PLAN, "report", "-f", "markdown", "--as-of", "2026-10"]).stdout
+    assert "**Section:**  — " not in out and "Section:" not in out
+    assert "P1.3: Publish youth labour market bulletins. — quarterly; occurrence missed, late since" in out
+
+
+def test_report_since_after_as_of_is_bad_usage() -> None:
+    result = CliRunner().invoke(app, ["report", "--since", "2027-01", "--as-of", "2026-06"])
+    assert result.exit_code == 2
+    assert "--since 2027-01 is after the as-of date 2026-06-01" in result.stderr
+
+
+def test_overdue_counts_only_the_actions_the_filters_keep() -> None:
+    args = [*PLAN, "--plan", str(EXAMPLES.parent.parent / "data" / "plan.yaml")]
+    result = CliRunner().invoke(app, [*args, "overdue", "--plan-id", "NEP-2026", "--as-of", "2026-10"])
+    assert result.exit_code == 0, result.output
+    assert "overdue of 10 actions as of" in result.stderr
