@@ -5,6 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
 
 from typer.testing import CliRunner
 
@@ -72,3 +78,65 @@ def test_overdue_counts_only_the_actions_the_filters_keep() -> None:
     result = CliRunner().invoke(app, [*args, "overdue", "--plan-id", "NEP-2026", "--as-of", "2026-10"])
     assert result.exit_code == 0, result.output
     assert "overdue of 10 actions as of" in result.stderr
+
+
+def test_diff_checks_each_version_against_the_registry_it_names() -> None:
+    result = CliRunner().invoke(
+        app, ["diff", str(NEP / "nep-v1.yaml"), str(NEP / "nep-v3.yaml"), "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert {record["change"] for record in json.loads(result.stdout)} >= {"status", "removed"}
+
+
+def test_diff_partners_overrides_the_registries_the_plans_name() -> None:
+    registry = EXAMPLES.parent.parent / "data" / "partners.yaml"
+    args = ["diff", str(NEP / "nep-v1.yaml"), str(NEP / "nep-v3.yaml"), "--partners", str(registry)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    assert "unknown partner 'vef'" in result.stderr
+
+
+def _git(cwd: Path, *args: str) -> None:
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+    }
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env={**os.environ, **env})
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_diff_of_a_git_revision_reads_the_registry_at_that_revision(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(NEP / "nep-v1.yaml", tmp_path / "nep.yaml")
+    shutil.copy(NEP / "nep-partners.yaml", tmp_path / "nep-partners.yaml")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "nep.yaml", "nep-partners.yaml")
+    _git(tmp_path, "commit", "-qm", "v1")
+    shutil.copy(NEP / "nep-v3.yaml", tmp_path / "nep.yaml")
+    # the working tree's registry loses a partner the committed version names
+    (tmp_path / "nep-partners.yaml").write_text("format: 2\npartners: []\n")
+    result = CliRunner().invoke(app, ["diff", "HEAD:nep.yaml", "HEAD:nep.yaml"])
+    assert result.exit_code == 0, result.output
+    assert "No changes" in result.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_diff_of_a_git_revision_falls_back_to_the_working_tree_registry_with_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(NEP / "nep-v1.yaml", tmp_path / "nep.yaml")
+    shutil.copy(NEP / "nep-partners.yaml", tmp_path / "nep-partners.yaml")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "nep.yaml")
+    _git(tmp_path, "commit", "-qm", "v1 without its registry")
+    result = CliRunner().invoke(app, ["diff", "HEAD:nep.yaml", "nep.yaml"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "HEAD:nep.yaml: no registry nep-partners.yaml at HEAD; checked against nep-partners.yaml"
+        in result.stderr
+    )

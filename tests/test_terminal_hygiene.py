@@ -40,7 +40,10 @@ def test_a_dumb_terminal_gets_no_codes_at_all() -> None:
     [
         (["list", "abc\u202eevil\u2066"], "Got unexpected extra argument(s) (abc\\u202eevil\\u2066)"),
         (["list", "--x\u2028::error::z"], "No such option: --x\\u2028::error::z"),
-        (["list", "a\n::error::x"], "Got unexpected extra argument(s) (a\\x0a::error::x)"),  # Click escapes this one
+        (
+            ["list", "a\n::error::x"],
+            "Got unexpected extra argument(s) (a\\x0a::error::x)",
+        ),  # Click escapes this one
         (["list", "--kind", "x\u202e"], "Invalid value for '--kind' / '-k': 'x\\u202e' is not one of"),
     ],
 )

@@ -62,7 +62,9 @@ def _plan(field: str, value: str) -> dict[str, object]:
 
 # Words, blanks and line breaks around the two command forms, so that wrapping at any width
 # may bring a `::` to the start of a line.
-PIECES = st.sampled_from(["::error::forged", "##[error]x", "::warning title=t::", " ", "  ", "\n", "word", "a" * 17])
+PIECES = st.sampled_from(
+    ["::error::forged", "##[error]x", "::warning title=t::", " ", "  ", "\n", "word", "a" * 17]
+)
 VALUES = st.lists(PIECES, min_size=1, max_size=12).map("".join)
 FIELDS = st.sampled_from(["title", "part", "section", "text", "note"])
 COMMANDS = [

@@ -101,12 +101,14 @@ def load_registry_bytes(label: str, raw: bytes) -> tuple[Registry, list[Problem]
     return validation.registry_of(validation.decode_source(label, raw))
 
 
-def load_registry(partners_path: Path) -> tuple[Registry, list[Problem]]:
-    """The partner registry, or DataFileError with every problem; raises FileAccessError."""
+def load_registry(partners: "Path | Source") -> tuple[Registry, list[Problem]]:
+    """The partner registry (a file, or one already read), or DataFileError with every problem;
+    raises FileAccessError."""
     # lazy: the validation machinery, as in `load`
     from ilotc import validation  # noqa: PLC0415
 
-    return validation.registry_of(validation.read_source(partners_path))
+    source = partners if isinstance(partners, Source) else validation.read_source(partners)
+    return validation.registry_of(source)
 
 
 class _Entry(NamedTuple):

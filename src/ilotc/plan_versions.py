@@ -5,16 +5,19 @@ shell), and the plans it yields go to the pure comparison in `ilotc.plan_diff`.
 """
 
 import os
+import posixpath
 import shutil
 import subprocess
 from pathlib import Path
 from typing import NamedTuple
 
 from ilotc.build import Decisions, build_plan
-from ilotc.loading import MAX_FILE_BYTES, FileAccessError, read_bytes
+from ilotc.i18n import _
+from ilotc.loading import MAX_FILE_BYTES, FileAccessError, FileKind, Source, bundled_file, read_bytes
 from ilotc.plan import Plan
+from ilotc.plans_in_use import declared_registry
 from ilotc.problems import DataFileError, Problem, Severity
-from ilotc.validation import check_plan_source, decode_source
+from ilotc.validation import check_plan_source, decode_source, read_source
 
 GIT_TIMEOUT_SECONDS = 60
 
@@ -25,6 +28,7 @@ class Version(NamedTuple):
     label: str
     raw: bytes
     stem: str  # the file's name without extension: the plan's name where it has no symbol
+    revision: str | None = None  # the git revision it was read at; None for a file
 
 
 def read_version(spec: str, cwd: Path | None = None) -> Version:
@@ -37,7 +41,32 @@ def read_version(spec: str, cwd: Path | None = None) -> Version:
     as_path = (cwd or Path()) / spec
     if os.path.lexists(as_path) or ":" not in spec:
         return Version(spec, read_bytes(as_path), Path(spec).stem)
-    return Version(spec, _git_blob(spec, cwd), Path(spec.split(":", 1)[1]).stem)
+    revision, path = spec.split(":", 1)
+    return Version(spec, _git_blob(spec, cwd), Path(path).stem, revision)
+
+
+def registry_of(version: Version, cwd: Path | None = None) -> tuple[Source, str | None]:
+    """The partner registry `version` names (`registry:`), read, and a note when it was not
+    found where it was named: relative to the file; for `REV:PATH`, the registry at the same
+    revision relative to PATH, else (a registry never committed) the working tree's, which the
+    note says. The bundled registry for a plan that names none. Raise FileAccessError or
+    DataFileError (a `registry:` that is not one path on one line)."""
+    declared = declared_registry(version.label, version.raw)
+    if declared is None:
+        return read_source(bundled_file(FileKind.PARTNERS)), None
+    if version.revision is None:
+        return read_source((cwd or Path()) / Path(version.label).parent / declared), None
+    path = version.label.split(":", 1)[1]
+    at_revision = posixpath.normpath(posixpath.join(posixpath.dirname(path), declared))
+    spec = f"{version.revision}:{at_revision}"
+    try:
+        return decode_source(spec, _git_blob(spec, cwd)), None
+    except FileAccessError:
+        local = Path(path).parent / declared
+        note = _("{spec}: no registry {registry} at {revision}; checked against {local}").format(
+            spec=version.label, registry=declared, revision=version.revision, local=local
+        )
+        return read_source((cwd or Path()) / local), note
 
 
 def _git_blob(spec: str, cwd: Path | None) -> bytes:

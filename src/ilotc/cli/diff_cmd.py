@@ -26,11 +26,11 @@ from ilotc.cli.filters import (
 )
 from ilotc.cli.option_blocks import with_options
 from ilotc.i18n import _, ngettext
-from ilotc.loading import Dataset, FileAccessError, FileKind, bundled_file, load_registry
+from ilotc.loading import Dataset, FileAccessError, load_registry
 from ilotc.output.diff import Comparison, DiffFormat, render_diff
 from ilotc.plan import merge_plans
 from ilotc.plan_diff import ChangeKind, diff_plans
-from ilotc.plan_versions import load_version, read_version
+from ilotc.plan_versions import load_version, read_version, registry_of
 from ilotc.problems import DataFileError
 from ilotc.queries import ActionFilter
 
@@ -77,25 +77,37 @@ def diff(
 
     OLD and NEW are plan files or git objects REV:PATH. Filters narrow the actions compared.
     Exit 0 whatever changed (1 with --fail-on and a change of that kind; 1 when either
-    version has problems, printed as 'ilotc validate' prints them).
+    version has problems, printed as 'ilotc validate' prints them). Each version is checked
+    against the registry its plan names (for REV:PATH, that registry at REV, else the working
+    tree's, with a note), else the bundled one; --partners checks both against one registry.
 
     Examples: ilotc diff main:data/plan.yaml data/plan.yaml;
     ilotc diff HEAD~1:data/plan.yaml HEAD:data/plan.yaml --format markdown --fail-on removed
     """
     day = as_of_day(as_of)
-    partners_path = data_options(ctx, None, partners)[1] or bundled_file(FileKind.PARTNERS)
-    try:
-        registry = load_registry(partners_path)[0]
-    except FileAccessError as error:
-        fail(str(error))
-    except DataFileError as error:
-        _stop(error.problems)
+    override = data_options(ctx, None, partners)[1]
+    registry = None
+    if override is not None:  # --partners: both sides are checked against it
+        try:
+            registry = load_registry(override)[0]
+        except FileAccessError as error:
+            fail(str(error))
+        except DataFileError as error:
+            _stop(error.problems)
     versions: list[LoadedVersion] = []
     problems: list[Problem] = []
     unreadable: list[str] = []
     for spec in (old, new):
+        # else each side against the registry its plan names (see plan_versions.registry_of)
         try:
-            loaded = load_version(read_version(spec), registry.ids)
+            version = read_version(spec)
+            if override is None:
+                source, said = registry_of(version)
+                if said is not None:
+                    note(said)
+                registry = load_registry(source)[0]
+            assert registry is not None
+            loaded = load_version(version, registry.ids)
         except FileAccessError as error:
             unreadable.append(str(error))
         except DataFileError as error:
@@ -110,6 +122,7 @@ def diff(
     if any(problem.is_error for problem in problems):
         _stop(problems)
     before, after = _plans(versions)
+    assert registry is not None  # the new version's, which the filters read
     # the filters name parts and sections of either version
     both = Dataset(merge_plans([before, after]), registry, ())
     where = build_filter(filters, both)
