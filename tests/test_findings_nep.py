@@ -11,7 +11,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from typer.testing import CliRunner
 
 from conftest import EXAMPLES

@@ -35,9 +35,12 @@ from ilotc.problems import DataFileError
 from ilotc.queries import ActionFilter
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ilotc.plan import Plan
     from ilotc.plan_versions import LoadedVersion
     from ilotc.problems import Problem
+    from ilotc.registry import Registry
 
 _EITHER = (
     "a plan file, or a git object REV:PATH (e.g. main:data/plan.yaml) read with 'git show' "
@@ -85,8 +88,28 @@ def diff(
     ilotc diff HEAD~1:data/plan.yaml HEAD:data/plan.yaml --format markdown --fail-on removed
     """
     day = as_of_day(as_of)
-    override = data_options(ctx, None, partners)[1]
-    registry = None
+    versions, registry = _load_versions(old, new, data_options(ctx, None, partners)[1])
+    before, after = _plans(versions)
+    # the filters name parts and sections of either version
+    both = Dataset(merge_plans([before, after]), registry, ())
+    where = build_filter(filters, both)
+    keep = None if where == ActionFilter() else (lambda action: where.matches(action, day, registry))
+    records = diff_plans(versions[1].name, before, after, keep)
+    document = render_diff(fmt, Comparison(old, new, records))
+    if isinstance(document, str):
+        write_out(document, verbatim=fmt is DiffFormat.JSON)
+    else:
+        stdout().print(document)
+    found = sorted({record["change"] for record in records} & set(fail_on or []))
+    if found:
+        note(_("ilotc diff: found {changes} (--fail-on)").format(changes=", ".join(found)))
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _load_versions(old: str, new: str, override: "Path | None") -> "tuple[list[LoadedVersion], Registry]":
+    """Both versions, validated, and the registry of the new one (which the filters read); on
+    problems print them like `validate` and exit."""
+    registry: Registry | None = None
     if override is not None:  # --partners: both sides are checked against it
         try:
             registry = load_registry(override)[0]
@@ -121,22 +144,8 @@ def diff(
         raise typer.Exit(2)
     if any(problem.is_error for problem in problems):
         _stop(problems)
-    before, after = _plans(versions)
-    assert registry is not None  # the new version's, which the filters read
-    # the filters name parts and sections of either version
-    both = Dataset(merge_plans([before, after]), registry, ())
-    where = build_filter(filters, both)
-    keep = None if where == ActionFilter() else (lambda action: where.matches(action, day, registry))
-    records = diff_plans(versions[1].name, before, after, keep)
-    document = render_diff(fmt, Comparison(old, new, records))
-    if isinstance(document, str):
-        write_out(document, verbatim=fmt is DiffFormat.JSON)
-    else:
-        stdout().print(document)
-    found = sorted({record["change"] for record in records} & set(fail_on or []))
-    if found:
-        note(_("ilotc diff: found {changes} (--fail-on)").format(changes=", ".join(found)))
-        raise typer.Exit(EXIT_PROBLEMS)
+    assert registry is not None
+    return versions, registry
 
 
 def _plans(versions: "list[LoadedVersion]") -> "tuple[Plan, Plan]":

@@ -12,7 +12,7 @@ import errno
 import io
 import os
 import sys
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from ilotc.i18n import _
 from ilotc.output.text import command_starts, with_backslashes
@@ -83,7 +83,7 @@ class ClosedStream(io.TextIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, text: str) -> int:  # type: ignore[override]
+    def write(self, text: str) -> int:
         raise OutputError(errno.EBADF, os.strerror(errno.EBADF))
 
 
@@ -132,11 +132,11 @@ def reader_gone() -> None:
         pass
 
 
-def human_stdout() -> HumanStream:
+def human_stdout() -> TextIO:
     """Stdout for human-readable text."""
-    return HumanStream(sys.stdout)
+    return cast("TextIO", HumanStream(sys.stdout))
 
 
-def human_stderr() -> HumanStream:
+def human_stderr() -> TextIO:
     """Stderr for human-readable text."""
-    return HumanStream(sys.stderr)
+    return cast("TextIO", HumanStream(sys.stderr))
