@@ -155,4 +155,4 @@ def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="plan or partners.", case_sensitive=False)],
 ) -> None:
     """Print the JSON Schema of a plan or partner file (for editors and check-jsonschema)."""
-    write_out(json_schema_text(FileKind(kind.value)))
+    write_out(json_schema_text(FileKind(kind.value)), verbatim=True)
