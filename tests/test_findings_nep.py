@@ -139,3 +139,39 @@ def test_diff_of_a_git_revision_falls_back_to_the_working_tree_registry_with_a_n
         "HEAD:nep.yaml: no registry nep-partners.yaml at HEAD; checked against nep-partners.yaml"
         in result.stderr
     )
+
+
+def _two_plans(tmp_path: Path) -> list[str]:
+    """The newcomer's plan and a copy under another symbol, sharing every id, where P1.1 was
+    done in time: the copy's P1.1 is not overdue, the original's is."""
+    other = (NEP / "nep.yaml").read_text(encoding="utf-8").replace("symbol: NEP-2026", "symbol: NEP-COPY")
+    done = "        history: []\n"
+    assert done in other
+    other = other.replace(done, '        history:\n          - {date: "2026-03", status: done}\n', 1)
+    (tmp_path / "copy.yaml").write_text(other, encoding="utf-8")
+    shutil.copy(NEP / "nep-partners.yaml", tmp_path / "nep-partners.yaml")
+    return ["--plan", str(NEP / "nep.yaml"), "--plan", str(tmp_path / "copy.yaml")]
+
+
+def test_a_report_on_two_plans_names_each_and_counts_each_apart(tmp_path: Path) -> None:
+    args = [*_two_plans(tmp_path), "report", "-f", "markdown", "--as-of", "2026-10"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "This report covers 2 implementation plans, 20 actions in all" in out
+    assert "   - NEP-2026: 2026 National Employment Plan (10 actions)" in out
+    assert "   - NEP-COPY: 2026 National Employment Plan (10 actions)" in out
+    assert "sets out" not in out and "Whole plan" not in out
+    # the copy's P1.1 is done: one overdue action fewer in its Pillar 1, ids shared or not
+    assert "| NEP-2026 Pillar 1 | 3 | 0 | 0 | 2 | 0 | 1 | 0% | 3 |" in out
+    assert "| NEP-COPY Pillar 1 | 3 | 1 | 0 | 1 | 0 | 1 | 50% | 2 |" in out
+    assert "| All plans | 20 |" in out
+    overdue = out.split("## Overdue actions", 1)[1].split("##", 1)[0]
+    assert "NEP-2026:P1.1:" in overdue and "NEP-COPY:P1.1" not in overdue
+    assert "### NEP-COPY:P1.1" in out
+
+
+def test_a_report_on_one_plan_names_no_plan_before_ids_or_parts() -> None:
+    # (the bundled plan's reports are pinned byte for byte by the golden files)
+    out = CliRunner().invoke(app, [*PLAN, "report", "-f", "markdown", "--as-of", "2026-10"]).stdout
+    assert "NEP-2026:" not in out and "| Pillar 1 |" in out

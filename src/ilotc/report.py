@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ilotc.chart import Burndown, Chart, build_burndown, build_chart
 from ilotc.dates import PlanDate, add_months
@@ -85,6 +85,11 @@ class Summary:
     by_kind: dict[str, int]  # every kind, in Kind order; an action counts by its first schedule
     overdue: int
     upcoming: int  # actions with something falling due or starting in the next months
+    plan: str | None = None  # the plan the part belongs to, where the report covers several
+
+    def holds(self, action: Action) -> bool:
+        """True when `action` counts in this summary."""
+        return (self.part is None or action.part == self.part) and self.plan in (None, action.plan)
 
     @property
     def recurring(self) -> int:
@@ -143,6 +148,15 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanShare:
+    """One of several plans a report covers: its name, document and actions reported on."""
+
+    name: str
+    document: Document
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything the progress report says, as of one day."""
 
@@ -160,6 +174,12 @@ class Report:
     annex: tuple[Entry, ...]
     chart: Chart
     progress: Burndown
+    plans: tuple[PlanShare, ...] = ()  # each plan, where the report covers several
+
+    def ref(self, action: Action) -> str:
+        """How the report names an action: PLAN:ID where it covers several plans (ids may
+        clash between them), else its id."""
+        return f"{action.plan}:{action.id}" if self.plans else action.id
 
     @property
     def summaries(self) -> tuple[Summary, ...]:
@@ -225,14 +245,21 @@ def build_report(
     plan_date = plan_date_of(document.date) or first_day_of(plan.actions, as_of)
     late = overdue_as_of(chosen, as_of, dates)
     upcoming = upcoming_as_of(chosen, as_of, upcoming_months, dates)
-    parts = [part for part in PARTS if part in plan.part_titles]
-    parts += [part for part in plan.part_titles if part not in PARTS]
+    several = len(plans) > 1
     summaries = tuple(
-        _summary(part, plan.part_titles[part], [a for a in chosen if a.part == part], as_of, dates)
-        for part in parts
+        _summary(
+            part,
+            title,
+            [a for a in chosen if a.part == part and name in (None, a.plan)],
+            as_of,
+            dates,
+            plan=name,
+        )
+        for name, part, title in _parts(plans if several else [plan], several)
     )
-    late_ids = {item.action.id: item for item in late}
-    soon = {item.action.id for item in upcoming}
+    # keyed by plan and id: two plans may use the same ids
+    late_ids = {(item.action.plan, item.action.id): item for item in late}
+    soon = {(item.action.plan, item.action.id) for item in upcoming}
     summaries = tuple(_with_dates(s, chosen, late_ids, soon) for s in summaries)
     whole = _with_dates(_summary(None, document.title, chosen, as_of, dates), chosen, late_ids, soon)
     start = since if since is not None else default_since(document, plan_date)
@@ -251,36 +278,51 @@ def build_report(
             for item in late
         ),
         upcoming=tuple(upcoming),
-        annex=tuple(_entry(a, as_of, dates, registry, late_ids.get(a.id)) for a in chosen),
+        annex=tuple(_entry(a, as_of, dates, registry, late_ids.get((a.plan, a.id))) for a in chosen),
         chart=build_chart(chosen, as_of, dates),
         progress=build_burndown(progress_series(chosen, as_of, plan_date, dates), Standing.ALL),
+        plans=tuple(PlanShare(p.name, p.document, sum(a.plan == p.name for a in chosen)) for p in plans)
+        if several
+        else (),
     )
 
 
+def _parts(plans: Sequence[Plan], several: bool) -> list[tuple[str | None, str, str]]:
+    """(plan name, part id, part title) in the report's order: each plan's parts, the
+    GB.276/TC/2 numerals first; the plan name only where the report covers several."""
+    found = []
+    for plan in plans:
+        parts = [part for part in PARTS if part in plan.part_titles]
+        parts += [part for part in plan.part_titles if part not in PARTS]
+        found += [(plan.name if several else None, part, plan.part_titles[part]) for part in parts]
+    return found
+
+
 def _summary(
-    part: str | None, title: str, actions: Sequence[Action], as_of: dt.date, plan_date: PlanDates
+    part: str | None,
+    title: str,
+    actions: Sequence[Action],
+    as_of: dt.date,
+    plan_date: PlanDates,
+    *,
+    plan: str | None = None,
 ) -> Summary:
     by_standing = dict.fromkeys(Standing.ALL, 0)
     by_kind = {kind.value: 0 for kind in Kind}
     for action in actions:
         by_standing[standing(action, as_of, plan_date)] += 1
         by_kind[action.kind.value] += 1
-    return Summary(part, title, len(actions), by_standing, by_kind, overdue=0, upcoming=0)
+    return Summary(part, title, len(actions), by_standing, by_kind, overdue=0, upcoming=0, plan=plan)
 
 
 def _with_dates(
-    summary: Summary, actions: Sequence[Action], late: dict[str, Late], soon: set[str]
+    summary: Summary,
+    actions: Sequence[Action],
+    late: dict[tuple[str, str], Late],
+    soon: set[tuple[str, str]],
 ) -> Summary:
-    ids = {a.id for a in actions if summary.part is None or a.part == summary.part}
-    return Summary(
-        summary.part,
-        summary.title,
-        summary.total,
-        summary.by_standing,
-        summary.by_kind,
-        overdue=len(ids & late.keys()),
-        upcoming=len(ids & soon),
-    )
+    ids = {(a.plan, a.id) for a in actions if summary.holds(a)}
+    return replace(summary, overdue=len(ids & late.keys()), upcoming=len(ids & soon))
 
 
 def _events(actions: Sequence[Action], since: dt.date, as_of: dt.date) -> list[Event]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ilotc.chart import Column
 from ilotc.output import report_texts as t
-from ilotc.report import Event, Report, Standing
+from ilotc.report import Event, Report, Standing, Summary
 from ilotc.vocab import Kind
 
 if TYPE_CHECKING:
@@ -80,6 +80,8 @@ class Paper:
 def header_fields(report: Report) -> tuple[tuple[str, str], ...]:
     """The header block, only with what the plan's metadata holds."""
     document = report.document
+    if report.plans:  # one plan's body or session would misname the others
+        return (("date", t.long_date(report.as_of)), ("symbol", ", ".join(p.name for p in report.plans)))
     found = []
     for key, value in (
         ("body", document.committee or document.body),
@@ -105,7 +107,7 @@ def summary_table(report: Report) -> Table:
     )
     rows = tuple(
         (
-            t.part_label(s.part),
+            _label(s, report),
             str(s.total),
             *(str(s.by_standing[k]) for k in standings),
             t.share_text(s.share_done),
@@ -128,9 +130,18 @@ def _count(column: Column, band: str) -> int:
     return sum(piece.count for piece in column.slices if piece.band == band)
 
 
-def _event_item(event: Event) -> str:
+def _label(summary: Summary, report: Report) -> str:
+    """A summary's name: 'Part I', 'Pillar 1', 'Whole plan'; with several plans, the plan's
+    name before its part's, and 'All plans'."""
+    if summary.part is None:
+        return t.ALL_PLANS() if report.plans else t.part_label(None)
+    label = t.part_label(summary.part)
+    return f"{summary.plan} {label}" if summary.plan else label
+
+
+def _event_item(event: Event, report: Report) -> str:
     note = f" — {event.change.note}" if event.change.note else ""
-    return f"{event.action.id} ({event.change.date}): {event.action.text}{note}"
+    return f"{report.ref(event.action)} ({event.change.date}): {event.action.text}{note}"
 
 
 def build_paper(report: Report) -> Paper:
@@ -145,21 +156,12 @@ def build_paper(report: Report) -> Paper:
         blocks.append(Paragraph(number, text, items))
 
     blocks.append(Heading(t.HEADINGS["introduction"]))
-    intro = t.introduction(
-        document.symbol,
-        document.title,
-        report.plan_date if document.date else None,  # an undated plan's axis starts elsewhere
-        report.as_of,
-        report.whole.total,
-    )
-    if report.filtered:
-        intro += " " + t.filtered_note(report.whole.total, report.plan_total)
-    para(intro)
+    para(*_introduction(report))
     para(t.counting(report.whole.recurring))
 
     blocks.append(Heading(t.HEADINGS["progress"]))
     for s in (*report.parts, report.whole):
-        label = t.part_label(None) if s.part is None else f"{t.part_label(s.part)} ({s.title})"
+        label = _label(s, report) if s.part is None else f"{_label(s, report)} ({s.title})"
         para(t.part_sentence(label, s.total, s.by_standing, s.recurring, s.overdue, s.share_done))
     blocks.append(summary_table(report))
     para(t.progress_intro(report.plan_date, report.as_of, _months_between_columns(report)))
@@ -171,16 +173,16 @@ def build_paper(report: Report) -> Paper:
     for status in ("done", "in_progress", "cancelled", "planned"):
         events = [e for e in report.events_of(status) if not (e.recurring and status == "done")]
         if events:
-            para(t.changes_lead(status, len(events), report.since), _items(events))
+            para(t.changes_lead(status, len(events), report.since), _items(events, report))
     held = [e for e in report.events_of("done") if e.recurring]
     if held:
-        para(t.occurrences_lead(len(held), report.since), _items(held))
+        para(t.occurrences_lead(len(held), report.since), _items(held, report))
 
     blocks.append(Heading(t.HEADINGS["overdue"]))
     items = []
     for item in report.overdue:
         late = item.late
-        text = f"{late.action.id}: {late.action.text} — {late.action.timeline or t.NO_TIMELINE}; "
+        text = f"{report.ref(late.action)}: {late.action.text} — {late.action.timeline or t.NO_TIMELINE}; "
         text += t.late_phrase(late.reason, late.late_since, late.days_late, recurring=_recurs(late)) + "."
         if item.latest_note is not None:
             text += f" {t.FIELD_LABELS['note']} ({item.latest_note.date}): {item.latest_note.note}"
@@ -189,7 +191,7 @@ def build_paper(report: Report) -> Paper:
 
     blocks.append(Heading(t.HEADINGS["upcoming"]))
     soon = tuple(
-        f"{u.action.id} ({t.UPCOMING_LABELS[u.reason]} {t.long_date(u.date)}): {u.action.text}"
+        f"{report.ref(u.action)} ({t.UPCOMING_LABELS[u.reason]} {t.long_date(u.date)}): {u.action.text}"
         for u in report.upcoming
     )
     para(t.upcoming_lead(len(soon), report.upcoming_months, report.upcoming_until), soon)
@@ -202,13 +204,13 @@ def build_paper(report: Report) -> Paper:
         blocks.append(Figure("timeline", t.FIGURE_TIMELINE))
 
     blocks.append(Heading(t.HEADINGS["decision"]))
-    para(document.report_decision or t.default_decision(document.symbol))
+    para((not report.plans and document.report_decision) or t.default_decision(_symbols(report)))
 
     return Paper(
         header=header_fields(report),
         title=t.TITLE,
-        subtitle=document.title,
-        purpose=t.purpose(document.symbol, report.as_of),
+        subtitle="; ".join(p.document.title for p in report.plans) if report.plans else document.title,
+        purpose=t.purpose(_symbols(report), report.as_of),
         caveat=document.report_caveat,
         blocks=tuple(blocks),
         annex=tuple(_annex(report)),
@@ -223,8 +225,31 @@ def _months_between_columns(report: Report) -> int:
     return (second.year - first.year) * 12 + second.month - first.month
 
 
-def _items(events: list[Event]) -> tuple[str, ...]:
-    return tuple(_event_item(e) for e in events)
+def _items(events: list[Event], report: Report) -> tuple[str, ...]:
+    return tuple(_event_item(e, report) for e in events)
+
+
+def _introduction(report: Report) -> tuple[str, tuple[str, ...]]:
+    """The opening paragraph: the plan cited, or each of several plans named in an item."""
+    document = report.document
+    if report.plans:  # each plan named, none taken for the whole
+        shares = tuple(t.plan_share(p.name, p.document.title, p.total) for p in report.plans)
+        return t.plans_introduction(len(report.plans), report.whole.total, report.as_of), shares
+    intro = t.introduction(
+        document.symbol,
+        document.title,
+        report.plan_date if document.date else None,  # an undated plan's axis starts elsewhere
+        report.as_of,
+        report.whole.total,
+    )
+    if report.filtered:
+        intro += " " + t.filtered_note(report.whole.total, report.plan_total)
+    return intro, ()
+
+
+def _symbols(report: Report) -> str | None:
+    """The plan's symbol, or the names of the plans the report covers."""
+    return ", ".join(p.name for p in report.plans) if report.plans else report.document.symbol
 
 
 def _recurs(late: Late) -> bool:
@@ -265,5 +290,5 @@ def _annex(report: Report) -> list[AnnexEntry]:
         fields.append((t.FIELD_LABELS["partners"], "; ".join(entry.partner_names) or t.NONE))
         if action.note:
             fields.append((t.FIELD_LABELS["note"], action.note))
-        found.append(AnnexEntry(action.id, entry.standing, tuple(fields)))
+        found.append(AnnexEntry(report.ref(action), entry.standing, tuple(fields)))
     return found

@@ -9,7 +9,6 @@ in its own language.
 """
 
 import datetime as dt
-import re
 
 from ilotc.dates import PlanDate
 from ilotc.i18n import N_, _, language, ngettext
@@ -25,6 +24,7 @@ from ilotc.output.report_labels import (  # re-exported: the renderers read ever
     TABLE_HEADERS,
     UPCOMING_LABELS,
 )
+from ilotc.output.report_names import ALL_PLANS, part_label, plan_share, plans_introduction
 from ilotc.output.text import number
 
 _TEXTS = {
@@ -75,18 +75,6 @@ def labelled(label: str) -> str:
 def long_date(day: dt.date) -> str:
     """A day in words: 'June 1, 2000', '1 juin 2000'."""
     return PlanDate.of(day).describe()
-
-
-# A part numbered by a numeral or a letter ("II", "3", "B") is named "Part II"; one whose id
-# is already a name ("Pillar 1", "Axe 2") is named by its id alone.
-_BARE_NUMBER = re.compile(r"(?:[IVXLCDM]+|[0-9]+|[A-Za-z])", re.IGNORECASE)
-
-
-def part_label(part: str | None) -> str:
-    """'Part II', 'Pillar 1' (an id that already is a name), or 'Whole plan'."""
-    if part is None:
-        return _(_TEXTS["WHOLE_PLAN"])
-    return _("Part {part}").format(part=part) if _BARE_NUMBER.fullmatch(part) else part
 
 
 # A session's ordinal by the language's CLDR ordinal rules (the category of the number):
@@ -224,7 +212,10 @@ def part_sentence(
 ) -> str:
     """'Of the 24 actions of Part I, 18 are one-off: 10 have been completed, ...'."""
     one_off = total - recurring
-    where = _("of the whole plan") if label == part_label(None) else _("of {part}").format(part=label)
+    if label in (part_label(None), ALL_PLANS()):
+        where = _("of the whole plan") if label == part_label(None) else _("of all the plans")
+    else:
+        where = _("of {part}").format(part=label)
     text = ngettext("Of the {count} action {where}", "Of the {count} actions {where}", total).format(
         count=total, where=where
     )
@@ -386,6 +377,7 @@ def late_note(status: str) -> str:
 
 
 __all__ = [
+    "ALL_PLANS",
     "CHART_WORDS",
     "FIELD_LABELS",
     "GRID_MARKS",
@@ -395,4 +387,7 @@ __all__ = [
     "STATUS_LABELS",
     "TABLE_HEADERS",
     "UPCOMING_LABELS",
+    "part_label",
+    "plan_share",
+    "plans_introduction",
 ]
