@@ -15,7 +15,7 @@ import sys
 from typing import Any, TextIO, cast
 
 from ilotc.i18n import _
-from ilotc.output.text import command_starts, with_backslashes
+from ilotc.output.text import command_starts, may_hold_commands, with_backslashes
 
 
 class OutputError(OSError):
@@ -45,7 +45,7 @@ class HumanStream:
         """Write `text` neutralised; the number of characters given, as a stream returns."""
         prefix = ("x" if self._mid_line else "") + self._carry  # "x": not a line's start
         combined = prefix + text
-        starts = command_starts(combined) if "::" in combined or "##[" in combined else []
+        starts = command_starts(combined) if may_hold_commands(combined) else []
         # a command begun in the part already written is cut where this write begins
         guarded = with_backslashes(text, [max(start - len(prefix), 0) for start in starts])
         tail = text.rsplit("\n", 1)[-1] if "\n" in text else self._carry + text

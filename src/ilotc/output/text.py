@@ -121,6 +121,14 @@ def html_value(value: object) -> object:
 _WORKFLOW_COMMAND = re.compile(r"(?:^|(?<=\r))((?:[ \t\f\v]|\x1b\[[0-9;]*m)*)(?=::)|(?=##\[)", re.MULTILINE)
 
 
+_COMMAND_MARKS = (":" * 2, "##[")  # spelt so that only the annotation writer writes two colons
+
+
+def may_hold_commands(text: str) -> bool:
+    """False when `text` certainly starts no workflow command (a quick test before the regex)."""
+    return any(mark in text for mark in _COMMAND_MARKS)
+
+
 def command_starts(text: str) -> list[int]:
     """Where in `text` a workflow command starts (see `no_commands`)."""
     return [match.end() for match in _WORKFLOW_COMMAND.finditer(text)]
@@ -133,7 +141,7 @@ def no_commands(text: str) -> str:
     The annotation writer's own lines are the only `::` lines ilotc prints (CONTRACT); this is
     for everything else a human reads, applied where it is written, after wrapping.
     """
-    if "::" not in text and "##[" not in text:
+    if not may_hold_commands(text):
         return text
     return with_backslashes(text, command_starts(text))
 
