@@ -123,3 +123,20 @@ def test_annotations_are_the_only_lines_left_as_they_are(runner: CliRunner, tmp_
     plan.write_text("document: {}\ndocument: {}\n")
     out = runner.invoke(app, ["validate", "-f", "github", str(plan)]).stdout
     assert out.startswith("::error file=")
+
+
+@given(st.lists(PIECES, min_size=1, max_size=12), st.data())
+def test_a_command_split_between_writes_is_still_marked(pieces: list[str], data: st.DataObject) -> None:
+    """Rich and the table writer send text in pieces: a `::` or `##[` cut between two writes,
+    or blanks written before it, still gets its backslash."""
+    from ilotc.cli.streams import HumanStream
+
+    text = "".join(pieces)
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    target = io.StringIO()
+    stream = HumanStream(target)  # type: ignore[arg-type]
+    for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
+        stream.write(text[start:end])
+    written = target.getvalue()
+    assert not WORKFLOW_COMMAND.search(written), (cuts, written)
+    assert written.replace("\\", "") == text.replace("\\", "")
