@@ -175,3 +175,13 @@ def test_a_report_on_one_plan_names_no_plan_before_ids_or_parts() -> None:
     # (the bundled plan's reports are pinned byte for byte by the golden files)
     out = CliRunner().invoke(app, [*PLAN, "report", "-f", "markdown", "--as-of", "2026-10"]).stdout
     assert "NEP-2026:" not in out and "| Pillar 1 |" in out
+
+
+def test_the_overdue_table_says_an_occurrence_was_missed_and_json_keeps_due() -> None:
+    table = CliRunner().invoke(app, [*PLAN, "overdue", "--as-of", "2026-10"]).stdout
+    row = next(line for line in table.splitlines() if "P1.3" in line)
+    assert "occurrence missed" in row and "not finished" not in row
+    records = json.loads(
+        CliRunner().invoke(app, [*PLAN, "overdue", "--as-of", "2026-10", "-f", "json"]).stdout
+    )
+    assert next(r for r in records if r["id"] == "P1.3")["reason"] == "due"

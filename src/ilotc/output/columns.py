@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ilotc.i18n import _, ngettext
-from ilotc.output.labels import EVENT_LABELS, HEADERS, REASON_LABELS, STATUS_LABELS
+from ilotc.output.labels import EVENT_LABELS, HEADERS, OCCURRENCE_MISSED, REASON_LABELS, STATUS_LABELS
 from ilotc.output.listing import Column, status_style
 
 
@@ -32,6 +32,9 @@ def _reading(record: dict[str, Any]) -> str:
 
 def _reason(record: dict[str, Any]) -> str:
     reason = record["reason"]
+    schedules = record.get("schedules") or []
+    if reason == "due" and schedules and all(s.get("kind") == "recurring" for s in schedules):
+        return _(OCCURRENCE_MISSED)  # a recurring action is never finished
     return _(REASON_LABELS[reason]) if reason in REASON_LABELS else str(reason)
 
 

@@ -55,6 +55,8 @@ KIND_LABELS = {
     Kind.UNSPECIFIED.value: N_("Unspecified"),
 }
 REASON_LABELS = {"due": N_("not finished"), "start": N_("not started")}
+OCCURRENCE_MISSED = N_("occurrence missed")
+"""Why a recurring action is late: it is never finished, an occurrence was missed."""
 """Why an action is overdue (the `reason` of an overdue record)."""
 EVENT_LABELS = {"due": N_("falls due"), "start": N_("starts")}
 """What falls due next (the `reason` of an upcoming record)."""

@@ -39,7 +39,7 @@ _TEXTS = {
     "NONE": N_("none"),
     "NO_TIMELINE": N_("(none)"),
     "WHOLE_PLAN": N_("Whole plan"),
-    "OCCURRENCE_MISSED": N_("occurrence missed"),
+    "OCCURRENCE_MISSED": labels.OCCURRENCE_MISSED,
     "GRID_LEGEND": N_(
         "D deadline  M milestone  S start  = window  | as-of month  ! a late schedule on the row"
     ),
