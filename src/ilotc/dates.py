@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple, Self
 
-from ilotc.i18n import N_, long_date, month_year
+from ilotc.i18n import N_, _, long_date, month_year
 from ilotc.value_types import own_kind_only
 
 # ASCII digits only, and nothing around them (`\Z`: `$` would let a final newline through)
@@ -71,11 +71,15 @@ class PlanDate(_Fields):
 
     def __new__(cls, year: int, month: int, day: int | None = None) -> "PlanDate":
         if not 1 <= year <= 9999:
-            raise DateFormatError(f"year {year} is out of range 1-9999")
+            raise DateFormatError(_("year {year} is out of range 1-9999").format(year=year))
         if not 1 <= month <= 12:
-            raise DateFormatError(f"month {month:02d} does not exist")
+            raise DateFormatError(_("month {month:02d} does not exist").format(month=month))
         if day is not None and not 1 <= day <= _days_in(year, month):
-            raise DateFormatError(f"day {day:02d} does not exist in {year:04d}-{month:02d}")
+            raise DateFormatError(
+                _("day {day:02d} does not exist in {year:04d}-{month:02d}").format(
+                    day=day, year=year, month=month
+                )
+            )
         return super().__new__(cls, year, month, day)
 
     @classmethod
@@ -88,12 +92,16 @@ class PlanDate(_Fields):
         """Read `YYYY-MM` or `YYYY-MM-DD`; raise DateFormatError saying what is wrong."""
         match = _DATE_FORM.match(text) if isinstance(text, str) else None
         if match is None:
-            raise DateFormatError(f"{text!r} is not a date; expected {ACCEPTED_FORM}")
+            raise DateFormatError(
+                _("{text!r} is not a date; expected {form}").format(text=text, form=_(ACCEPTED_FORM))
+            )
         year, month, day = match.groups()
         try:
             return cls(int(year), int(month), int(day) if day else None)
         except DateFormatError as error:
-            raise DateFormatError(f"{text!r} is not a real date: {error}") from None
+            raise DateFormatError(
+                _("{text!r} is not a real date: {error}").format(text=text, error=error)
+            ) from None
 
     @classmethod
     def of(cls, value: "PlanDate | dt.date | str") -> "PlanDate":

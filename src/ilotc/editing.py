@@ -19,6 +19,8 @@ from typing import Any
 
 from ilotc.build import initial_status_of_mapping
 from ilotc.dates import PlanDate
+from ilotc.i18n import _
+from ilotc.output.labels import STATUS_LABELS
 from ilotc.safe_yaml import Position, PositionIndex, parse_yaml
 from ilotc.vocab import Status
 
@@ -94,11 +96,11 @@ def sequence_problem(initial: str, changes: list[tuple[PlanDate, str]]) -> str |
     status = initial
     for date, new in changes:
         if new == Status.PLANNED and status != Status.PLANNED:
-            return (
-                f"on {date} it would be planned again after being {status}; an action that has "
+            return _(
+                "on {date} it would be planned again after being {status}; an action that has "
                 "started, finished or been cancelled cannot return to planned (record in_progress "
                 "to reopen it)"
-            )
+            ).format(date=date, status=status)
         status = new
     return None
 
@@ -143,11 +145,11 @@ def record_status_change(text: str, update: StatusUpdate) -> str:
     action = index.get(path)
     history = index.get((*path, "history"))
     if action is None:  # pragma: no cover - the path came from this very text
-        raise EditError(f"cannot locate action {update.action_id!r} in the file")
+        raise EditError(_("cannot locate action {id!r} in the file").format(id=update.action_id))
     if at < len(changes):
         following = index.get((*path, "history", at))
         if following is None or history is None:  # pragma: no cover - indexed from this text
-            raise EditError(f"cannot locate the history of {update.action_id!r} in the file")
+            raise EditError(_("cannot locate the history of {id!r} in the file").format(id=update.action_id))
         if history.flow:
             return text[: following.start] + _flow_entry(update) + ", " + text[following.start :]
         line = _line_start(text, following.start)
@@ -162,15 +164,15 @@ def undo_last_change(text: str, action_id: str) -> tuple[str, str]:
     path = _find(data, action_id)
     changes = _history(data, path)
     if not changes:
-        raise EditError(f"{action_id} has no recorded change to take back")
+        raise EditError(_("{id} has no recorded change to take back").format(id=action_id))
     _check_sequence(data, path, changes[:-1])
     index = PositionIndex(text)
     history = index.get((*path, "history"))
     last = index.get((*path, "history", len(changes) - 1))
     if history is None or last is None:  # pragma: no cover - indexed from this very text
-        raise EditError(f"cannot locate the history of {action_id!r} in the file")
+        raise EditError(_("cannot locate the history of {id!r} in the file").format(id=action_id))
     date, status = changes[-1]
-    taken = f"{status} from {date}"
+    taken = _("{status} from {date}").format(status=_(STATUS_LABELS.get(status, status)), date=date)
     if history.flow:
         if len(changes) == 1:
             return text[: history.start] + "[]" + text[history.end :], taken
@@ -190,7 +192,7 @@ def undo_last_change(text: str, action_id: str) -> tuple[str, str]:
 def _find(data: Any, action_id: str) -> tuple[str | int, ...]:
     path = _action_path(data, action_id)
     if path is None:
-        raise EditError(f"no action {action_id!r} in the plan; 'ilotc list' shows the ids")
+        raise EditError(_("no action {id!r} in the plan; 'ilotc list' shows the ids").format(id=action_id))
     return path
 
 
@@ -202,7 +204,7 @@ def _check_sequence(data: Any, path: tuple[str | int, ...], changes: list[tuple[
     initial = str(initial_status_of_mapping(node))
     problem = sequence_problem(initial, changes)
     if problem is not None:
-        raise EditError(f"{node.get('id')}: {problem}; nothing was written")
+        raise EditError(_("{id}: {problem}; nothing was written").format(id=node.get("id"), problem=problem))
 
 
 def _splice(text: str, update: StatusUpdate, action: Position, history: Position | None, newline: str) -> str:

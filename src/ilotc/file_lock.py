@@ -13,6 +13,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from ilotc.i18n import _
+
 WAIT_SECONDS = 10.0
 """How long a writer waits for a lock held by a live process before giving up."""
 
@@ -26,11 +28,13 @@ class LockBusy(Exception):
     def __init__(self, lock: Path, owner: int | None, waited: float) -> None:
         self.lock = lock
         self.owner = owner
-        who = f"process {owner}" if owner is not None else "another process"
+        who = _("process {pid}").format(pid=owner) if owner is not None else _("another process")
         super().__init__(
-            f"{lock} is held by {who} (another update of the same file) and was not released "
-            f"within {waited:g} s; try again when it has finished, or delete the lock file if "
-            "no update is running"
+            _(
+                "{lock} is held by {who} (another update of the same file) and was not released "
+                "within {seconds:g} s; try again when it has finished, or delete the lock file if "
+                "no update is running"
+            ).format(lock=lock, who=who, seconds=waited)
         )
 
 

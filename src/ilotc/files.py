@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ilotc.file_lock import alive
+from ilotc.i18n import _
 
 BOM = b"\xef\xbb\xbf"
 
@@ -36,7 +37,7 @@ class Identity(NamedTuple):
         it is not a regular file, OSError when it cannot be examined."""
         status = os.lstat(path)
         if not stat.S_ISREG(status.st_mode):
-            raise FileChanged(f"{path} is no longer a regular file")
+            raise FileChanged(_("{path} is no longer a regular file").format(path=path))
         return cls(status.st_dev, status.st_ino, stat.S_IMODE(status.st_mode), status.st_uid, status.st_gid)
 
     @property
@@ -52,7 +53,7 @@ def new_temporary(folder: Path, prefix: str, suffix: str) -> tuple[int, str]:
     """A new file `prefix` + 8 random characters + `suffix` in `folder`, readable and writable
     by its owner only, created only if no such file exists: its descriptor and path. What
     `tempfile.mkstemp` does, without importing tempfile (and `random`) on every run."""
-    for _ in range(100):
+    for _attempt in range(100):
         path = os.path.join(folder, f"{prefix}{os.urandom(4).hex()}{suffix}")
         try:
             return os.open(path, _EXCLUSIVE, 0o600), path
@@ -116,14 +117,14 @@ def replace_read_file(path: Path, data: bytes, read: Identity) -> None:
     Either way no temporary file is left behind, and the old file stays as it was.
     """
     if Identity.of(path)[:2] != read[:2]:
-        raise FileChanged(f"{path} was replaced since it was read")
+        raise FileChanged(_("{path} was replaced since it was read").format(path=path))
 
     def same_file_still(temporary: str) -> None:
         if read.uid != os.geteuid() or read.gid != os.getegid():
             with contextlib.suppress(OSError):
                 os.chown(temporary, read.uid, read.gid)
         if Identity.of(path)[:2] != read[:2]:
-            raise FileChanged(f"{path} was replaced since it was read")
+            raise FileChanged(_("{path} was replaced since it was read").format(path=path))
 
     _replace(path, data, read.mode, same_file_still)
 

@@ -154,3 +154,10 @@ def month_names(width: Literal["abbreviated", "narrow", "wide"] = "wide") -> tup
 
     names = get_month_names(width, context="stand-alone", locale=language())
     return tuple(names[month] for month in range(1, 13))
+
+
+def number(value: int) -> str:
+    """A whole number grouped as the language writes it: "74,946", "74 946", "74.946"."""
+    from babel.numbers import format_decimal  # noqa: PLC0415
+
+    return format_decimal(value, locale=language())

@@ -24,6 +24,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ilotc.dates import PlanDate
+from ilotc.i18n import _
 from ilotc.vocab import IATI_TYPE_CODES, Kind, OrganisationType, Role, Status
 
 __all__ = [
@@ -100,15 +101,17 @@ class ScheduleSpec(_Strict):
         }
         missing = [name for name in needs.get(self.kind, ()) if getattr(self, name) is None]
         if self.kind is Kind.START and self.start is None and not self.immediate:
-            missing.append("start (or immediate: true)")
+            missing.append(_("start (or immediate: true)"))
         if missing:
-            raise ValueError(f"a {self.kind} schedule needs {' and '.join(missing)}")
+            raise ValueError(
+                _("a {kind} schedule needs {keys}").format(kind=self.kind, keys=_(" and ").join(missing))
+            )
         if self.start and self.due and PlanDate.parse(self.due) < PlanDate.parse(self.start):
-            raise ValueError(f"due {self.due} is before start {self.start}")
+            raise ValueError(_("due {due} is before start {start}").format(due=self.due, start=self.start))
         if self.every_months is not None and self.kind is not Kind.RECURRING:
-            raise ValueError("every_months belongs to a recurring schedule only")
+            raise ValueError(_("every_months belongs to a recurring schedule only"))
         if self.linked_to is not None and self.kind is not Kind.LINKED:
-            raise ValueError("linked_to belongs to a linked schedule only")
+            raise ValueError(_("linked_to belongs to a linked schedule only"))
         return self
 
 

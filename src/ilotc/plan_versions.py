@@ -71,15 +71,23 @@ def registry_of(version: Version, cwd: Path | None = None) -> tuple[Source, str 
 
 def _git_blob(spec: str, cwd: Path | None) -> bytes:
     if spec.startswith("-"):
-        raise FileAccessError(f"{spec}: not a file, and not a git object REV:PATH (it starts with '-')")
+        raise FileAccessError(
+            _("{spec}: not a file, and not a git object REV:PATH (it starts with '-')").format(spec=spec)
+        )
     git = shutil.which("git")
     if git is None:
-        raise FileAccessError(f"{spec}: no such file, and git is not installed to read it as REV:PATH")
+        raise FileAccessError(
+            _("{spec}: no such file, and git is not installed to read it as REV:PATH").format(spec=spec)
+        )
     # `--end-of-options` keeps the spec an object name whatever it holds; the object's type is
     # checked first, since `git show` of a tree or commit prints a listing or a log, not a file.
     kind = _git(git, ["cat-file", "-t", "--end-of-options", spec], spec, cwd).decode().strip()
     if kind != "blob":
-        raise FileAccessError(f"{spec}: is a git {kind}, not a file; expected REV:PATH naming a file")
+        raise FileAccessError(
+            _("{spec}: is a git {kind}, not a file; expected REV:PATH naming a file").format(
+                spec=spec, kind=kind
+            )
+        )
     data = _git(git, ["show", "--no-textconv", "--end-of-options", spec], spec, cwd)
     if len(data) > MAX_FILE_BYTES:
         problem = Problem(
@@ -101,11 +109,17 @@ def _git(git: str, arguments: list[str], spec: str, cwd: Path | None) -> bytes:
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as error:
-        raise FileAccessError(f"{spec}: git could not be run ({error})") from None
+        raise FileAccessError(
+            _("{spec}: git could not be run ({error})").format(spec=spec, error=error)
+        ) from None
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = said[-1].removeprefix("fatal: ") if said else f"git exited with {done.returncode}"
-        raise FileAccessError(f"{spec}: no such file, and git cannot read it as REV:PATH: {reason}")
+        raise FileAccessError(
+            _("{spec}: no such file, and git cannot read it as REV:PATH: {reason}").format(
+                spec=spec, reason=reason
+            )
+        )
     return done.stdout
 
 

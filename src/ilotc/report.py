@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from ilotc.chart import Burndown, Chart, build_burndown, build_chart
 from ilotc.dates import PlanDate, add_months
+from ilotc.i18n import _
 from ilotc.lateness import (
     Late,
     PlanDates,
@@ -207,7 +208,7 @@ def default_since(document: Document, undated: dt.date | None = None) -> dt.date
     recorded = document.report_previous or document.date
     if recorded is None:
         if undated is None:
-            raise ValueError("the plan has no date: give the day to count from")
+            raise ValueError(_("the plan has no date: give the day to count from"))
         return undated
     return PlanDate.parse(recorded).first_day()
 

@@ -112,7 +112,7 @@ def describe_error(root: type[BaseModel], error: Any) -> tuple[str, bool]:
             words = _("text matching {pattern}").format(pattern=pattern)
         return _expected(words, value), False
     if kind in ("enum", "literal_error"):
-        return _expected(context.get("expected") or _("one of the allowed values"), value), False
+        return _expected(_either(context.get("expected")), value), False
     if kind in _TYPE_WORDS:
         return _expected(_(_TYPE_WORDS[kind]), value), False
     if kind == "string_too_short":
@@ -123,6 +123,14 @@ def describe_error(root: type[BaseModel], error: Any) -> tuple[str, bool]:
         message = str(error["msg"]).removeprefix("Value error, ")
         return message, False
     return _("{message} (got {value})").format(message=error["msg"], value=_show(value)), False
+
+
+def _either(expected: str | None) -> str:
+    """Pydantic's "'a', 'b' or 'c'" with the interface language's "or"."""
+    if not expected:
+        return _("one of the allowed values")
+    head, sep, last = expected.rpartition(" or ")
+    return f"{head}{_(' or ')}{last}" if sep else expected
 
 
 def _expected(words: str, value: Any) -> str:

@@ -19,6 +19,7 @@ from ilotc.file_lock import LockBusy, locked
 from ilotc.files import BOM, FileChanged, Identity, remove_stale_temporaries, replace_read_file
 from ilotc.i18n import _
 from ilotc.loading import FileAccessError, FileKind, Source, load_registry, packaged_file
+from ilotc.output.labels import STATUS_LABELS
 from ilotc.problems import DataFileError, Problem, has_errors
 from ilotc.safe_yaml import YamlProblem
 from ilotc.validation import check_plan_source, read_source
@@ -50,7 +51,9 @@ class PlanEdit:
         """The change as a unified diff of the file."""
         before, after = self.before.splitlines(keepends=True), self.after.splitlines(keepends=True)
         return "".join(
-            difflib.unified_diff(before, after, fromfile=self.label, tofile=f"{self.label} (updated)")
+            difflib.unified_diff(
+                before, after, fromfile=self.label, tofile=_("{file} (updated)").format(file=self.label)
+            )
         )
 
     @property
@@ -123,7 +126,7 @@ def plan_edit(
         read = Identity.of(target)
         seen = os.stat(plan_path)
         if before != read or (seen.st_dev, seen.st_ino) != (read.device, read.inode):
-            raise FileChanged(f"{plan_path} changed while it was read")
+            raise FileChanged(_("{path} changed while it was read").format(path=plan_path))
         with open(target, "rb") as stream:
             bom = stream.read(len(BOM)) == BOM
         problems = check_plan_source(source, registry.ids)[1]
@@ -132,10 +135,12 @@ def plan_edit(
             raise UpdateRefused(message, problems=problems)
         if change is not None:
             updated = record_status_change(source.text, change)
-            done = f"{action_id}: {change.status} from {change.date}, recorded in {plan_path}"
+            done = _("{id}: {status} from {date}, recorded in {file}").format(
+                id=action_id, status=_(STATUS_LABELS[change.status]), date=change.date, file=plan_path
+            )
         else:
             updated, taken = undo_last_change(source.text, action_id)
-            done = f"{action_id}: took back {taken} in {plan_path}"
+            done = _("{id}: took back {change} in {file}").format(id=action_id, change=taken, file=plan_path)
     except FileAccessError as error:
         raise UpdateRefused(str(error), usage=True) from error
     except DataFileError as error:

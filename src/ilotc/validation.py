@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from ilotc import checks
 from ilotc.build import Decisions
 from ilotc.check_report import Locate
-from ilotc.i18n import _
+from ilotc.i18n import N_, _
 from ilotc.loading import FileAccessError, FileKind, Source, read_bytes
 from ilotc.models import PartnersFile, PlanFile
 from ilotc.partner_checks import check_partners
@@ -50,11 +50,19 @@ class _Positions:
         return self._index.locate(parts, at_key=at_key)
 
 
+_TOP_LEVEL_KINDS = {
+    list: N_("a list"),
+    str: N_("a string"),
+    int: N_("a whole number"),
+    float: N_("a number"),
+    bool: N_("true or false"),
+}
+
+
 def _top_level(source: Source, data: Any, expected: str) -> Problem | None:
     if isinstance(data, dict):
         return None
-    kind = type(data).__name__.replace("str", "string")
-    found = _("an empty file") if data is None else _("a {type}").format(type=kind)
+    found = _("an empty file") if data is None else _(_TOP_LEVEL_KINDS.get(type(data), N_("a value")))
     message = _("expected a mapping with {keys} at the top level, found {found}")
     return Problem(source.label, 1, 1, Severity.ERROR, message.format(keys=expected, found=found))
 

@@ -17,6 +17,7 @@ from ilotc.cli.filters import (
 )
 from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import OutputOption, format_choice, output_format, to_stdout, write_output
+from ilotc.i18n import _, ngettext
 from ilotc.lateness import plan_dates
 from ilotc.output.calendar import calendar_entries
 from ilotc.output.exports import EXPORT_FORMATS, EXPORT_SUFFIX_FORMATS, ExportRequest
@@ -30,7 +31,7 @@ def export_stamp() -> dt.datetime:
         try:
             return dt.datetime.fromtimestamp(int(pinned), tz=dt.UTC)
         except (ValueError, OverflowError, OSError):
-            fail(f"SOURCE_DATE_EPOCH {pinned!r} is not a number of seconds since 1970")
+            fail(_("SOURCE_DATE_EPOCH {value!r} is not a number of seconds since 1970").format(value=pinned))
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
@@ -78,7 +79,7 @@ def export(
     ilotc export --format ics --alarm 14 --status planned -o reminders.ics
     """
     if fmt is None and (output is None or to_stdout(output) or not output.suffix):
-        fail("export needs --format ics|json|csv, or -o FILE with a .ics, .json or .csv name")
+        fail(_("export needs --format ics|json|csv, or -o FILE with a .ics, .json or .csv name"))
     chosen = output_format(output, fmt, EXPORT_SUFFIX_FORMATS, "json")
     if alarm is not None and chosen != "ics":
         fail("--alarm applies to the calendar only (--format ics)")
@@ -98,7 +99,14 @@ def export(
         )
         entries = calendar_entries(data.plan, actions, plan_days)
         todos = sum(entry.component == "VTODO" for entry in entries)
-        what = f"a calendar of {todos} to-dos and {len(entries) - todos} events"
+        what = _("a calendar of {todos} and {events}").format(
+            todos=ngettext("{count} to-do", "{count} to-dos", todos).format(count=todos),
+            events=ngettext("{count} event", "{count} events", len(entries) - todos).format(
+                count=len(entries) - todos
+            ),
+        )
     else:
-        what = f"{len(actions)} actions as {chosen}"
+        what = ngettext("{count} action as {format}", "{count} actions as {format}", len(actions)).format(
+            count=len(actions), format=chosen
+        )
     write_output(output, EXPORT_FORMATS[chosen].render(request), what)

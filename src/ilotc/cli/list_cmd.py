@@ -100,4 +100,4 @@ def show(
     if fmt != "table":
         emit(fmt, [record], ACTION_COLUMNS, raw_csv=raw_csv, path=output)
         return
-    emit_view(action_view(action, record, data.registry), output, f"action {action.id}")
+    emit_view(action_view(action, record, data.registry), output, _("action {id}").format(id=action.id))

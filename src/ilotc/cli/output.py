@@ -13,7 +13,7 @@ from typer._types import TyperChoice
 from ilotc.cli.common import escape, fail, stderr, stdout, write_out, write_table
 from ilotc.cli.streams import output_error, reader_gone
 from ilotc.files import write_atomically
-from ilotc.i18n import _
+from ilotc.i18n import _, ngettext, number
 from ilotc.output.columns import with_plan
 from ilotc.output.listing import LISTING_SUFFIX_FORMATS, Column, render
 from ilotc.output.table import plain
@@ -83,9 +83,9 @@ def write_output(path: Path | None, data: bytes, what: str, *, human: bool = Fal
     write_file(path, data)
     where = escape(str(path), multiline=False)
     stderr().print(
-        _("Wrote {what} to {where} ({size:,} bytes)").format(
-            what=escape(what, multiline=False), where=where, size=len(data)
-        ),
+        ngettext(
+            "Wrote {what} to {where} ({size} byte)", "Wrote {what} to {where} ({size} bytes)", len(data)
+        ).format(what=escape(what, multiline=False), where=where, size=number(len(data))),
         soft_wrap=True,
     )
 
@@ -203,7 +203,13 @@ def emit(
         return
     if not isinstance(document, str):
         document = "".join(document.lines(FILE_WIDTH, plain, ascii_only=False))
-    write_output(path, document.encode("utf-8"), f"{len(records)} records as {fmt}")
+    write_output(
+        path,
+        document.encode("utf-8"),
+        ngettext("{count} record as {format}", "{count} records as {format}", len(records)).format(
+            count=len(records), format=fmt
+        ),
+    )
 
 
 def emit_listing(

@@ -126,7 +126,11 @@ def partners_command(
             fail(_("no partner {id!r} in the registry{hint}").format(id=partner_id, hint=hint))
         record = partner_record(partner, registry, linked[partner.id])
         if fmt == "table":
-            emit_view(partner_view(partner, record, registry, data.plan), output, f"partner {partner.id}")
+            emit_view(
+                partner_view(partner, record, registry, data.plan),
+                output,
+                _("partner {id}").format(id=partner.id),
+            )
         else:
             emit(fmt, [record], PARTNER_COLUMNS, raw_csv=raw_csv, path=output)
         return

@@ -28,7 +28,11 @@ if TYPE_CHECKING:
 
 def _known_format(value: str | None) -> str | None:
     if value is not None and value.lower() not in REPORT_FORMATS:
-        raise typer.BadParameter(f"{value!r} is not one of {', '.join(map(repr, REPORT_FORMATS))}.")
+        raise typer.BadParameter(
+            _("{value!r} is not one of {choices}.").format(
+                value=value, choices=", ".join(map(repr, REPORT_FORMATS))
+            )
+        )
     return value
 
 
@@ -122,7 +126,12 @@ def report(
         data_out = chosen.render(built)
     except PdfUnavailable as error:
         fail(str(error))
-    write_output(output, data_out, f"the {chosen.name} report", human=chosen.name in ("terminal", "markdown"))
+    write_output(
+        output,
+        data_out,
+        _("the {format} report").format(format=chosen.name),
+        human=chosen.name in ("terminal", "markdown"),
+    )
 
 
 def _print_terminal(built: "Report") -> None:

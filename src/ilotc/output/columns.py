@@ -9,7 +9,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from ilotc.i18n import _, ngettext
-from ilotc.output.labels import EVENT_LABELS, HEADERS, OCCURRENCE_MISSED, REASON_LABELS, STATUS_LABELS
+from ilotc.output.labels import (
+    EVENT_LABELS,
+    HEADERS,
+    OCCURRENCE_MISSED,
+    REASON_LABELS,
+    ROLE_LABELS,
+    STATUS_LABELS,
+    TYPE_CODES,
+    TYPE_LABELS,
+)
 from ilotc.output.listing import Column, status_style
 
 
@@ -21,9 +30,13 @@ def _late_style(value: Any, _record: dict[str, Any]) -> str:
     return "bold red" if isinstance(value, int) and value > 90 else "red"
 
 
-def _status_label(record: dict[str, Any]) -> str:
-    status = record["status"]
+def status_label(status: str) -> str:
+    """A status in the interface language ("in progress", "en cours")."""
     return _(STATUS_LABELS[status]) if status in STATUS_LABELS else str(status)
+
+
+def _status_label(record: dict[str, Any]) -> str:
+    return status_label(record["status"])
 
 
 def _reading(record: dict[str, Any]) -> str:
@@ -51,9 +64,25 @@ def roles_cells(record: dict[str, Any]) -> list[str]:
     return [f"{programme}: {', '.join(roles)}" for programme, roles in by_programme.items()]
 
 
+def role_label(role: str) -> str:
+    """A role in the interface language: 'funds technical assistance' (words that wrap)."""
+    return _(ROLE_LABELS[role]) if role in ROLE_LABELS else role.replace("_", " ")
+
+
+def type_label_shown(record: dict[str, Any]) -> str:
+    """A partner's IATI type in the interface language with its code: 'Multilatéral (40)'."""
+    kind = record["type"]
+    if kind not in TYPE_LABELS:
+        return str(record["type_name"])
+    return f"{_(TYPE_LABELS[kind])} ({TYPE_CODES[kind]})"
+
+
 def _roles_shown(record: dict[str, Any]) -> list[str]:
-    """The roles for people: 'funds technical assistance', so the words can wrap."""
-    return [cell.replace("_", " ") for cell in roles_cells(record)]
+    """The roles for people, in the interface language, per programme."""
+    by_programme: dict[str, list[str]] = {}
+    for played in record["roles"]:
+        by_programme.setdefault(played["programme"], []).append(role_label(played["role"]))
+    return [f"{programme}: {', '.join(roles)}" for programme, roles in by_programme.items()]
 
 
 def _name_cell(record: dict[str, Any]) -> str:
@@ -132,7 +161,7 @@ PARTNER_TABLE = (
         value=_name_cell,
         below=Column("id", HEADERS["partner_id"], style=_dim),
     ),
-    Column("type_name", HEADERS["type"], below=Column("country", HEADERS["country"])),
+    Column("type_name", HEADERS["type"], value=type_label_shown, below=Column("country", HEADERS["country"])),
     Column(
         "roles",
         HEADERS["roles"],

@@ -8,7 +8,7 @@ catalogs and translated with `_` where it is shown (a table's header, a cell, a 
 """
 
 from ilotc.i18n import N_
-from ilotc.vocab import Kind, Status
+from ilotc.vocab import IATI_TYPE_CODES, Kind, OrganisationType, Role, Status
 
 HEADERS = {
     "plan": N_("Plan"),
@@ -63,3 +63,29 @@ EVENT_LABELS = {"due": N_("falls due"), "start": N_("starts")}
 ACTIONS_NAMED = "{count} action(s)"
 """How many plan actions name a partner (under its roles in `partners`), in English: the
 table writes it with `ngettext` in `ilotc.output.columns`, so each language has its plurals."""
+
+TYPE_LABELS = {
+    OrganisationType.GOVERNMENT.value: N_("Government"),
+    OrganisationType.OTHER_PUBLIC_SECTOR.value: N_("Other public sector"),
+    OrganisationType.INTERNATIONAL_NGO.value: N_("International NGO"),
+    OrganisationType.NATIONAL_NGO.value: N_("National NGO"),
+    OrganisationType.REGIONAL_NGO.value: N_("Regional NGO"),
+    OrganisationType.PARTNER_COUNTRY_NGO.value: N_("Partner country based NGO"),
+    OrganisationType.PUBLIC_PRIVATE_PARTNERSHIP.value: N_("Public private partnership"),
+    OrganisationType.MULTILATERAL.value: N_("Multilateral"),
+    OrganisationType.FOUNDATION.value: N_("Foundation"),
+    OrganisationType.PRIVATE_SECTOR.value: N_("Private sector"),
+    OrganisationType.ACADEMIC.value: N_("Academic, training and research"),
+    OrganisationType.OTHER.value: N_("Other"),
+}
+"""An IATI organisation type in words, for people (JSON and CSV keep `type` and the English
+`type_name`); the IATI code follows it, as in `type_name`."""
+TYPE_CODES = {kind.value: code for kind, code in IATI_TYPE_CODES.items()}
+ROLE_LABELS = {
+    Role.DONOR.value: N_("donor"),
+    Role.FUNDS_TECHNICAL_ASSISTANCE.value: N_("funds technical assistance"),
+    Role.FUNDS_INVESTMENT.value: N_("funds investment"),
+    Role.PARTNER.value: N_("partner"),
+    Role.CONSTITUENT.value: N_("constituent"),
+}
+"""A partner's role in a programme, in words (`--role` and the JSON keep the values)."""

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ilotc.i18n import N_, _
 from ilotc.output.report_html import render_html
 
 if TYPE_CHECKING:
     from ilotc.report import Report
 
-INSTALL_HINT = (
+INSTALL_HINT = N_(
     "PDF output needs the optional extra: pip install 'ilotc[pdf]' "
     "(WeasyPrint, which needs Pango: on Debian, apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
 )
@@ -29,7 +30,9 @@ def render_pdf(report: Report) -> bytes:
         # lazy: WeasyPrint, an optional extra that only `report --format pdf` uses
         import weasyprint  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: PLC0415
     except (ImportError, OSError) as error:  # OSError: Pango's libraries are missing
-        raise PdfUnavailable(f"{INSTALL_HINT}; the import failed: {error}") from error
+        raise PdfUnavailable(
+            _("{hint}; the import failed: {error}").format(hint=_(INSTALL_HINT), error=error)
+        ) from error
     pdf = weasyprint.HTML(string=render_html(report)).write_pdf()
     assert pdf is not None  # write_pdf returns the bytes when given no target
     return bytes(pdf)

@@ -8,6 +8,7 @@ its own, control characters shown escaped).
 from typing import TYPE_CHECKING, Any
 
 from ilotc.i18n import _
+from ilotc.output.columns import role_label, status_label, type_label_shown
 from ilotc.output.text import markup
 
 if TYPE_CHECKING:
@@ -55,10 +56,10 @@ def action_view(action: "Action", record: dict[str, Any], registry: "Registry") 
     grid.add_row(_("Timeline"), markup(record["timeline"] or none))
     for schedule in action.schedules:
         grid.add_row(_("Reads as"), markup(schedule.describe()))
-    grid.add_row(_("Status"), record["status"])
+    grid.add_row(_("Status"), status_label(record["status"]))
     for change in record["history"]:
         note = f" — {change['note']}" if change["note"] else ""
-        grid.add_row("", markup(f"{change['date']}: {change['status']}{note}"))
+        grid.add_row("", markup(f"{change['date']}: {status_label(change['status'])}{note}"))
     grid.add_row(_("Partners"), markup(named(record["partners"], registry) or none))
     if record["note"]:
         grid.add_row(_("Note"), markup(record["note"]))
@@ -72,7 +73,7 @@ def partner_view(partner: "Partner", record: dict[str, Any], registry: "Registry
     grid.add_row(_("Name"), markup(record["name"]))
     if record["short_name"]:
         grid.add_row(_("Short name"), markup(record["short_name"]))
-    grid.add_row(_("Type"), markup(record["type_name"]))
+    grid.add_row(_("Type"), markup(type_label_shown(record)))
     grid.add_row(_("Group"), _("yes") if record["group"] else _("no"))
     grid.add_row(_("Country"), markup(record["country"] or none))
     grid.add_row(_("IATI id"), markup(record["iati_id"] or _("(none published)")))
@@ -84,7 +85,7 @@ def partner_view(partner: "Partner", record: dict[str, Any], registry: "Registry
         grid.add_row(_("Roles"), none)
     for index, played in enumerate(record["roles"]):
         programme = f"{played['programme']} ({programmes.get(played['programme'], '?')})"
-        grid.add_row(_("Roles") if index == 0 else "", markup(f"{played['role']} — {programme}"))
+        grid.add_row(_("Roles") if index == 0 else "", markup(f"{role_label(played['role'])} — {programme}"))
     if record["mentions"]:
         grid.add_row(_("Named as"), markup("; ".join(f"« {m} »" for m in record["mentions"])))
     if record["note"]:
