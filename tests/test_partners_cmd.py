@@ -254,7 +254,7 @@ def test_pnud_full_view(runner: CliRunner) -> None:
         "IATI id XM-DAC-41114",
         "Member of systeme-nations-unies (Système des Nations Unies), donateurs (Donateurs)",
         "donor — himo (Programme HIMO",
-        "funds_technical_assistance — himo",
+        "funds technical assistance — himo",
         "partner — plan-ct (Plan de mise en œuvre",
         "Named as « le PNUD »",
         "III.1a.1 (via systeme-nations-unies): recensement des possibilités",
