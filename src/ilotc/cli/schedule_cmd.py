@@ -100,7 +100,12 @@ def upcoming(
     columns = (UPCOMING_TABLE, UPCOMING_COLUMNS)
     emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, path=output)
     note(
-        _("{count} due date(s) or start(s) within {within} month(s) after {date}").format(
-            count=len(coming), within=within, date=_day_words(day)
+        _("{events} {within}").format(
+            events=ngettext("{count} due date or start", "{count} due dates or starts", len(coming)).format(
+                count=len(coming)
+            ),
+            within=ngettext(
+                "within {within} month after {date}", "within {within} months after {date}", within
+            ).format(within=within, date=_day_words(day)),
         )
     )

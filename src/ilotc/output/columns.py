@@ -8,7 +8,7 @@ listings are headed by the record keys, as JSON is.
 from collections.abc import Sequence
 from typing import Any
 
-from ilotc.i18n import _, ngettext
+from ilotc.i18n import _, ngettext, pgettext
 from ilotc.output.labels import (
     EVENT_LABELS,
     HEADERS,
@@ -39,8 +39,34 @@ def _status_label(record: dict[str, Any]) -> str:
     return status_label(record["status"])
 
 
+def _short_words() -> dict[str, str]:
+    """The words of a short reading in the interface language (English: the values)."""
+    return {
+        "deadline": pgettext("short reading", "deadline"),
+        "milestone": pgettext("short reading", "milestone"),
+        "start": pgettext("short reading", "start"),
+        "window": pgettext("short reading", "window"),
+        "recurring": pgettext("short reading", "recurring"),
+        "continuous": pgettext("short reading", "continuous"),
+        "ongoing": pgettext("short reading", "ongoing"),
+        "as_needed": pgettext("short reading", "as_needed"),
+        "linked": pgettext("short reading", "linked"),
+        "unspecified": pgettext("short reading", "unspecified"),
+        "now": pgettext("short reading", "now"),
+    }
+
+
 def _reading(record: dict[str, Any]) -> str:
-    return str("→ " + record["reads_as"])
+    """The short reading under a timeline ('→ deadline 2000-04'), its words in the interface
+    language for people; CSV and JSON keep `reads_as` as it is."""
+    words = _short_words()
+    pieces = []
+    for piece in str(record["reads_as"]).split("; "):
+        kind, space, rest = piece.partition(" ")
+        if rest.endswith("m") and rest[:-1].isdigit():
+            rest = pgettext("short reading", "{months}m").format(months=rest[:-1])
+        pieces.append(words.get(kind, kind) + space + words.get(rest, rest))
+    return "→ " + "; ".join(pieces)
 
 
 def _reason(record: dict[str, Any]) -> str:
