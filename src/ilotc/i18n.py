@@ -158,6 +158,6 @@ def month_names(width: Literal["abbreviated", "narrow", "wide"] = "wide") -> tup
 
 def number(value: int) -> str:
     """A whole number grouped as the language writes it: "74,946", "74 946", "74.946"."""
-    from babel.numbers import format_decimal  # noqa: PLC0415
+    from babel.numbers import format_decimal  # noqa: PLC0415 - lazy: Babel, as in long_date
 
     return format_decimal(value, locale=language())
