@@ -318,6 +318,19 @@ def test_timeline_reads_a_bullet_after_double_dash(runner: CliRunner) -> None:
     assert "--" in out and "starts with" in out
 
 
+def test_timeline_of_nothing_names_no_language(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "timeline", "")
+    assert code == 0 and "Language: none (nothing to read)" in out and "fr" not in out
+    code, out, _ = run(runner, "timeline", "--format", "json", "")
+    assert json.loads(out)["lang"] is None
+
+
+def test_timeline_with_year_zero_is_unspecified_not_an_error(runner: CliRunner) -> None:
+    code, out, err = run(runner, "timeline", "01/01/0000")
+    assert code == 0 and "unspecified" in out and "0000-01-01 is not a real day" in out
+    assert "internal error" not in err
+
+
 def test_timeline_phrase_lang_names_the_language(runner: CliRunner) -> None:
     code, out, _ = run(
         runner, "timeline", "--phrase-lang", "es", "--format", "json", "antes del 30 de junio de 2021"

@@ -7,13 +7,14 @@ import json
 import unicodedata
 from collections.abc import Callable
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ilotc.dates import PlanDate
 from ilotc.timeline import MAX_CHARS, Kind, Schedule, read_timeline
 
 FAST = settings(max_examples=200, deadline=None)
+THOROUGH = settings(max_examples=1000, deadline=None)
 
 FRENCH_MONTHS = [
     ["janvier", "janv."], ["février", "févr.", "fév.", "fevrier"], ["mars"], ["avril", "avr."],
@@ -257,6 +258,32 @@ def test_any_text_reads_without_raising(text: str) -> None:
     assert len(reading.schedules) >= 1
     assert reading.readable or reading.reason
     json.dumps(reading.to_json(), ensure_ascii=False)
+    for schedule in reading.schedules:
+        assert isinstance(schedule.describe(), str)
+
+
+FIGURES = (
+    st.integers(0, 99).map(str)
+    | st.integers(0, 99).map("{:02d}".format)
+    | st.integers(0, 9999).map("{:04d}".format)
+)
+WORDS = st.sampled_from(["mars", "March", "de junio de", "fin", "mid", "T3", "Q4", "1er", "au", "to"])
+SEPARATORS = st.sampled_from(["/", "-", ".", " "])
+DATE_LIKE = st.tuples(
+    FIGURES | WORDS, SEPARATORS, FIGURES | WORDS, SEPARATORS, FIGURES, st.sampled_from(["", " au 2001"])
+).map("".join)
+"""Figures, separators and month words in any order: year 0, day 32, month 13..."""
+
+
+@THOROUGH
+@given(DATE_LIKE)
+@example("07/0000")
+@example("01/01/0000")
+@example("du 15 au janvier 2001")
+@example("1-1/2001")
+def test_date_shaped_text_reads_without_raising(text: str) -> None:
+    reading = read_timeline(text)
+    assert reading.readable or reading.reason
     for schedule in reading.schedules:
         assert isinstance(schedule.describe(), str)
 

@@ -108,6 +108,11 @@ CASES: list[tuple[str, list[Row]]] = [
     ("avant le 15 mars 2001", due("2001-03-15")),
     ("after 31 December 2013", [("start", "2014-01-01", None, None)]),
     ("after March 2001", [("start", "2001-04", None, None)]),
+    # The whole of a period, worked through: a window over it.
+    ("throughout 2026", window("2026-01", "2026-12")),
+    ("tout au long de l'année 2026", window("2026-01", "2026-12")),
+    ("a lo largo de 2026", window("2026-01", "2026-12")),
+    ("throughout the first half of 2026", window("2026-01", "2026-06")),
     # Bullets and multi-clause cells: one schedule per dated clause, in order.
     ("- Juin 2015 : rapport", due("2015-06")),
     ("Mars 2016 : atelier; Juin 2016 : rapport final", due("2016-03") + due("2016-06")),
@@ -130,6 +135,17 @@ def test_phrase_reads_as_written(phrase: str, expected: list[Row]) -> None:
         ("Completed by 03/04/2020", "cannot be told apart"),
         ("3/01/22", "two-digit year"),
         ("le 31 février 2001", "does not exist"),
+        # A day that no month has is never rounded to the month it names.
+        ("le 32 mars 2001", "day 32 does not exist"),
+        ("au plus tard le 99 mars 2001", "day 99 does not exist"),
+        ("by 32 March 2021", "day 32 does not exist"),
+        ("by 0 March 2021", "day 0 does not exist"),
+        ("antes del 32 de junio de 2021", "day 32 does not exist"),
+        # Year 0 is no year: the numeric date is unread, never an error.
+        ("01/01/0000", "0000-01-01 is not a real day"),
+        ("31/12/0000", "0000-12-31 is not a real day"),
+        ("31.12.0000", "0000-12-31 is not a real day"),
+        ("avant le 01/0000", "01/0000 is not a real month"),
         ("printemps 2021", "season"),
         ("Achevé le 15 mars, en 2001", "has no year"),
         ("du 2 au 17 novembre", "has no year"),

@@ -51,7 +51,7 @@ class Reading(NamedTuple):
     """How one timeline phrase was read."""
 
     text: str
-    lang: str
+    lang: str | None  # None where there is nothing to read (a blank phrase)
     schedules: tuple[Schedule, ...]
     reason: str | None = None  # why it is unspecified, or that it was cut to MAX_CHARS
 

@@ -17,7 +17,9 @@ def to_text(reading: Reading) -> str:
     """The phrase, its language, one line per schedule, and any reason (Rich markup)."""
     lines = [
         _("Phrase:   {phrase}").format(phrase=markup(reading.text, multiline=False)),
-        _("Language: {lang}").format(lang=reading.lang),
+        _("Language: {lang}").format(lang=reading.lang)
+        if reading.lang is not None
+        else _("Language: none (nothing to read)"),
     ]
     for schedule in reading.schedules:
         label = f" ({markup(schedule.label, multiline=False)})" if schedule.label else ""

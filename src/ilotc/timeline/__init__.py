@@ -63,7 +63,7 @@ _UNDECIDED = object()
 def _read(text: str | None, lang: str | None, day_first: bool | None) -> Reading:
     if not isinstance(text, str) or not text.strip():
         given = text if isinstance(text, str) else ""
-        return Reading(given, lang or "fr", (UNSPECIFIED,), reasons.NO_TIMELINE)
+        return Reading(given, lang, (UNSPECIFIED,), reasons.NO_TIMELINE)
     head = text[:MAX_CHARS]
     note = reasons.CUT.format(count=MAX_CHARS) if len(text) > MAX_CHARS else None
     tokens = tokenize(head)

@@ -127,6 +127,7 @@ GRAMMAR = Grammar(
     }),
     day_first=None,
     not_only_months=frozenset({"may", "mar"}),
+    throughout=(("throughout",),),
     fiscal_words=frozenset({"fy", "fiscal", "financial"}),
 )
 # fmt: on

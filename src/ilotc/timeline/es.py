@@ -127,6 +127,7 @@ GRAMMAR = Grammar(
         "nacional", "desarrollo", "ejercicio", "periodo",
     }),
     day_first=True,
+    throughout=(("a", "lo", "largo"), ("durante", "todo")),
     fiscal_words=frozenset({"fiscal"}),
     accents="ñáíóú¿¡",
     not_only_months=frozenset({"mar", "set", "sep"}),

@@ -129,6 +129,7 @@ GRAMMAR = Grammar(
         "exercice", "periode", "biennale", "er", "eme",
     }),
     day_first=True,
+    throughout=(("tout", "au", "long"), ("pendant", "toute"), ("durant", "toute")),
     fiscal_words=frozenset({"fiscal", "fiscale"}),
     accents="èêëàâçîïôûùœ",
     not_only_months=frozenset({"sept"}),

@@ -94,13 +94,14 @@ class Grammar:
     accents: str = ""  # letters that only this language writes
     not_only_months: Words = field(default_factory=frozenset)  # "may": also a verb
     fiscal_words: Words = field(default_factory=frozenset)  # "fy 2021": whose months?
+    throughout: tuple[tuple[str, ...], ...] = ()  # "throughout 2026": the whole period, a window
 
     def vocabulary(self) -> set[str]:
         """Every word this grammar knows, stems with their `*`, for language detection."""
         found = set(self.markers) | set(self.months) | set(self.weekdays) | set(self.units)
         found |= {word for number in self.numbers for word in number.split()}
         found |= set(self.period_words) | set(self.seasons) | set(self.every_words) | set(self.modifiers)
-        found |= set(self.fiscal_words)
+        found |= set(self.fiscal_words) | {word for lead in self.throughout for word in lead}
         for specs in self.cues.values():
             for spec in specs:
                 found.update(alt for slot in spec.rstrip(">").split() for alt in slot.split("|"))

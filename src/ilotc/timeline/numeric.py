@@ -42,6 +42,9 @@ def read(tokens: Sequence[Token], i: int, day_first: bool | None, unread: list[s
     if len(a) == 4 and sep == "-" and at(i + 3) == "-" and is_num(i + 4):
         return _checked(i + 5, int(a), int(b), int(at(i + 4)), unread)  # ISO 2020-03-15
     if len(a) <= 2 and len(b) == 4 and sep in ("/", ".") and 1 <= int(a) <= 12:
+        if periods.month(int(b), int(a)) is None:  # 01/0000
+            unread.append(reasons.NOT_A_MONTH.format(date=f"{a}{sep}{b}"))
+            return Part(i + 3, None, None, None)
         return Part(i + 3, None, int(a), int(b))  # 07/2018
     if len(a) > 2 or len(b) > 2 or at(i + 3) != sep or not is_num(i + 4):
         return None

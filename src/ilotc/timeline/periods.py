@@ -64,6 +64,14 @@ def years(first: int, last: int) -> Period:
     return PlanDate(first, 1), PlanDate(last, 12)
 
 
+def month(year: int, number: int) -> PlanDate | None:
+    """The month `number` of `year`, or None where there is none (year 0, month 13)."""
+    try:
+        return PlanDate(year, number)
+    except DateFormatError:
+        return None
+
+
 def day(year: int, month: int, number: int) -> PlanDate | None:
     """The day `number` of a month, or None where that day does not exist."""
     try:

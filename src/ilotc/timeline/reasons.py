@@ -23,6 +23,7 @@ TWO_DIGIT_YEAR = N_("{date} has a two-digit year")
 DAY_OR_MONTH = N_("in {date} the day and month cannot be told apart")
 WHICH_DAY = N_("in {date} the day cannot be told apart")
 NOT_A_DAY = N_("{date} is not a real day")
+NOT_A_MONTH = N_("{date} is not a real month")
 SEASON = N_("the season {season} names no month")
 NO_SUCH_DAY = N_("day {day} does not exist in {month}")
 MONTH_OR_YEARS = N_("{span} may be a month or a span of years")
@@ -34,7 +35,7 @@ UNKNOWN_SESSION = N_("session {number} is not in the table of ILO meetings")
 
 TEMPLATES = (
     NO_TIMELINE, UNRECOGNISED, RELATIVE, EARLIEST, DATE_UNREAD, CUT, NO_YEAR, TWO_DIGIT_YEAR,
-    DAY_OR_MONTH, WHICH_DAY, NOT_A_DAY, SEASON, NO_SUCH_DAY, MONTH_OR_YEARS, NOT_YEARS,
+    DAY_OR_MONTH, WHICH_DAY, NOT_A_DAY, NOT_A_MONTH, SEASON, NO_SUCH_DAY, MONTH_OR_YEARS, NOT_YEARS,
     SHIFTED_YEAR, BESIDE, FISCAL_YEAR, UNKNOWN_SESSION,
 )  # fmt: skip
 """Every reason a reading may give (longest match first is not needed: each is anchored)."""

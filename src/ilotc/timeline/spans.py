@@ -80,15 +80,20 @@ class Dates:
         year = int(self._at(i))
         return year if periods.is_year(year) else None
 
-    def _day_number(self, i: int) -> int | None:
-        """A day of a month at i: "15", "02", "1er", "1st", "15th", "1º"."""
+    def _figures(self, i: int) -> str | None:
+        """The one or two figures written where a day may be: "15", "02", "1er", "32nd"."""
         text, kind = self._at(i), self._kind(i)
         if kind == "ord":
             digits = text.rstrip("abcdefghijklmnopqrstuvwxyz")
             text = digits if text[len(digits) :] in _DAY_ORDINALS else ""
-        elif kind != "num" or len(text) > 2:
+        elif kind != "num":
             return None
-        return int(text) if text.isdigit() and 1 <= int(text) <= 31 else None
+        return text if text.isdigit() and len(text) <= 2 else None
+
+    def _day_number(self, i: int) -> int | None:
+        """A day of a month at i: "15", "02", "1er", "1st", "15th", "1º"."""
+        text = self._figures(i)
+        return int(text) if text is not None and 1 <= int(text) <= 31 else None
 
     def _past_weekday(self, i: int) -> int:
         """Past a weekday and its comma: "mardi 13", "Wednesday, 6"."""
@@ -105,14 +110,19 @@ class Dates:
         if figures is not None:
             return figures
         day = self._day_number(i)
-        if day is not None:
+        if day is not None or (
+            self._figures(i) is not None and self._at(i - 1) not in self.g.not_number_leads
+        ):
             k = i + 1
             if self._at(k) == "." and self._at(k + 1) in ("o", "a"):
                 k += 2  # "1.º de julio"
             k = self._skip(k, self.g.day_leads | _SEPARATORS | {"°"})
             month = self.g.months.get(self._at(k))
             if month is None:
-                return Part(i + 1, day, None, None)
+                return Part(i + 1, day, None, None) if day is not None else None
+            if day is None:  # "32 mars 2001": no day to read, and the month is no honest guess
+                self.unread.append(reasons.NO_SUCH_DAY.format(day=self._figures(i), month=repr(self._at(k))))
+                return Part(self._skip(k + 1, _BEFORE_YEAR) + 1, None, None, None)
             return self._with_year(k + 1, day, month)
         month = self.g.months.get(self._at(i))
         if month is None:
@@ -150,7 +160,10 @@ class Dates:
         part = self._part(i)
         if part is not None and part.year is not None and part.month is not None:
             if part.day is None:
-                month = PlanDate(part.year, part.month)
+                month = periods.month(part.year, part.month)
+                if month is None:
+                    self.unread.append(reasons.NOT_A_MONTH.format(date=f"{part.year:04d}-{part.month:02d}"))
+                    return None
                 return (month, month), part.end, False
             date = periods.day(part.year, part.month, part.day)
             if date is None:
@@ -253,6 +266,9 @@ class Dates:
         meeting = self._meeting(i)
         if meeting is not None:
             return meeting
+        whole = self._whole_period(i)
+        if whole is not None:
+            return whole
         modifier = self.g.modifiers.get(self._at(i))
         if modifier is not None:
             core = self._core(self._skip(i + 1, self.g.fillers), led=True)
@@ -270,6 +286,16 @@ class Dates:
             return None
         (first, last), end, is_range = core
         return Span(i, end, first, last, is_range=is_range)
+
+    def _whole_period(self, i: int) -> Span | None:
+        """ "throughout 2026", "tout au long de 2026": work over the whole period, a window."""
+        for lead in self.g.throughout:
+            if tuple(t.text for t in self.tokens[i : i + len(lead)]) == lead:
+                core = self._core(self._skip(i + len(lead), self.g.fillers | _ARTICLES), led=True)
+                if core is not None and core[0][0] != core[0][1]:
+                    (first, last), end, _ = core
+                    return Span(i, end, first, last, is_range=True)
+        return None
 
     def _range(self, i: int) -> Span | None:
         """ "de janvier à juin 2001", "du 13 au 15 novembre 2007", "November 2017 - March 2018"."""
@@ -289,7 +315,8 @@ class Dates:
         if closing is None or closing.is_range:
             return None
         first = full.first if full is not None else self._opening(opening, closing)
-        if first is None or first > closing.last:
+        # By days: a day and a month do not compare as tuples ("du 15 au janvier 2001").
+        if first is None or first.first_day() > closing.last.last_day():
             return None
         return Span(i, closing.end, first, closing.last, is_range=True)
 
@@ -302,7 +329,7 @@ class Dates:
         if part.year is None and part.month is not None and month > closing.first.month:
             year -= 1  # "de novembre à mars 2001": November 2000
         if part.day is None:
-            return PlanDate(year, month) if part.month is not None else None
+            return periods.month(year, month) if part.month is not None else None
         return periods.day(year, month, part.day)
 
     def _connector(self, i: int, paired: bool) -> int | None:
