@@ -99,6 +99,9 @@ def syntax_problem(text: str, error: yaml.YAMLError) -> YamlProblem:
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         line, column = mark_position(mark)
+        if line > _last_line(text):  # the end of the text, past its last line: "[a" unclosed
+            start = error.context_mark
+            line, column = mark_position(start) if start is not None else _end_of(text)
         message = _parser_words(error.problem) if error.problem else _("invalid YAML")
         if error.context:
             message = _("{problem} ({context})").format(problem=message, context=_parser_words(error.context))
@@ -127,6 +130,17 @@ def _char_at(text: str, mark: Any) -> str:
     if line >= len(lines) or column >= len(lines[line]):
         return ""
     return lines[line][column]
+
+
+def _last_line(text: str) -> int:
+    """The number of the last line that holds anything, or 1 in an empty text."""
+    return max(text.count("\n") + (0 if text.endswith("\n") else 1), 1)
+
+
+def _end_of(text: str) -> tuple[int, int]:
+    """The line and column just past the last character of the last line."""
+    line = _last_line(text)
+    return line, len(text.rstrip("\n").rsplit("\n", 1)[-1].removesuffix("\r")) + 1
 
 
 def _line_column(text: str, index: int) -> tuple[int, int]:
