@@ -366,3 +366,14 @@ def test_the_phrase_language_and_the_interface_language_are_apart(runner: CliRun
     code, output = _run(runner, ["timeline", "Achevée en avril 2000", "--phrase-lang", "en", "--lang", "es"])
     assert code == 0
     assert "Idioma:   en\n" in output
+
+
+@pytest.mark.parametrize(
+    ("lang", "joined"), [("fr", "'planned' ou 'in_progress'"), ("es", "'planned' o 'in_progress'")]
+)
+def test_allowed_values_are_listed_as_written_in_the_interface_language(
+    runner: CliRunner, lang: str, joined: str
+) -> None:
+    plan = str(EXAMPLES / "invalid" / "plan_allowed_values.yaml")
+    output = runner.invoke(app, ["--lang", lang, "validate", plan]).stdout
+    assert joined in output and "Status." not in output and " or " not in output

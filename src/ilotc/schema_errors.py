@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -23,6 +24,9 @@ _PATTERN_WORDS = {
     "^[a-z0-9]+(-[a-z0-9]+)*$": N_("a lowercase id of letters, digits and hyphens (for example pnud)"),
     "^[A-Z]{2}$": N_("an ISO 3166-1 alpha-2 country code in capitals (for example CH)"),
 }
+
+# Pydantic shows enum members by their repr in its list of allowed values.
+_ENUM_REPR = re.compile(r"<[A-Za-z_][\w.]*: ((?:'[^']*'|\"[^\"]*\"|[^>])*)>")
 
 _TYPE_WORDS = {
     "string_type": N_("a string"),
@@ -126,9 +130,11 @@ def describe_error(root: type[BaseModel], error: Any) -> tuple[str, bool]:
 
 
 def _either(expected: str | None) -> str:
-    """Pydantic's "'a', 'b' or 'c'" with the interface language's "or"."""
+    """Pydantic's "'a', 'b' or 'c'" with the interface language's "or", and enum members as
+    the file writes them: `<Status.PLANNED: 'planned'>` is `'planned'`."""
     if not expected:
         return _("one of the allowed values")
+    expected = _ENUM_REPR.sub(r"\1", expected)
     head, sep, last = expected.rpartition(" or ")
     return f"{head}{_(' or ')}{last}" if sep else expected
 
