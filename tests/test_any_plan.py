@@ -316,3 +316,13 @@ def test_bundled_records_are_todays_plus_plan(
     before = json.loads((SNAPSHOTS / snapshot).read_text(encoding="utf-8"))
     assert {record.pop("plan") for record in now} == {"GB.276/TC/2"}
     assert now == before
+
+
+def test_the_guides_part_named_with_a_space_validates_as_shown(runner: CliRunner, tmp_path: Path) -> None:
+    guide = (ROOT / "docs" / "writing-a-plan.md").read_text(encoding="utf-8")
+    block = next(b for b in guide.split("```yaml\n")[1:] if "- id: Pilier 1" in b).split("```")[0]
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(block, encoding="utf-8")
+    code, out, err = run(runner, "validate", str(plan))
+    assert code == 0, out + err
+    assert "0 errors, 0 warnings" in err + out

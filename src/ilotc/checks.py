@@ -89,10 +89,28 @@ def _id_scheme(data: Any, report: Report) -> IdScheme:
         return IdScheme(False, None)
 
 
+_NOT_IN_AN_ID = re.compile(r"[\s:]")
+"""What an action id may not hold, so a derived id cannot be built from a place holding it."""
+
+
+def _not_derivable(where: Path, written: str, report: Report) -> None:
+    """A part or section id that no derived action id can start with ("Pillar 1")."""
+    report.add(
+        where,
+        _(
+            "the id {id!r} holds a space or colon, which action ids cannot, so they cannot be "
+            "derived from it; write it without (for example {short!r}), or declare 'ids: free' "
+            "or a pattern with the top-level key 'ids'"
+        ).format(id=written, short=_NOT_IN_AN_ID.sub("-", written.strip())),
+    )
+
+
 def _structure(data: Any, report: Report, scheme: IdScheme) -> None:
     seen_parts: set[str] = set()
     for p, part in items(data, "parts"):
         part_id = _text(part.get("id"))
+        if scheme.derived and _NOT_IN_AN_ID.search(part_id):
+            _not_derivable(("parts", p, "id"), part_id, report)
         if part_id in seen_parts:
             report.add(("parts", p, "id"), _("part {part} appears twice").format(part=part_id))
         seen_parts.add(part_id)
@@ -100,6 +118,8 @@ def _structure(data: Any, report: Report, scheme: IdScheme) -> None:
         for s, section in items(part, "sections"):
             where: Path = ("parts", p, "sections", s)
             section_id = _text(section.get("id"))
+            if scheme.derived and _NOT_IN_AN_ID.search(section_id):
+                _not_derivable((*where, "id"), section_id, report)
             if section_id in seen_sections:
                 report.add(
                     (*where, "id"),
@@ -167,7 +187,8 @@ def check_plan(
             )
         else:
             first_seen[action.id] = where
-        if scheme.derived and action.id.rsplit(".", 1)[0] != place:
+        derivable = not _NOT_IN_AN_ID.search(place)  # else said once, at the part or section
+        if scheme.derived and derivable and action.id.rsplit(".", 1)[0] != place:
             report.add(
                 (*where, "id"),
                 _(
