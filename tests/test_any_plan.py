@@ -287,6 +287,16 @@ def test_init_names_a_registry_after_its_plan(runner: CliRunner, tmp_path: Path)
     assert records(runner, "--plan", str(tmp_path / "nep.yaml"), "list")[0]["plan"] == "NEP-2026"
 
 
+def test_init_with_a_trailing_slash_makes_that_folder(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "new" / "plan-folder"
+    code, _, err = run(runner, "init", f"{folder}/")
+    assert code == 0, err
+    assert sorted(p.name for p in folder.iterdir()) == ["partners.yaml", "plan.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new"]  # no file named after the folder
+    code, _, err = run(runner, "validate", str(folder / "plan.yaml"))
+    assert code == 0, err
+
+
 @pytest.mark.parametrize("existing", ["plan.yaml", "partners.yaml"])
 def test_init_never_overwrites(runner: CliRunner, tmp_path: Path, existing: str) -> None:
     (tmp_path / existing).write_text("mine\n", encoding="utf-8")

@@ -33,9 +33,10 @@ def registry_path(plan: Path) -> Path:
     return plan.with_name(name)
 
 
-def starter_files(plan: Path, lang: StarterLanguage) -> list[StarterFile]:
-    """The starter registry and plan for `plan` (a folder means plan.yaml in it), in `lang`."""
-    if plan.is_dir():
+def starter_files(plan: Path, lang: StarterLanguage, *, folder: bool = False) -> list[StarterFile]:
+    """The starter registry and plan for `plan` in `lang`; a folder (an existing one, or any
+    with `folder`) means plan.yaml in it."""
+    if folder or plan.is_dir():
         plan = plan / DEFAULT_PLAN
     registry = registry_path(plan)
     names = {"{plan}": plan.name, "{registry}": registry.name}
