@@ -116,6 +116,50 @@ def test_windows_line_endings_are_kept(runner: CliRunner, tmp_path: Path) -> Non
     assert text.count(b"\n") == text.count(b"\r\n")
 
 
+def _endings(text: bytes, kind: str) -> bytes:
+    """The example plan with CR-only line ends, or with CRLF in its first half and LF after."""
+    lines = text.splitlines(keepends=True)
+    if kind == "cr":
+        return b"".join(line.replace(b"\n", b"\r") for line in lines)
+    half = len(lines) // 2
+    return b"".join(line.replace(b"\n", b"\r\n") for line in lines[:half]) + b"".join(lines[half:])
+
+
+@pytest.mark.parametrize(("kind", "action"), [("cr", "I.1a.1"), ("mixed", "I.1a.1"), ("mixed", "III.1a.2")])
+def test_any_line_endings_are_matched_and_undo_restores_every_byte(
+    runner: CliRunner, tmp_path: Path, kind: str, action: str
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    original = _endings((EXAMPLES / "valid" / "plan.yaml").read_bytes(), kind)
+    plan.write_bytes(original)
+    partners = ("--partners", str(EXAMPLES / "valid" / "partners.yaml"))
+    assert invoke(runner, plan, *partners, "validate")[0] == 0
+    code, _, err = invoke(runner, plan, *partners, "update", action, "--status", "done", "--date", "2001-07")
+    assert code == 0, err
+    updated = plan.read_bytes()
+    added = [line for line in updated.splitlines(keepends=True) if b"2001-07" in line]
+    assert len(added) == 1
+    where = updated.index(added[0])
+    before_line = updated[:where].splitlines(keepends=True)[-1]
+    ending = before_line[len(before_line.rstrip(b"\r\n")) :]
+    assert added[0].endswith(ending) and not added[0].endswith(b"\r\r\n")  # as its neighbour
+    code, _, err = invoke(runner, plan, *partners, "update", action, "--undo")
+    assert code == 0, err
+    assert plan.read_bytes() == original
+
+
+def test_undoing_the_only_change_removes_the_history_it_added(runner: CliRunner, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    original = (EXAMPLES / "valid" / "plan.yaml").read_bytes()
+    plan.write_bytes(original)
+    partners = ("--partners", str(EXAMPLES / "valid" / "partners.yaml"))
+    assert invoke(runner, plan, *partners, "update", "II.1.2", "--status", "in_progress")[0] == 0
+    code, out, err = invoke(runner, plan, *partners, "update", "II.1.2", "--undo")
+    assert code == 0, err
+    assert "-            history:" in out
+    assert plan.read_bytes() == original  # no `history: []` left behind
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

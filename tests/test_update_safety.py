@@ -127,6 +127,24 @@ def test_stale_temporaries_and_locks_are_cleaned_by_the_next_update(runner: CliR
     assert remove_stale_temporaries(plan) == 0
 
 
+def test_a_dangling_link_as_lock_is_stale_and_cleaned(runner: CliRunner, plan: Path) -> None:
+    lock_path(plan).symlink_to(plan.parent / "nowhere")
+    code, err = _update(runner, plan)
+    assert code == 0, err
+    assert _history(plan, "III.1a.2")[-1]["status"] == "done"
+    assert _leftovers(plan.parent) == []
+
+
+def test_a_folder_where_the_lock_goes_is_refused_with_what_to_do(runner: CliRunner, plan: Path) -> None:
+    lock_path(plan).mkdir()
+    before = plan.read_bytes()
+    code, err = _update(runner, plan)
+    assert code == 1
+    assert "plan.yaml.lock is a folder" in err and "move or remove that folder" in err
+    assert "cannot be written" not in err
+    assert plan.read_bytes() == before
+
+
 # ---------------------------------------------------------------- the file written
 
 

@@ -105,13 +105,35 @@ def sequence_problem(initial: str, changes: list[tuple[PlanDate, str]]) -> str |
     return None
 
 
+# A line ends at CR LF, LF or a lone CR, as YAML reads it: a file may use any of them, or a mix.
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _line_start(text: str, index: int) -> int:
-    return text.rfind("\n", 0, index) + 1
+    return max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
 
 
 def _line_end(text: str, index: int) -> int:
-    end = text.find("\n", index)
-    return len(text) if end < 0 else end + 1
+    found = _BREAK.search(text, index)
+    return len(text) if found is None else found.end()
+
+
+def _newline_at(text: str, at: int) -> str:
+    """The line ending to write at `at`: that of the line just before, else of the line
+    after, else LF, so that lines spliced into a mixed file match their neighbours."""
+    if text.endswith("\r\n", 0, at):
+        return "\r\n"
+    if text.endswith(("\n", "\r"), 0, at):
+        return text[at - 1]
+    found = _BREAK.search(text, at)
+    return found.group() if found is not None else "\n"
+
+
+def _at_line_start(text: str, at: int) -> tuple[str, int]:
+    """`text` with a line break added at `at` if `at` ends a last line that has none."""
+    if at == len(text) and text and not text.endswith(("\n", "\r")):
+        return text + _newline_at(text, at), at + len(_newline_at(text, at))
+    return text, at
 
 
 def _column(text: str, index: int) -> int:
@@ -140,7 +162,6 @@ def record_status_change(text: str, update: StatusUpdate) -> str:
     at = sum(date.first_day() <= update.date.first_day() for date, _ in changes)
     after = [*changes[:at], (update.date, str(update.status)), *changes[at:]]
     _check_sequence(data, path, after)
-    newline = "\r\n" if "\r\n" in text else "\n"
     index = PositionIndex(text)
     action = index.get(path)
     history = index.get((*path, "history"))
@@ -153,8 +174,12 @@ def record_status_change(text: str, update: StatusUpdate) -> str:
         if history.flow:
             return text[: following.start] + _flow_entry(update) + ", " + text[following.start :]
         line = _line_start(text, following.start)
-        return text[:line] + _block_entry(update, _column(text, following.start) - 2, newline) + text[line:]
-    return _splice(text, update, action, history, newline)
+        entry = _block_entry(update, _column(text, following.start) - 2, _newline_at(text, line))
+        return text[:line] + entry + text[line:]
+    return _splice(text, update, action, history)
+
+
+_EMPTY_HISTORY = re.compile(r"^[ \t]*history:[ \t]*\[[ \t]*\]", re.MULTILINE)
 
 
 def undo_last_change(text: str, action_id: str) -> tuple[str, str]:
@@ -181,11 +206,13 @@ def undo_last_change(text: str, action_id: str) -> tuple[str, str]:
         return text[: previous.end] + text[last.end : history.end - 1].lstrip(" ") + text[
             history.end - 1 :
         ], taken
-    if len(changes) == 1:  # an empty history is written `history: []`, as the bundled plan has it
+    if len(changes) == 1:
         key = history.key_start if history.key_start is not None else history.start
-        colon = text.index(":", key)
-        newline = "\r\n" if "\r\n" in text else "\n"
-        return text[: colon + 1] + " []" + newline + text[_line_end(text, history.end - 1) :], taken
+        end = _line_end(text, history.end - 1)
+        if _EMPTY_HISTORY.search(text):  # the file writes an empty history `history: []`: so here
+            colon = text.index(":", key)
+            return text[: colon + 1] + " []" + _newline_at(text, end) + text[end:], taken
+        return text[: _line_start(text, key)] + text[end:], taken  # the key goes, as it came
     return text[: _line_start(text, last.start)] + text[_line_end(text, last.end - 1) :], taken
 
 
@@ -207,24 +234,25 @@ def _check_sequence(data: Any, path: tuple[str | int, ...], changes: list[tuple[
         raise EditError(_("{id}: {problem}; nothing was written").format(id=node.get("id"), problem=problem))
 
 
-def _splice(text: str, update: StatusUpdate, action: Position, history: Position | None, newline: str) -> str:
+def _splice(text: str, update: StatusUpdate, action: Position, history: Position | None) -> str:
     if history is None:
         # no history key yet: add one after the action's last line, at its keys' indentation
-        at = _line_end(text, action.end - 1)
+        text, at = _at_line_start(text, _line_end(text, action.end - 1))
+        newline = _newline_at(text, at)
         indent = _column(text, action.start)
         block = f"{' ' * indent}history:{newline}" + _block_entry(update, indent + 2, newline)
         return text[:at] + block + text[at:]
     if history.flow and history.items == 0:
         # `history: []` becomes a block list under the key
         key_indent = _column(text, history.key_start if history.key_start is not None else history.start)
-        at = _line_end(text, history.end - 1)
+        text, at = _at_line_start(text, _line_end(text, history.end - 1))
         before = text[: history.start].rstrip(" ")
         rest = text[history.end : at]
-        return before + rest + _block_entry(update, key_indent + 2, newline) + text[at:]
+        return before + rest + _block_entry(update, key_indent + 2, _newline_at(text, at)) + text[at:]
     if history.flow:
         # `history: [{...}]`: add the entry before the closing bracket
         close = history.end - 1
         return text[:close] + ", " + _flow_entry(update) + text[close:]
     # a block list: a new item after the last one, at the same indentation
-    at = _line_end(text, history.end - 1)
-    return text[:at] + _block_entry(update, _column(text, history.start), newline) + text[at:]
+    text, at = _at_line_start(text, _line_end(text, history.end - 1))
+    return text[:at] + _block_entry(update, _column(text, history.start), _newline_at(text, at)) + text[at:]

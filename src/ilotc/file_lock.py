@@ -38,6 +38,19 @@ class LockBusy(Exception):
         )
 
 
+class LockInTheWay(Exception):
+    """Something that is no lock stands where the lock must be created; the message says what."""
+
+    def __init__(self, lock: Path) -> None:
+        self.lock = lock
+        super().__init__(
+            _(
+                "{lock} is a folder, where the update of {file} keeps its lock file; nothing was "
+                "written: move or remove that folder, then run the update again"
+            ).format(lock=lock, file=lock.name.removesuffix(".lock"))
+        )
+
+
 def lock_path(path: Path) -> Path:
     """Where the lock of `path` lives: `NAME.lock` beside it."""
     return path.with_name(path.name + ".lock")
@@ -75,11 +88,16 @@ def _try_create(lock: Path) -> bool:
 
 def _remove_if_stale(lock: Path) -> tuple[bool, int | None]:
     """(True when the lock is gone or was stale and has been removed, its owner's pid)."""
+    if os.path.isdir(lock):
+        raise LockInTheWay(lock)
     try:
         with open(lock, "rb") as stream:
             status = os.fstat(stream.fileno())
             owner = _owner(stream.read(64).decode("ascii", "replace"))
     except FileNotFoundError:
+        if os.path.islink(lock):  # a link to nothing holds no lock: stale, whoever left it
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(lock)
         return True, None
     if owner is None:
         stale = time.time() - status.st_mtime > _EMPTY_GRACE_SECONDS
@@ -107,7 +125,8 @@ def _remove_if_stale(lock: Path) -> tuple[bool, int | None]:
 @contextlib.contextmanager
 def locked(path: Path, wait: float | None = None) -> Iterator[Path]:
     """Hold the lock of `path` for the `with` block; raise LockBusy after `wait` seconds
-    (default WAIT_SECONDS), or OSError when the lock cannot be created (a read-only folder)."""
+    (default WAIT_SECONDS), LockInTheWay when a folder stands where the lock goes, or OSError
+    when the lock cannot be created (a read-only folder)."""
     wait = WAIT_SECONDS if wait is None else wait
     lock = lock_path(path)
     deadline = time.monotonic() + wait

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ilotc.editing import EditError, StatusUpdate, record_status_change, undo_last_change
-from ilotc.file_lock import LockBusy, locked
+from ilotc.file_lock import LockBusy, LockInTheWay, locked
 from ilotc.files import BOM, FileChanged, Identity, remove_stale_temporaries, replace_read_file
 from ilotc.i18n import _
 from ilotc.loading import FileAccessError, FileKind, Source, load_registry, packaged_file
@@ -101,7 +101,7 @@ def update_plan(
                     _("{path} is read-only; make it writable (chmod u+w) to update it").format(path=plan_path)
                 )
             replace_read_file(target, edit.data, edit.read)
-    except LockBusy as error:
+    except (LockBusy, LockInTheWay) as error:
         raise UpdateRefused(str(error)) from error
     except FileChanged as error:
         raise UpdateRefused(
