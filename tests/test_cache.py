@@ -360,3 +360,15 @@ def test_no_home_folder_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setattr(Path, "home", nowhere)
     assert default_store() is None
+
+
+def test_a_home_that_does_not_exist_is_not_made(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "nonexistent"
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(missing))
+    code, out, err = run(runner, "list", "--format", "json")
+    assert code == 0, err
+    assert len(json.loads(out)) == 78
+    assert not missing.exists()  # no cache rather than a home made up

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -123,3 +124,13 @@ def test_strict_makes_warnings_errors(runner: CliRunner, tmp_path: Path) -> None
 
 def test_strict_passes_a_file_without_warnings(runner: CliRunner) -> None:
     assert run(runner, "validate", "--strict")[0] == 0
+
+
+def test_a_pipe_is_refused_not_waited_on(runner: CliRunner, tmp_path: Path) -> None:
+    pipe = tmp_path / "plan.yaml"
+    os.mkfifo(pipe)  # nobody ever writes to it: opening it to read would wait forever
+    result = runner.invoke(app, ["validate", str(pipe)])
+    assert result.exit_code == 2
+    assert "is not a regular file" in result.stderr and "'-'" in result.stderr
+    result = runner.invoke(app, ["--plan", str(pipe), "list"])
+    assert result.exit_code == 2 and "is not a regular file" in result.stderr

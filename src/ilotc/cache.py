@@ -179,10 +179,13 @@ class Store:
 
 def default_store() -> Store | None:
     """The user's cache, or None when $ILOTC_NO_CACHE turns caching off (or no folder can
-    be named: no $XDG_CACHE_HOME and no home folder)."""
+    be named: no $XDG_CACHE_HOME and no home folder, or a home that does not exist)."""
     if disabled_by_environment():
         return None
     try:
-        return Store(default_folder())
+        folder = default_folder()
+        # The cache may make `.cache/ilotc` (or `$XDG_CACHE_HOME/ilotc`), never the folder
+        # above them: a home that does not exist ($HOME=/nonexistent) means no cache.
+        return Store(folder) if folder.parent.parent.is_dir() else None
     except (RuntimeError, KeyError, OSError):  # Path.home() with no $HOME and no passwd entry
         return None

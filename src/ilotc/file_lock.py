@@ -90,8 +90,8 @@ def _remove_if_stale(lock: Path) -> tuple[bool, int | None]:
     """(True when the lock is gone or was stale and has been removed, its owner's pid)."""
     if os.path.isdir(lock):
         raise LockInTheWay(lock)
-    try:
-        with open(lock, "rb") as stream:
+    try:  # without blocking: a pipe in the lock's place would otherwise wait for a writer
+        with os.fdopen(os.open(lock, os.O_RDONLY | os.O_NONBLOCK), "rb") as stream:
             status = os.fstat(stream.fileno())
             owner = _owner(stream.read(64).decode("ascii", "replace"))
     except FileNotFoundError:

@@ -6,6 +6,8 @@ cross-field checks; `ilotc.build` with the timeline reader) is imported only on 
 miss: `load` served by the cache never needs it.
 """
 
+import os
+import stat
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -58,8 +60,18 @@ def read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise FileAccessError(_("{file}: is a folder; expected a YAML file").format(file=label))
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        # Opened without blocking, then checked: a FIFO or a device would wait forever for a
+        # writer, or never end; only a regular file is a data file ('-' reads standard input).
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(handle, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise FileAccessError(
+                    _(
+                        "{file}: is not a regular file (a pipe or a device); give a YAML file, or '-' "
+                        "to read standard input"
+                    ).format(file=label)
+                )
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise FileAccessError(_("{file}: no such file").format(file=label)) from None
     except PermissionError:
