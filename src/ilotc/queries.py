@@ -3,6 +3,7 @@
 import datetime as dt
 import difflib
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 from ilotc.dates import PlanDate
@@ -44,7 +45,7 @@ class ActionFilter(NamedTuple):
             return False
         if self.partner is not None and not names_partner(action, self.partner, registry):
             return False
-        if self.search is not None and fold(self.search) not in _haystack(action):
+        if self.search is not None and not _found(_query(self.search), action):
             return False
         return self._due_matches(action)
 
@@ -109,6 +110,17 @@ def _names_of(partner: Partner) -> set[str]:
 def _in_section(action: Action, wanted: str) -> bool:
     # "1" matches section 1 and its issues 1a, 1b...; "1a" matches that issue only.
     return wanted in (action.section, action.section_number)
+
+
+@lru_cache(maxsize=8)
+def _query(search: str) -> str:
+    """The search text folded once per query, not once per action (a query may be long)."""
+    return fold(search)
+
+
+def _found(query: str, action: Action) -> bool:
+    # `in` gives up at once on a query longer than the text: only folding could be slow
+    return query in _haystack(action)
 
 
 def _haystack(action: Action) -> str:
