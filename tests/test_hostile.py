@@ -5,8 +5,10 @@ Every case goes through both `ilotc validate FILE` and `ilotc --plan FILE list`.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -116,15 +118,15 @@ def test_an_unreadable_file_exits_2(
 ) -> None:
     path = tmp_path / "plan.yaml"
     path.write_bytes(VALID)
-    real_open = Path.open
+    real_open = os.open
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> object:
+    def refuse(file: object, *args: Any, **kwargs: Any) -> int:
         # root reads every file whatever its mode, so the refusal is simulated
-        if self == path:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+        if isinstance(file, (str, Path)) and Path(file) == path:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     args = ["validate", str(path)] if how == "validate" else ["--plan", str(path), "list"]
     code, output = _run(runner, args)
     assert code == 2 and f"{path}: permission denied" in output

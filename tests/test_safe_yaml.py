@@ -145,8 +145,8 @@ def test_tab_indentation_says_to_use_spaces() -> None:
 
 
 def test_file_cut_off_mid_string() -> None:
-    line, _, message = problem("a: 1\nb: 'unterminated\n")
-    assert line == 3
+    line, column, message = problem("a: 1\nb: 'unterminated\n")
+    assert (line, column) == (2, 4)  # where the string starts, not a line past the end
     assert message  # the parser's own words: not pinned
 
 
