@@ -14,6 +14,7 @@ from ilotc.timeline import periods, reasons
 from ilotc.timeline.tokens import Token
 
 SEPARATORS = frozenset({"/", "-", "."})
+_DAY_ORDINALS = ("er", "re", "ere", "st", "nd", "rd", "th", "o", "e")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,25 @@ class Part:
     day: int | None
     month: int | None
     year: int | None
+
+
+def figures(tokens: Sequence[Token], i: int) -> str | None:
+    """The one or two figures written at i where a day may be: "15", "02", "1er", "32nd"."""
+    if not 0 <= i < len(tokens):
+        return None
+    text, kind = tokens[i].text, tokens[i].kind
+    if kind == "ord":
+        digits = text.rstrip("abcdefghijklmnopqrstuvwxyz")
+        text = digits if text[len(digits) :] in _DAY_ORDINALS else ""
+    elif kind != "num":
+        return None
+    return text if text.isdigit() and len(text) <= 2 else None
+
+
+def day_number(tokens: Sequence[Token], i: int) -> int | None:
+    """A day of a month at i: "15", "02", "1er", "1st", "15th", "1º"."""
+    text = figures(tokens, i)
+    return int(text) if text is not None and 1 <= int(text) <= 31 else None
 
 
 def read(tokens: Sequence[Token], i: int, day_first: bool | None, unread: list[str]) -> Part | None:

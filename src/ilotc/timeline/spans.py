@@ -26,7 +26,6 @@ from ilotc.timeline.tokens import GRAMMARS, Token
 
 _ARTICLES = frozenset({"le", "la", "l", "the", "el", "los", "las"})
 _BEFORE_YEAR = frozenset({".", ",", "/", "-", "of", "de", "del"})
-_DAY_ORDINALS = ("er", "re", "ere", "st", "nd", "rd", "th", "o", "e")
 _MONTH_WORDS = frozenset(month for grammar in GRAMMARS.values() for month in grammar.months)
 _NEAR = 6  # words between a session and the date written for it: ", Ginebra," "de la Conferencia a"
 
@@ -80,21 +79,6 @@ class Dates:
         year = int(self._at(i))
         return year if periods.is_year(year) else None
 
-    def _figures(self, i: int) -> str | None:
-        """The one or two figures written where a day may be: "15", "02", "1er", "32nd"."""
-        text, kind = self._at(i), self._kind(i)
-        if kind == "ord":
-            digits = text.rstrip("abcdefghijklmnopqrstuvwxyz")
-            text = digits if text[len(digits) :] in _DAY_ORDINALS else ""
-        elif kind != "num":
-            return None
-        return text if text.isdigit() and len(text) <= 2 else None
-
-    def _day_number(self, i: int) -> int | None:
-        """A day of a month at i: "15", "02", "1er", "1st", "15th", "1º"."""
-        text = self._figures(i)
-        return int(text) if text is not None and 1 <= int(text) <= 31 else None
-
     def _past_weekday(self, i: int) -> int:
         """Past a weekday and its comma: "mardi 13", "Wednesday, 6"."""
         if self._at(i) in self.g.weekdays:
@@ -109,10 +93,8 @@ class Dates:
         figures = self._numeric(i)
         if figures is not None:
             return figures
-        day = self._day_number(i)
-        if day is not None or (
-            self._figures(i) is not None and self._at(i - 1) not in self.g.not_number_leads
-        ):
+        day, written = numeric.day_number(self.tokens, i), numeric.figures(self.tokens, i)
+        if day is not None or (written is not None and self._at(i - 1) not in self.g.not_number_leads):
             k = i + 1
             if self._at(k) == "." and self._at(k + 1) in ("o", "a"):
                 k += 2  # "1.º de julio"
@@ -121,14 +103,14 @@ class Dates:
             if month is None:
                 return Part(i + 1, day, None, None) if day is not None else None
             if day is None:  # "32 mars 2001": no day to read, and the month is no honest guess
-                self.unread.append(reasons.NO_SUCH_DAY.format(day=self._figures(i), month=repr(self._at(k))))
+                self.unread.append(reasons.NO_SUCH_DAY.format(day=written, month=repr(self._at(k))))
                 return Part(self._skip(k + 1, _BEFORE_YEAR) + 1, None, None, None)
             return self._with_year(k + 1, day, month)
         month = self.g.months.get(self._at(i))
         if month is None:
             return None
         k = self._skip(i + 1, frozenset({"."}))
-        us_day = self._day_number(k)  # "March 31, 2005", "July 15"
+        us_day = numeric.day_number(self.tokens, k)  # "March 31, 2005", "July 15"
         if us_day is not None and self._year(k) is None:
             return self._with_year(k + 1, us_day, month)
         return self._with_year(k, None, month)
@@ -220,7 +202,7 @@ class Dates:
             k -= 1  # "Mar. 2021", "Q2/2022"
         after = i + 1 + (self._at(i + 1) == "/")  # "2022 Q2", "2022/Q2"
         if (
-            self._day_number(k) is not None
+            numeric.day_number(self.tokens, k) is not None
             or self._at(k) in _MONTH_WORDS
             or "code" in (self._kind(k), self._kind(after))
         ):
