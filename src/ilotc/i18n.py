@@ -4,7 +4,8 @@ English, French and Spanish, the ILO's three working languages. Messages are loo
 the gettext catalogs under `ilotc/locale/` (compiled from `locale/*/LC_MESSAGES/ilotc.po`,
 see README "Languages"); a catalog is read the first time a message in that language is
 looked up, and English needs none, so a command pays nothing for languages it does not use.
-Dates in prose come from CLDR through Babel, also imported on first use.
+Dates in prose follow CLDR's patterns and month names, taken from Babel into `cldr_dates.py`
+(so writing one costs no Babel import); other CLDR data comes from Babel on first use.
 
 Nothing here prints. Only the interface is translated: the plan's own text, JSON and CSV
 keys, enumerated values and `YYYY-MM[-DD]` dates never are.
@@ -13,9 +14,12 @@ keys, enumerated values and `YYYY-MM[-DD]` dates never are.
 import datetime as dt
 import gettext
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
+
+from ilotc import cldr_dates
 
 LANGUAGES = ("en", "fr", "es")
 """The languages of the interface, English (the source language) first."""
@@ -132,20 +136,33 @@ def N_(message: str) -> str:
     return message
 
 
+_PATTERN_FIELD = re.compile(r"'([^']*)'|MMMM|d|y")
+
+
+def _cldr_format(pattern: str, day: dt.date) -> str:
+    """`day` written by a CLDR pattern of the fields these languages' long dates use
+    (`d`, `MMMM`, `y`, quoted literals); the patterns are CLDR's (`cldr_dates.py`)."""
+
+    def field(match: re.Match[str]) -> str:
+        token = match.group()
+        if token.startswith("'"):
+            return match.group(1) or "'"  # '' is a quote
+        if token == "MMMM":
+            return cldr_dates.MONTHS[language()][day.month - 1]
+        return str(day.day if token == "d" else day.year)
+
+    return _PATTERN_FIELD.sub(field, pattern)
+
+
 def long_date(day: dt.date) -> str:
     """A day in the language's CLDR long form: "June 1, 2000", "1 juin 2000",
     "1 de junio de 2000"."""
-    # lazy: Babel (and its CLDR data), needed only for dates written in words
-    from babel.dates import format_date  # noqa: PLC0415
-
-    return format_date(day, "long", locale=language())
+    return _cldr_format(cldr_dates.LONG_DATE[language()], day)
 
 
 def month_year(year: int, month: int) -> str:
     """A month in the language's CLDR form: "June 2000", "juin 2000", "junio de 2000"."""
-    from babel.dates import format_skeleton  # noqa: PLC0415 - lazy: Babel, as in long_date
-
-    return format_skeleton("yMMMM", dt.date(year, month, 1), locale=language())
+    return _cldr_format(cldr_dates.YEAR_MONTH[language()], dt.date(year, month, 1))
 
 
 def month_names(width: Literal["abbreviated", "narrow", "wide"] = "wide") -> tuple[str, ...]:
