@@ -8,7 +8,7 @@ listings are headed by the record keys, as JSON is.
 from collections.abc import Sequence
 from typing import Any
 
-from ilotc.i18n import _, ngettext, pgettext
+from ilotc.i18n import _, language, ngettext, pgettext
 from ilotc.output.labels import (
     EVENT_LABELS,
     HEADERS,
@@ -39,8 +39,19 @@ def _status_label(record: dict[str, Any]) -> str:
     return status_label(record["status"])
 
 
+_SHORT_WORDS: dict[str, dict[str, str]] = {}
+
+
 def _short_words() -> dict[str, str]:
-    """The words of a short reading in the interface language (English: the values)."""
+    """The words of a short reading in the interface language (English: the values), looked
+    up once per language rather than once per row."""
+    lang = language()
+    if lang not in _SHORT_WORDS:
+        _SHORT_WORDS[lang] = _short_words_now()
+    return _SHORT_WORDS[lang]
+
+
+def _short_words_now() -> dict[str, str]:
     return {
         "deadline": pgettext("short reading", "deadline"),
         "milestone": pgettext("short reading", "milestone"),
