@@ -41,7 +41,9 @@ def test_months_are_babels(lang: str) -> None:
 
 def test_the_generated_module_is_current() -> None:
     script = ROOT / "scripts" / "cldr_dates.py"
-    done = subprocess.run([sys.executable, str(script), "--check"], check=False, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(script), "--check"], check=False, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
 
 
