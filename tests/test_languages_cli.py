@@ -286,15 +286,15 @@ def test_the_language_is_chosen_before_or_after_the_command_or_by_the_environmen
 
 def test_help_is_translated_wherever_lang_stands(runner: CliRunner) -> None:
     assert _run(runner, ["list", "--help", "--lang", "es"])[1].startswith("Uso: ilotc list")
-    assert _run(runner, ["--lang", "fr", "list", "--help"])[1].startswith(f"Usage{NBSP}: ilotc list")
+    assert _run(runner, ["--lang", "fr", "list", "--help"])[1].startswith(f"Utilisation{NBSP}: ilotc list")
 
 
 def test_french_usage_error_in_full(runner: CliRunner) -> None:
     code, output = _run(runner, ["--lang", "fr", "lst"])
     assert code == 2
     assert output == (
-        f"Usage{NBSP}: ilotc [OPTIONS] COMMAND [ARGS]...\n"
-        f"Essayez «{NBSP}ilotc -h{NBSP}» pour l’aide.\n\n"
+        f"Utilisation{NBSP}: ilotc [OPTIONS] COMMAND [ARGS]...\n"
+        f"Essayez «{NBSP}ilotc -h{NBSP}» pour obtenir de l’aide.\n\n"
         f"Erreur{NBSP}: Commande inconnue{NBSP}: 'lst'. Vouliez-vous dire 'list'{NBSP}?\n"
     )
 
