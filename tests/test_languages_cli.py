@@ -228,7 +228,7 @@ def test_a_broken_yaml_file_is_explained_in_the_language(
             "fr",
             '<html lang="fr">',
             "276e session",
-            "Le Conseil d'administration voudra sans doute prendre note du présent rapport.",
+            "Le Conseil d’administration voudra sans doute prendre note du présent rapport.",
         ),
         (
             "es",
@@ -252,7 +252,7 @@ def test_french_report_sentences_agree_and_keep_french_typography(runner: CliRun
     markdown = _run(runner, ["--lang", "fr", "report", "--as-of", "2000-06", "-f", "markdown"])[1]
     assert f"> **Objet du document{NBSP}:** Le présent document rend compte" in markdown
     assert "Sur les 28 actions de la Partie II (" in markdown
-    assert f"28 sont ponctuelles{NBSP}: 0 a été achevée, 1 est en cours, 27 n’ont pas commencé" in markdown
+    assert f"28 sont ponctuelles{NBSP}: 0 a été achevée, 1 est en cours, 27 sont prévues" in markdown
     assert f"(0{NBSP}% achevées)" in markdown
 
 
@@ -286,15 +286,15 @@ def test_the_language_is_chosen_before_or_after_the_command_or_by_the_environmen
 
 def test_help_is_translated_wherever_lang_stands(runner: CliRunner) -> None:
     assert _run(runner, ["list", "--help", "--lang", "es"])[1].startswith("Uso: ilotc list")
-    assert _run(runner, ["--lang", "fr", "list", "--help"])[1].startswith(f"Usage{NBSP}: ilotc list")
+    assert _run(runner, ["--lang", "fr", "list", "--help"])[1].startswith(f"Utilisation{NBSP}: ilotc list")
 
 
 def test_french_usage_error_in_full(runner: CliRunner) -> None:
     code, output = _run(runner, ["--lang", "fr", "lst"])
     assert code == 2
     assert output == (
-        f"Usage{NBSP}: ilotc [OPTIONS] COMMAND [ARGS]...\n"
-        f"Essayez «{NBSP}ilotc -h{NBSP}» pour l’aide.\n\n"
+        f"Utilisation{NBSP}: ilotc [OPTIONS] COMMAND [ARGS]...\n"
+        f"Essayez «{NBSP}ilotc -h{NBSP}» pour obtenir de l’aide.\n\n"
         f"Erreur{NBSP}: Commande inconnue{NBSP}: 'lst'. Vouliez-vous dire 'list'{NBSP}?\n"
     )
 
