@@ -377,3 +377,10 @@ def test_allowed_values_are_listed_as_written_in_the_interface_language(
     plan = str(EXAMPLES / "invalid" / "plan_allowed_values.yaml")
     output = runner.invoke(app, ["--lang", lang, "validate", plan]).stdout
     assert joined in output and "Status." not in output and " or " not in output
+
+
+def test_the_markdown_annex_labels_take_the_french_colon() -> None:
+    result = CliRunner().invoke(app, ["--lang", "fr", "report", "--as-of", "2000-06", "-f", "markdown"])
+    assert result.exit_code == 0, result.stderr
+    assert "- **Partie\u00a0:** I" in result.stdout
+    assert "- **Partie:**" not in result.stdout

@@ -59,7 +59,7 @@ def render_markdown(report: Report) -> str:
     for entry in paper.annex:
         out += [f"### {markdown(entry.action_id)}", ""]
         for label, value in entry.fields:
-            out.append(f"- **{markdown(label)}:** {markdown(value)}")
+            out.append(f"- **{markdown(t.labelled(label))}** {markdown(value)}")
         out.append("")
     return "\n".join(out)
 
