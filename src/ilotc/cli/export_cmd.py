@@ -82,7 +82,7 @@ def export(
         fail(_("export needs --format ics|json|csv, or -o FILE with a .ics, .json or .csv name"))
     chosen = output_format(output, fmt, EXPORT_SUFFIX_FORMATS, "json")
     if alarm is not None and chosen != "ics":
-        fail("--alarm applies to the calendar only (--format ics)")
+        fail(_("--alarm applies to the calendar only (--format ics)"))
     day = as_of_day(as_of)
     data, actions = selected(ctx, filters, plan_id, day, plan, partners)
     request = ExportRequest(data.plan, data.registry, actions, day, raw_csv=raw_csv)

@@ -119,12 +119,21 @@ SUFFIX_FORMATS = {
 """The document format a file name's suffix names (lowercase), known or not to ilotc."""
 
 
-def output_format(path: Path | None, given: F | None, formats: "Mapping[str, F]", default: F) -> F:
+def output_format(
+    path: Path | None,
+    given: F | None,
+    formats: "Mapping[str, F]",
+    default: F,
+    *,
+    unknown_suffix_is_default: bool = False,
+) -> F:
     """The format a command writes: `--format` wins, else the suffix of `-o FILE` names it,
     else the default. A suffix that names another format, or one this command cannot write,
     is bad usage (exit 2): never a file whose name says one format and holds another.
 
     `formats` maps the format names of `SUFFIX_FORMATS` this command writes to its formats.
+    With `unknown_suffix_is_default`, a suffix that names no format at all (`report.out`)
+    writes the default (the report's plain text) instead of being bad usage.
     """
     if to_stdout(path):
         return given if given is not None else default
@@ -141,7 +150,7 @@ def output_format(path: Path | None, given: F | None, formats: "Mapping[str, F]"
             )
         return given
     if named is None:
-        if suffix:
+        if suffix and not unknown_suffix_is_default:
             fail(
                 _("-o {path}: {suffix} names no format ilotc knows; {choices}").format(
                     path=path, suffix=suffix, choices=_choices(formats)

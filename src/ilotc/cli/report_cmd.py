@@ -1,6 +1,5 @@
 """`ilotc report`: the progress report for the Governing Body (GB.276/TC/2, paragraph 8)."""
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -15,9 +14,9 @@ from ilotc.cli.filters import (
     selected,
 )
 from ilotc.cli.option_blocks import with_options
-from ilotc.cli.output import SUFFIX_FORMATS, OutputOption, to_stdout, write_output
+from ilotc.cli.output import SUFFIX_FORMATS, OutputOption, output_format, to_stdout, write_output
 from ilotc.i18n import _
-from ilotc.output.report_formats import REPORT_FORMATS, format_of_suffix
+from ilotc.output.report_formats import REPORT_FORMATS
 from ilotc.output.report_pdf import PdfUnavailable
 from ilotc.output.text import without_trailing_spaces
 from ilotc.report import build_report
@@ -36,12 +35,8 @@ def _known_format(value: str | None) -> str | None:
     return value
 
 
-_CHOICES = (
-    "give --format "
-    + "|".join(REPORT_FORMATS)
-    + " or a name ending in "
-    + ", ".join(suffix for f in REPORT_FORMATS.values() for suffix in f.suffixes)
-)
+# The report format each file-suffix format name means (`-o r.txt` is the terminal report).
+_SUFFIX_FORMATS = {SUFFIX_FORMATS[suffix]: f.name for f in REPORT_FORMATS.values() for suffix in f.suffixes}
 FORMAT_HELP = "; ".join(f"{f.name}: {f.help}" for f in REPORT_FORMATS.values())
 
 
@@ -92,21 +87,9 @@ def report(
     if since_date is not None and since_date.first_day() > day:
         message = _("--since {since} is after the as-of date {as_of}: give a date on or before it")
         fail(message.format(since=since, as_of=day.isoformat()))
-    chosen = REPORT_FORMATS[fmt.lower()] if fmt is not None else None
-    if chosen is None and not to_stdout(output):
-        assert output is not None
-        chosen = format_of_suffix(Path(output).suffix)
-        other = SUFFIX_FORMATS.get(Path(output).suffix.lower())
-        if chosen is None and other is not None:  # e.g. -o r.docx: never plain text in a .docx
-            fail(f"-o {output} names the {other} format, which a report is not written in; {_CHOICES}")
-    elif chosen is not None and not to_stdout(output):
-        assert output is not None
-        named = format_of_suffix(Path(output).suffix)
-        other = SUFFIX_FORMATS.get(Path(output).suffix.lower())
-        if named is not None and named is not chosen:
-            fail(f"-o {output} names the {named.name} format, but --format is {chosen.name}")
-        if named is None and other is not None:
-            fail(f"-o {output} names the {other} format, but --format is {chosen.name}")
+    given = fmt.lower() if fmt is not None else None
+    name = output_format(output, given, _SUFFIX_FORMATS, "terminal", unknown_suffix_is_default=True)
+    chosen = REPORT_FORMATS[name]
     data, actions = selected(ctx, filters, plan_id, day, plan, partners)
     built = build_report(
         data.plan,
@@ -117,7 +100,6 @@ def report(
         actions=actions,
         plans=[used.plan for used in data.plans],
     )
-    chosen = chosen or REPORT_FORMATS["terminal"]  # a file with no known suffix gets plain text
     if chosen.name == "terminal" and to_stdout(output):
         _print_terminal(built)
         return

@@ -71,11 +71,3 @@ REPORT_FORMATS: dict[str, ReportFormat] = {
         ReportFormat("pdf", (".pdf",), "A4 PDF (needs the extra: pip install 'ilotc[pdf]')", _pdf),
     )
 }
-
-
-def format_of_suffix(suffix: str) -> ReportFormat | None:
-    """The format a file suffix names, or None."""
-    for found in REPORT_FORMATS.values():
-        if suffix.lower() in found.suffixes:
-            return found
-    return None
