@@ -42,7 +42,7 @@ except ImportError:  # running from a checkout without installing
 
 import yaml  # noqa: E402  (after the path set-up above)
 
-from ilotc.dates import PlanDate  # noqa: E402
+from ilotc.model.dates import PlanDate  # noqa: E402
 from ilotc.timeline import Reading, read_timeline  # noqa: E402
 
 Month = tuple[int, int]

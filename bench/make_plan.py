@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ilotc.loading import FileKind, bundled_file
-from ilotc.safe_yaml import parse_yaml
+from ilotc.store.sources import FileKind, bundled_file
+from ilotc.store.yaml.reader import parse_yaml
 
 PART_SHARES = {"I": 24, "II": 28, "III": 26}  # the bundled plan's shares of actions
 STATUS_NOTES = (

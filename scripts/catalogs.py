@@ -45,7 +45,7 @@ def help_texts() -> list[tuple[str, str]]:
     sys.path.insert(0, str(ROOT / "src"))
     from typer.main import get_command  # noqa: PLC0415
 
-    from ilotc.cli.entry import COMMANDS  # noqa: PLC0415
+    from ilotc.cli.commands import COMMANDS  # noqa: PLC0415
     from ilotc.cli.main import app, command  # noqa: PLC0415
 
     found: list[tuple[str, str]] = []

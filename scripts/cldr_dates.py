@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write src/ilotc/cldr_dates.py: CLDR's date patterns and month names for en, fr and es, from Babel.
+"""Write src/ilotc/i18n/cldr_dates.py: CLDR's date patterns and month names for en, fr and es, from Babel.
 
     python scripts/cldr_dates.py          # rewrite the module from the installed Babel
     python scripts/cldr_dates.py --check  # exit 1 if the module differs (tests/test_cldr_dates.py)
@@ -19,7 +19,7 @@ from babel.dates import get_date_format, get_month_names
 from babel.localedata import load
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULE = ROOT / "src" / "ilotc" / "cldr_dates.py"
+MODULE = ROOT / "src" / "ilotc" / "i18n" / "cldr_dates.py"
 LANGUAGES = ("en", "fr", "es")
 
 

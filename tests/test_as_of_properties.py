@@ -8,12 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
-from ilotc.dates import PlanDate
-from ilotc.lateness import add_months, overdue_as_of, plan_date_of, upcoming_as_of
-from ilotc.loading import load
-from ilotc.output.report_html import render_html
-from ilotc.output.report_markdown import render_markdown
-from ilotc.report import build_report
+from ilotc.model.dates import PlanDate
+from ilotc.model.lateness import add_months, overdue_as_of, plan_date_of, upcoming_as_of
+from ilotc.output.report.html import render_html
+from ilotc.output.report.markdown import render_markdown
+from ilotc.report.progress import build_report
+from ilotc.store.loading import load
 
 DATA = load(EXAMPLES / "asof" / "plan.yaml", EXAMPLES / "asof" / "partners.yaml")
 EXAMPLE = load(EXAMPLES / "valid" / "plan.yaml", EXAMPLES / "valid" / "partners.yaml")

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT
-from ilotc.loading import load
-from ilotc.validation import validate_paths
-from ilotc.vocab import Kind, Status
+from ilotc.model.vocab import Kind, Status
+from ilotc.store.loading import load
+from ilotc.store.validate.validation import validate_paths
 
 MAKE_PLAN = ROOT / "bench" / "make_plan.py"
 

@@ -8,11 +8,11 @@ import pytest
 import yaml
 
 from conftest import DATA, EXAMPLES, ROOT
-from ilotc import build
-from ilotc.build import Decisions, decide, initial_status_of_mapping
-from ilotc.loading import load
-from ilotc.models import ActionModel, PlanFile
-from ilotc.vocab import Kind, Status
+from ilotc.model.vocab import Kind, Status
+from ilotc.store import build
+from ilotc.store.build import Decisions, decide, initial_status_of_mapping
+from ilotc.store.loading import load
+from ilotc.store.models import ActionModel, PlanFile
 
 PLANS = [
     DATA / "plan.yaml",

@@ -20,10 +20,11 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import DATA, EXAMPLES, ROOT
-from ilotc import cache, loading, validation
-from ilotc.cache import Store, default_folder, default_store, key_of
 from ilotc.cli.main import app
-from ilotc.loading import load
+from ilotc.store import cache, loading
+from ilotc.store.cache import Store, default_folder, default_store, key_of
+from ilotc.store.loading import load
+from ilotc.store.validate import validation
 
 PLAN = DATA / "plan.yaml"
 PARTNERS = DATA / "partners.yaml"
@@ -224,7 +225,8 @@ def test_concurrent_writers_leave_a_loadable_entry() -> None:
 
 def test_concurrent_processes_leave_a_loadable_entry() -> None:
     code = (
-        "from pathlib import Path; from ilotc.loading import load; from ilotc.cache import default_store; "
+        "from pathlib import Path; from ilotc.store.loading import load; "
+        "from ilotc.store.cache import default_store; "
         f"d = load(Path({str(PLAN)!r}), Path({str(PARTNERS)!r}), default_store()); print(len(d.plan))"
     )
     children = [
@@ -282,7 +284,14 @@ def test_commands_give_the_same_output_from_the_cache(runner: CliRunner) -> None
 
 
 # What a warm `ilotc list` may not import: the validation machinery.
-HEAVY = ("yaml", "ilotc.models", "ilotc.safe_yaml", "ilotc.checks", "ilotc.timeline", "ilotc.schema_errors")
+HEAVY = (
+    "yaml",
+    "ilotc.store.models",
+    "ilotc.store.yaml.reader",
+    "ilotc.store.validate.checks",
+    "ilotc.timeline",
+    "ilotc.store.validate.schema_errors",
+)
 PROBE = """
 import json, sys
 from ilotc.cli.main import run
@@ -322,18 +331,18 @@ def test_a_warm_list_imports_no_validation_machinery() -> None:
     cold = modules_after(PROBE, "list", "--part", "II")
     assert set(HEAVY) <= cold  # the first run validates, and writes the cache
     warm = modules_after(PROBE, "list", "--part", "II")
-    assert "ilotc.cache" in warm and "ilotc.output.table" in warm
+    assert "ilotc.store.cache" in warm and "ilotc.output.table" in warm
     assert sorted(set(HEAVY) & warm) == []
     if "pydantic" not in modules_after(TYPER_ALONE, "--part", "II"):
         assert "pydantic" not in warm
     for name in (
         "jinja2",
         "icalendar",
-        "ilotc.report",
+        "ilotc.report.progress",
         "ilotc.output.calendar",
         "ilotc.output.exports",
-        "ilotc.editing",
-        "ilotc.lateness",
+        "ilotc.edit.editing",
+        "ilotc.model.lateness",
     ):
         assert name not in warm
 

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from conftest import ROOT
 from ilotc.cli import main
-from ilotc.cli.entry import COMMANDS
+from ilotc.cli.commands import COMMANDS
 from ilotc.cli.main import app
 
 

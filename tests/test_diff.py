@@ -12,11 +12,11 @@ from typer.testing import CliRunner
 
 from conftest import DATA, EXAMPLES, ROOT
 from ilotc.cli.main import app
-from ilotc.dates import PlanDate
+from ilotc.diff.changes import ChangeKind, due_moved_days
+from ilotc.model.dates import PlanDate
+from ilotc.model.schedule import Schedule
+from ilotc.model.vocab import Kind
 from ilotc.output.diff import FORMATS, DiffFormat
-from ilotc.plan_diff import ChangeKind, due_moved_days
-from ilotc.schedule import Schedule
-from ilotc.vocab import Kind
 
 PAIRS = EXAMPLES / "diff"
 PARTNERS = EXAMPLES / "valid" / "partners.yaml"
@@ -215,9 +215,9 @@ def test_a_file_named_like_a_git_object_wins(runner: CliRunner, repository: Path
 def test_a_new_issue_is_a_heading_added_before_its_actions() -> None:
     import yaml
 
-    from ilotc.build import build_plan
-    from ilotc.models import PlanFile
-    from ilotc.plan_diff import diff_plans
+    from ilotc.diff.changes import diff_plans
+    from ilotc.store.build import build_plan
+    from ilotc.store.models import PlanFile
 
     data = yaml.safe_load((PAIRS / "text" / "old.yaml").read_text(encoding="utf-8"))
     before = build_plan(PlanFile.model_validate(data))

@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from ilotc.build import build_plan
-from ilotc.models import PlanFile
+from ilotc.diff.changes import diff_plans
+from ilotc.model.plan import Plan
+from ilotc.model.records import action_record
 from ilotc.output.diff import Comparison, to_markdown
-from ilotc.plan import Plan
-from ilotc.plan_diff import diff_plans
-from ilotc.records import action_record
+from ilotc.store.build import build_plan
+from ilotc.store.models import PlanFile
 
 DAY = dt.date(2000, 6, 1)
 PROPERTIES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

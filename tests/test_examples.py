@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES
-from ilotc.validation import validate_paths
+from ilotc.store.validate.validation import validate_paths
 
 PARTNERS = EXAMPLES / "valid" / "partners.yaml"
 VALID = sorted((EXAMPLES / "valid").glob("*.yaml"))

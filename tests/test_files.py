@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ilotc.files import write_atomically
+from ilotc.store.files import write_atomically
 
 
 def test_a_regular_file_is_replaced_keeping_its_mode(tmp_path: Path) -> None:

@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 
 from conftest import EXAMPLES
 from ilotc.cli.main import app
-from ilotc.dates import PlanDate
-from ilotc.lateness import plan_date_of, upcoming_as_of
-from ilotc.loading import load
+from ilotc.model.dates import PlanDate
+from ilotc.model.lateness import plan_date_of, upcoming_as_of
+from ilotc.store.loading import load
 
 NEP = EXAMPLES / "nep"
 PLAN = ["--plan", str(NEP / "nep.yaml")]

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, EXAMPLES
-from ilotc.problems import Problem
-from ilotc.validation import ValidationRun, validate_paths
+from ilotc.store.problems import Problem
+from ilotc.store.validate.validation import ValidationRun, validate_paths
 
 # A small valid plan keeps each example fast; the mutations still reach every layer.
 SMALL_PLAN = (EXAMPLES / "valid" / "plan.yaml").read_bytes()

@@ -1,12 +1,12 @@
 """The house rules of src/ilotc, checked on every module (docs/architecture.md says why):
-- one job per module: at most 400 lines, and a docstring whose first line says the job;
+- one job per module: a docstring whose first line says the job, and no module past 800 lines;
 - no `from __future__ import annotations` where annotations are read at run time: modules
   defining named tuples (NamedTuple compiles each string annotation at import) and the
   command line (Typer reads every command's annotations on each run);
 - imports at the top of modules, except at the one documented boundary: an import inside
   a function is preceded (or followed on its line) by a `lazy:` comment, and imports one of
   the modules in LAZY_BOUNDARY (the command modules themselves are imported by name, through
-  `importlib`, by the lazy command table in cli/entry.py).
+  `importlib`, by the lazy command table in cli/commands.py).
 """
 
 import ast
@@ -17,20 +17,24 @@ import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "ilotc"
 MODULES = sorted(SRC.rglob("*.py"))
-MAX_LINES = 400
+MAX_LINES = 800  # a sign that two jobs share a module, not a target
 
 LAZY_BOUNDARY = {
     "ilotc.cli.main": "the command line, imported by the console script after the collector is set",
-    "ilotc.validation": "parsing, schema validation and checks (PyYAML, Pydantic): only on a cache miss",
-    "ilotc.build": "deciding schedules and building the plan (the timeline reader): only on a cache miss",
+    "ilotc.store.validate.validation": (
+        "parsing, schema validation and checks (PyYAML, Pydantic): only on a cache miss"
+    ),
+    "ilotc.store.build": (
+        "deciding schedules and building the plan (the timeline reader): only on a cache miss"
+    ),
     "rich": "Rich, for the commands that paint to a terminal",
-    "ilotc.output.report_terminal": "the report for a terminal, made of Rich renderables",
+    "ilotc.output.report.terminal": "the report for a terminal, made of Rich renderables",
     "jinja2": "Jinja2, for the HTML report",
     "markupsafe": "MarkupSafe, Jinja2's escaping, for the HTML report",
     "icalendar": "icalendar, for `export --format ics`",
     "babel": "Babel and its CLDR data, for dates written in words",
     "weasyprint": "WeasyPrint, the optional extra for the PDF report",
-    "ilotc.json_text": "orjson, for JSON output only (its import costs more than a table's whole run)",
+    "ilotc.output.json_text": "orjson, for JSON output only (its import costs more than a table's whole run)",
 }
 """What may be imported inside a function, and why (heavy, and needed by few runs)."""
 
@@ -119,9 +123,9 @@ def _imports_in_functions(tree: ast.Module) -> list[ast.Import | ast.ImportFrom]
 def _imported(node: ast.Import | ast.ImportFrom) -> list[str]:
     if isinstance(node, ast.Import):
         return [alias.name for alias in node.names]
-    if node.module == "ilotc":  # from ilotc import build
-        return [f"ilotc.{alias.name}" for alias in node.names]
-    return [node.module or ""]
+    # `from ilotc.store import build` imports ilotc.store.build; a name that is not a module
+    # (`from rich.console import Console`) stays under its module all the same
+    return [f"{node.module}.{alias.name}" for alias in node.names]
 
 
 def _marked_lazy(lines: list[str], node: ast.stmt) -> bool:

@@ -9,10 +9,10 @@ import sys
 import pytest
 
 from ilotc import i18n
-from ilotc.dates import PlanDate
-from ilotc.schedule import Schedule
+from ilotc.model.dates import PlanDate
+from ilotc.model.schedule import Schedule
+from ilotc.model.vocab import Kind
 from ilotc.timeline import read_timeline
-from ilotc.vocab import Kind
 
 NBSP = "\u00a0"
 

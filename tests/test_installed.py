@@ -129,6 +129,6 @@ def test_a_reader_that_went_away_is_not_an_error(tmp_path: Path, args: list[str]
 
 
 def test_exit_status_follows_python() -> None:
-    from ilotc.cli.entry import exit_status
+    from ilotc.cli.process import exit_status
 
     assert [exit_status(None), exit_status(0), exit_status(2)] == [0, 0, 2]

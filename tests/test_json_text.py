@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ilotc.json_text import dumps_indented
+from ilotc.output.json_text import dumps_indented
 
 # what records are made of; integers beyond 64 bits go to json.dumps
 SCALARS = st.none() | st.booleans() | st.integers() | st.text()

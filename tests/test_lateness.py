@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from conftest import EXAMPLES
-from ilotc.dates import PlanDate, add_months
-from ilotc.lateness import lateness, overdue_as_of, plan_date_of, upcoming_as_of
-from ilotc.loading import load
-from ilotc.models import Status
+from ilotc.model.dates import PlanDate, add_months
+from ilotc.model.lateness import lateness, overdue_as_of, plan_date_of, upcoming_as_of
+from ilotc.store.loading import load
+from ilotc.store.models import Status
 
 DATA = load(EXAMPLES / "asof" / "plan.yaml", EXAMPLES / "asof" / "partners.yaml")
 PLAN_DATE = plan_date_of(DATA.plan.document.date)

@@ -7,7 +7,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from ilotc.cli.entry import COMMANDS, command_function
+from ilotc.cli.commands import COMMANDS, command_function
 from ilotc.cli.filters import FILTERS, Filters
 from ilotc.cli.main import command
 from ilotc.cli.option_blocks import OptionBlock, with_options

@@ -15,16 +15,16 @@ from typer.testing import CliRunner
 
 from conftest import DATA, ROOT
 from ilotc.cli.main import app
-from ilotc.dates import PlanDate
-from ilotc.editing import StatusUpdate
-from ilotc.loading import load
+from ilotc.edit.editing import StatusUpdate
+from ilotc.edit.updating import UpdateRefused, update_plan
+from ilotc.model.dates import PlanDate
+from ilotc.model.queries import PartnerFilter, close_partner_ids
+from ilotc.model.vocab import Role, Status
 from ilotc.output.exports import EXPORT_FORMATS
 from ilotc.output.listing import RENDERERS
 from ilotc.output.problems import PROBLEM_FORMATS
 from ilotc.output.reading import READING_FORMATS
-from ilotc.queries import PartnerFilter, close_partner_ids
-from ilotc.updating import UpdateRefused, update_plan
-from ilotc.vocab import Role, Status
+from ilotc.store.loading import load
 
 
 def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT
-from ilotc.chart import CHART_WIDTH, LABEL_WIDTH, RIGHT_MARGIN
-from ilotc.loading import load
-from ilotc.report import Report, Standing, build_report, progress_series, standing
+from ilotc.report.chart import CHART_WIDTH, LABEL_WIDTH, RIGHT_MARGIN
+from ilotc.report.progress import Report, Standing, build_report, progress_series, standing
+from ilotc.store.loading import load
 
 JUNE_2000 = dt.date(2000, 6, 1)
 PLOT_WIDTH = CHART_WIDTH - LABEL_WIDTH - RIGHT_MARGIN

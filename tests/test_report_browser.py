@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT
-from ilotc.loading import load
-from ilotc.output.report_html import render_html
-from ilotc.report import build_report
+from ilotc.output.report.html import render_html
+from ilotc.report.progress import build_report
+from ilotc.store.loading import load
 
 CHROMIUM = next(
     (found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))),

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from conftest import ROOT
 from ilotc.cli.main import app
-from ilotc.output.report_formats import REPORT_FORMATS
+from ilotc.output.report.formats import REPORT_FORMATS
 
 ILLUSTRATIVE = ROOT / "examples" / "plan-illustrative.yaml"
 

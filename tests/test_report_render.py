@@ -20,12 +20,12 @@ import pytest
 from rich.console import Console
 
 from conftest import DATA, ROOT
-from ilotc.loading import load
-from ilotc.output.report_html import render_html
-from ilotc.output.report_markdown import render_markdown
-from ilotc.output.report_paper import Paragraph, build_paper
-from ilotc.output.report_terminal import render_terminal
-from ilotc.report import Report, build_report
+from ilotc.output.report.html import render_html
+from ilotc.output.report.markdown import render_markdown
+from ilotc.output.report.paper import Paragraph, build_paper
+from ilotc.output.report.terminal import render_terminal
+from ilotc.report.progress import Report, build_report
+from ilotc.store.loading import load
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ILLUSTRATIVE = ROOT / "examples" / "plan-illustrative.yaml"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ilotc import safe_yaml
-from ilotc.safe_yaml import (
+from ilotc.store.yaml import reader as safe_yaml
+from ilotc.store.yaml.reader import (
     _MAYBE_NOT_STRING,
     MAX_DEPTH,
     PositionIndex,

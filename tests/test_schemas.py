@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, EXAMPLES, ROOT
-from ilotc.loading import FileKind
-from ilotc.schemas import json_schema_text
+from ilotc.store.schemas import json_schema_text
+from ilotc.store.sources import FileKind
 
 
 @pytest.mark.parametrize("kind", list(FileKind))

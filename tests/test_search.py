@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA
-from ilotc import queries
-from ilotc.loading import load
-from ilotc.queries import ActionFilter, fold, select
+from ilotc.model import queries
+from ilotc.model.queries import ActionFilter, fold, select
+from ilotc.store.loading import load
 
 PLAN = load(DATA / "plan.yaml", DATA / "partners.yaml").plan
 AS_OF = dt.date(2000, 6, 1)

@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 
 from conftest import DATA
 from ilotc.cli.main import app
-from ilotc.output import labels, report_texts
+from ilotc.model import labels, vocab
 from ilotc.output.listing import Column
+from ilotc.output.report import texts as report_texts
 from ilotc.output.table import TextTable, wrap
 
 WIDTHS = (60, 80, 120)
@@ -59,6 +60,9 @@ def vocabulary(runner: CliRunner) -> set[str]:
                 texts += [str(v) for v in value.values()] + [str(k) for k in value]
             elif isinstance(value, str):
                 texts.append(value)
+    # the vocabularies' values, which tables show as they are ("as_needed")
+    texts += [member.value for enum in (vocab.Kind, vocab.Status) for member in enum]
+    texts.append("action(s)")  # the partners table's count of actions (output/columns.py)
     for text in texts:
         for token in text.replace("\\_", "_").split():
             words |= _pieces(token)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from ilotc.dates import PlanDate
+from ilotc.model.dates import PlanDate
 from ilotc.timeline import MAX_CHARS, Kind, Reading, Schedule, read_timeline
 
 Row = tuple[str, str | None, str | None, int | None, bool]

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from ilotc.dates import PlanDate
+from ilotc.model.dates import PlanDate
 from ilotc.timeline import MAX_CHARS, Kind, Schedule, read_timeline
 
 FAST = settings(max_examples=200, deadline=None)

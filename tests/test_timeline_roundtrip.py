@@ -9,7 +9,7 @@ from collections.abc import Callable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ilotc.dates import PlanDate
+from ilotc.model.dates import PlanDate
 from ilotc.timeline import read_timeline
 from ilotc.timeline.en import GRAMMAR as EN
 from ilotc.timeline.es import GRAMMAR as ES

@@ -7,12 +7,12 @@ import datetime as dt
 
 import pytest
 
-from ilotc.dates import PlanDate
-from ilotc.lateness import lateness
-from ilotc.plan import Action
+from ilotc.model.dates import PlanDate
+from ilotc.model.lateness import lateness
+from ilotc.model.plan import Action
+from ilotc.model.vocab import Status
 from ilotc.timeline import read_timeline
 from ilotc.timeline.meetings import conference, governing_body
-from ilotc.vocab import Status
 
 Row = tuple[str, str | None, str | None, int | None]
 

@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 
 from conftest import EXAMPLES
 from ilotc.cli.main import app
-from ilotc.file_lock import LockBusy, lock_path, locked
-from ilotc.files import BOM, FileChanged, Identity, remove_stale_temporaries, replace_read_file
+from ilotc.store.file_lock import LockBusy, lock_path, locked
+from ilotc.store.files import BOM, FileChanged, Identity, remove_stale_temporaries, replace_read_file
 
 PARTNERS = EXAMPLES / "valid" / "partners.yaml"
 ACTIONS = ["I.1a.1", "I.1a.3", "II.1.2", "II.2.2", "III.1a.1", "III.1a.2"]
@@ -106,8 +106,10 @@ def test_a_stale_lock_is_removed_and_taken(plan: Path) -> None:
 def test_update_exits_1_when_the_file_stays_locked(
     runner: CliRunner, plan: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("ilotc.file_lock.WAIT_SECONDS", 0.2)
-    monkeypatch.setattr("ilotc.file_lock.locked.__defaults__", (0.2,))  # the command uses the default wait
+    monkeypatch.setattr("ilotc.store.file_lock.WAIT_SECONDS", 0.2)
+    monkeypatch.setattr(
+        "ilotc.store.file_lock.locked.__defaults__", (0.2,)
+    )  # the command uses the default wait
     lock_path(plan).write_text(f"{os.getppid()}\n")
     before = plan.read_bytes()
     code, err = _update(runner, plan)

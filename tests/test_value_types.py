@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ilotc.dates import DateFormatError, PlanDate
-from ilotc.problems import Problem, Severity
+from ilotc.model.dates import DateFormatError, PlanDate
+from ilotc.store.problems import Problem, Severity
 
 
 @pytest.mark.parametrize(

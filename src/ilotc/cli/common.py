@@ -19,28 +19,28 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 from typer._types import TyperChoice
 
-from ilotc.cache import default_store
-from ilotc.cli.entry import freeze_heap
+from ilotc.cli.process import freeze_heap
 from ilotc.cli.streams import HumanStream, human_stderr, human_stdout, output_error, reader_gone
-from ilotc.dates import ACCEPTED_FORM, DateFormatError, PlanDate
 from ilotc.i18n import LANGUAGES, N_, UnknownLanguageError, _, ngettext
-from ilotc.loading import FileAccessError
+from ilotc.model.dates import ACCEPTED_FORM, DateFormatError, PlanDate
 from ilotc.output.listing import RENDERERS
 from ilotc.output.problems import text_lines
 from ilotc.output.table import plain
 from ilotc.output.text import line, markup, no_commands
-from ilotc.plans_in_use import load_many
-from ilotc.problems import DataFileError
+from ilotc.store.cache import default_store
+from ilotc.store.loading import load_many
+from ilotc.store.problems import DataFileError
+from ilotc.store.sources import FileAccessError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from rich.console import Console
 
-    from ilotc.loading import Dataset, PlanInUse
+    from ilotc.model.plan import Action
     from ilotc.output.table import TextTable
-    from ilotc.plan import Action
-    from ilotc.problems import Problem
+    from ilotc.store.loading import Dataset, PlanInUse
+    from ilotc.store.problems import Problem
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -263,7 +263,7 @@ def data_options(
     ctx: typer.Context, plan: "list[Path] | None", partners: Path | None
 ) -> "tuple[list[Path] | None, Path | None]":
     """The plan and partner options given: the command's, else the global ones, else
-    ILOTC_PARTNERS for the registry (ILOTC_PLAN is read with the plans, see plans_in_use)."""
+    ILOTC_PARTNERS for the registry (ILOTC_PLAN is read with the plans, see store/sources.py)."""
     shared = ctx.obj if isinstance(ctx.obj, dict) else {}
     override = partners or shared.get("partners")
     if override is None and os.environ.get("ILOTC_PARTNERS"):
@@ -295,7 +295,7 @@ def near_miss(ctx: typer.Context, partners_path: Path) -> str:
 
 
 def load_data(ctx: typer.Context, plan: "list[Path] | None", partners: Path | None) -> "Dataset":
-    """Both files, validated (or as validated before: see `ilotc.cache`); on problems print
+    """Both files, validated (or as validated before: see `ilotc.store.cache`); on problems print
     them like `validate` and exit 1."""
     plans, override = data_options(ctx, plan, partners)
     try:

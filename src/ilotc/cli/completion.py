@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ilotc.cache import default_store
-from ilotc.plans_in_use import load_many
+from ilotc.store.cache import default_store
+from ilotc.store.loading import load_many
 
 if TYPE_CHECKING:
-    from ilotc.loading import Dataset
+    from ilotc.store.loading import Dataset
 
 
 def _option(ctx: typer.Context, name: str) -> object:

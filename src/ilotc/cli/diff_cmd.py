@@ -25,22 +25,23 @@ from ilotc.cli.filters import (
     build_filter,
 )
 from ilotc.cli.option_blocks import with_options
+from ilotc.diff.changes import ChangeKind, diff_plans
+from ilotc.diff.versions import load_version, read_version, registry_of
 from ilotc.i18n import _, ngettext
-from ilotc.loading import Dataset, FileAccessError, load_registry
+from ilotc.model.plan import merge_plans
+from ilotc.model.queries import ActionFilter
 from ilotc.output.diff import Comparison, DiffFormat, render_diff
-from ilotc.plan import merge_plans
-from ilotc.plan_diff import ChangeKind, diff_plans
-from ilotc.plan_versions import load_version, read_version, registry_of
-from ilotc.problems import DataFileError
-from ilotc.queries import ActionFilter
+from ilotc.store.loading import Dataset, load_registry
+from ilotc.store.problems import DataFileError
+from ilotc.store.sources import FileAccessError
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ilotc.plan import Plan
-    from ilotc.plan_versions import LoadedVersion
-    from ilotc.problems import Problem
-    from ilotc.registry import Registry
+    from ilotc.diff.versions import LoadedVersion
+    from ilotc.model.plan import Plan
+    from ilotc.model.registry import Registry
+    from ilotc.store.problems import Problem
 
 _EITHER = (
     "a plan file, or a git object REV:PATH (e.g. main:data/plan.yaml) read with 'git show' "

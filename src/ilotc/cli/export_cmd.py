@@ -18,7 +18,7 @@ from ilotc.cli.filters import (
 from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import OutputOption, format_choice, output_format, to_stdout, write_output
 from ilotc.i18n import _, ngettext
-from ilotc.lateness import plan_dates
+from ilotc.model.lateness import plan_dates
 from ilotc.output.calendar import calendar_entries
 from ilotc.output.exports import EXPORT_FORMATS, EXPORT_SUFFIX_FORMATS, ExportRequest
 

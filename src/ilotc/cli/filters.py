@@ -13,16 +13,16 @@ from ilotc.cli.common import fail, load_data, parse_date
 from ilotc.cli.completion import partner_ids
 from ilotc.cli.option_blocks import OptionBlock
 from ilotc.i18n import N_, _
-from ilotc.queries import ActionFilter, select
-from ilotc.vocab import Kind, Status
+from ilotc.model.queries import ActionFilter, select
+from ilotc.model.vocab import Kind, Status
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable
     from pathlib import Path
 
-    from ilotc.loading import Dataset
-    from ilotc.plan import Action
+    from ilotc.model.plan import Action
+    from ilotc.store.loading import Dataset
 
 PlanIdFilter = Annotated[
     list[str] | None,

@@ -8,8 +8,8 @@ import typer
 
 from ilotc import i18n
 from ilotc.cli.common import EXIT_PROBLEMS, escape, fail, stderr
+from ilotc.edit.starter import StarterLanguage, starter_files
 from ilotc.i18n import N_, _
-from ilotc.starter import StarterLanguage, starter_files
 
 EXISTS = N_("{path} already exists; init never overwrites a file: choose another PATH")
 

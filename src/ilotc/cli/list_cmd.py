@@ -30,10 +30,10 @@ from ilotc.cli.filters import (
 from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import OutputOption, emit, emit_listing, emit_view, listing_format
 from ilotc.i18n import _
+from ilotc.model.records import action_record, action_row
 from ilotc.output.columns import ACTION_COLUMNS, ACTION_TABLE
 from ilotc.output.listing import RENDERERS
 from ilotc.output.views import action_view
-from ilotc.records import action_record, action_row
 
 
 @with_options(FILTERS)

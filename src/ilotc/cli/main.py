@@ -13,8 +13,9 @@ from typer.core import TyperGroup
 
 from ilotc import __version__, i18n
 from ilotc.cli import common
+from ilotc.cli.commands import CommandTable, command_function
 from ilotc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, PartnersOption, PlanOption
-from ilotc.cli.entry import CommandTable, command_function, one_shot
+from ilotc.cli.process import one_shot
 from ilotc.cli.streams import ClosedStream, cannot_write, flush_stdout, is_output_error, reader_gone
 from ilotc.cli.translated import (
     LANG_HELP,

@@ -12,11 +12,12 @@ from typer._types import TyperChoice
 
 from ilotc.cli.common import escape, fail, stderr, stdout, write_out, write_table
 from ilotc.cli.streams import output_error, reader_gone
-from ilotc.files import write_atomically
 from ilotc.i18n import _, ngettext, number
+from ilotc.output.cells import Column
 from ilotc.output.columns import with_plan
-from ilotc.output.listing import LISTING_SUFFIX_FORMATS, Column, render
+from ilotc.output.listing import LISTING_SUFFIX_FORMATS, render
 from ilotc.output.table import plain
+from ilotc.store.files import write_atomically
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

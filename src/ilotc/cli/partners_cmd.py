@@ -1,6 +1,6 @@
 """`ilotc partners`: the partner registry, filtered, or one partner in full with its actions.
 
-Partners are chosen by `ilotc.queries.PartnerFilter`; listings are written by
+Partners are chosen by `ilotc.model.queries.PartnerFilter`; listings are written by
 `ilotc.output.listing`, a partner's panel by `ilotc.output.views`.
 """
 
@@ -20,14 +20,14 @@ from ilotc.cli.common import (
 from ilotc.cli.completion import partner_ids
 from ilotc.cli.output import OutputOption, emit, emit_view, listing_format
 from ilotc.i18n import _
+from ilotc.model.queries import PartnerFilter, actions_by_partner, close_partner_ids
+from ilotc.model.records import partner_record
+from ilotc.model.vocab import OrganisationType, Role
 from ilotc.output.columns import PARTNER_COLUMNS, PARTNER_TABLE
 from ilotc.output.views import partner_view
-from ilotc.queries import PartnerFilter, actions_by_partner, close_partner_ids
-from ilotc.records import partner_record
-from ilotc.vocab import OrganisationType, Role
 
 if TYPE_CHECKING:
-    from ilotc.registry import Registry
+    from ilotc.model.registry import Registry
 
 ProgrammeFilter = Annotated[
     str | None,

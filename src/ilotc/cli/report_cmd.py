@@ -16,13 +16,13 @@ from ilotc.cli.filters import (
 from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import SUFFIX_FORMATS, OutputOption, output_format, to_stdout, write_output
 from ilotc.i18n import _
-from ilotc.output.report_formats import REPORT_FORMATS
-from ilotc.output.report_pdf import PdfUnavailable
+from ilotc.output.report.formats import REPORT_FORMATS
+from ilotc.output.report.html import PdfUnavailable
 from ilotc.output.text import without_trailing_spaces
-from ilotc.report import build_report
+from ilotc.report.progress import build_report
 
 if TYPE_CHECKING:
-    from ilotc.report import Report
+    from ilotc.report.progress import Report
 
 
 def _known_format(value: str | None) -> str | None:
@@ -117,7 +117,7 @@ def report(
 
 
 def _print_terminal(built: "Report") -> None:
-    from ilotc.output.report_terminal import render_terminal  # noqa: PLC0415 - lazy: Rich, only for the terminal report
+    from ilotc.output.report.terminal import render_terminal  # noqa: PLC0415 - lazy: Rich, only for the terminal report
 
     console = stdout()
     with console.capture() as captured:  # Rich pads each line to the width: strip that

@@ -24,11 +24,11 @@ from ilotc.cli.filters import (
 )
 from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import OutputOption, emit_listing, listing_format
-from ilotc.dates import PlanDate
 from ilotc.i18n import _, ngettext
-from ilotc.lateness import overdue_as_of, plan_dates, upcoming_as_of
+from ilotc.model.dates import PlanDate
+from ilotc.model.lateness import overdue_as_of, plan_dates, upcoming_as_of
+from ilotc.model.records import action_record
 from ilotc.output.columns import OVERDUE_COLUMNS, OVERDUE_TABLE, UPCOMING_COLUMNS, UPCOMING_TABLE
-from ilotc.records import action_record
 
 
 def _day_words(day: dt.date) -> str:

@@ -1,6 +1,6 @@
 """`ilotc update`: record a dated status change in the plan file, never losing one.
 
-The flow (read, lock, splice, validate, write) is `ilotc.updating.update_plan`; this module
+The flow (read, lock, splice, validate, write) is `ilotc.edit.updating.update_plan`; this module
 reads the options, runs it, and says what it did or why it did not.
 """
 
@@ -25,11 +25,11 @@ from ilotc.cli.common import (
     write_out,
 )
 from ilotc.cli.completion import action_ids
-from ilotc.dates import PlanDate
-from ilotc.editing import StatusUpdate
+from ilotc.edit.editing import StatusUpdate
+from ilotc.edit.updating import UpdateRefused, update_plan
 from ilotc.i18n import _
-from ilotc.updating import UpdateRefused, update_plan
-from ilotc.vocab import Status
+from ilotc.model.dates import PlanDate
+from ilotc.model.vocab import Status
 
 _SURROGATE = re.compile("[\ud800-\udfff]")  # bytes of an argument that were not UTF-8
 

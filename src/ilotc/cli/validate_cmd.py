@@ -25,12 +25,20 @@ from ilotc.cli.common import (
 )
 from ilotc.cli.output import format_choice, write_document
 from ilotc.i18n import _, ngettext
-from ilotc.loading import FileAccessError, FileKind, bundled_file, read_bytes
 from ilotc.output.problems import PROBLEM_FORMATS
-from ilotc.plans_in_use import YAML_SUFFIXES, expand, plan_options, registry_for
-from ilotc.problems import DataFileError, as_errors, has_errors
-from ilotc.schemas import json_schema_text
-from ilotc.validation import ReadInput, validate_paths
+from ilotc.store.problems import DataFileError, as_errors, has_errors
+from ilotc.store.schemas import json_schema_text
+from ilotc.store.sources import (
+    YAML_SUFFIXES,
+    FileAccessError,
+    FileKind,
+    bundled_file,
+    expand,
+    plan_options,
+    read_bytes,
+    registry_for,
+)
+from ilotc.store.validate.validation import ReadInput, validate_paths
 
 STDIN = "-"
 STDIN_LABEL = "<stdin>"

@@ -23,13 +23,13 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ilotc.dates import PlanDate, add_months
 from ilotc.i18n import N_, _
-from ilotc.lateness import plan_date_of
+from ilotc.model.dates import PlanDate, add_months
+from ilotc.model.lateness import plan_date_of
+from ilotc.model.plan import Action, Plan
+from ilotc.model.schedule import Schedule
+from ilotc.model.vocab import Kind, Status
 from ilotc.output.text import calendar_text
-from ilotc.plan import Action, Plan
-from ilotc.schedule import Schedule
-from ilotc.vocab import Kind, Status
 
 PRODID = "-//ilotc//{plans}//EN"
 UID_DOMAIN = "ilotc"

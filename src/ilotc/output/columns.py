@@ -1,6 +1,6 @@
 """Every column set of every listing: which record fields a table, CSV or Markdown shows.
 
-Tables for people take their headers from `ilotc.output.labels`, so a concept reads the same
+Tables for people take their headers from `ilotc.model.labels`, so a concept reads the same
 in every command (translated when a table is drawn: `Column.title`); CSV and Markdown
 listings are headed by the record keys, as JSON is.
 """
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ilotc.i18n import _, language, ngettext, pgettext
-from ilotc.output.labels import (
+from ilotc.model.labels import (
     EVENT_LABELS,
     HEADERS,
     OCCURRENCE_MISSED,
@@ -20,7 +20,8 @@ from ilotc.output.labels import (
     TYPE_CODES,
     TYPE_LABELS,
 )
-from ilotc.output.listing import Column, status_style
+from ilotc.output.cells import Column
+from ilotc.output.listing import status_style
 
 
 def _dim(_value: Any, _record: dict[str, Any]) -> str:

@@ -11,10 +11,10 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ilotc.diff.word_diff import Op, shortened, word_diff
 from ilotc.i18n import N_, _, ngettext, pgettext
 from ilotc.output.listing import reads_as, to_json
 from ilotc.output.text import markdown, visible
-from ilotc.word_diff import Op, shortened, word_diff
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

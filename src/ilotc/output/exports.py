@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ilotc.model.plan import Action, Plan
+from ilotc.model.records import action_record
+from ilotc.model.registry import Registry
 from ilotc.output.calendar import export_ics
-from ilotc.output.listing import Column, reads_as, to_csv, to_json
-from ilotc.plan import Action, Plan
-from ilotc.records import action_record
-from ilotc.registry import Registry
+from ilotc.output.cells import Column
+from ilotc.output.listing import reads_as, to_csv, to_json
 
 
 def export_records(

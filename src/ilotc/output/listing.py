@@ -18,46 +18,15 @@ import io
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from ilotc.i18n import _
-from ilotc.output.cells import cell
+from ilotc.model.schedule import short_reading
+from ilotc.output.cells import Column, cell
 from ilotc.output.table import TextTable
 from ilotc.output.text import csv_cell, markdown
 
 
-class Column(NamedTuple):
-    """A column of a listing: record key, header, and how a table shows it."""
-
-    key: str
-    header: str
-    wrap: bool = False  # long French text wraps within the terminal width
-    whole: bool = False  # never broken at a hyphen or slash (dates, numbers)
-    style: Callable[[Any, dict[str, Any]], str | None] | None = None
-    value: Callable[[dict[str, Any]], Any] | None = None  # a cell derived from the record
-    # a second value a table shows under this one, in the same cell (the status under the id),
-    # so an 80-column terminal keeps its width for the text
-    below: "Column | None" = None
-    optional: bool = False  # a table leaves it out where the terminal is too narrow to keep words whole
-
-    def of(self, record: dict[str, Any]) -> Any:
-        """This column's value in a record."""
-        return self.value(record) if self.value is not None else record.get(self.key)
-
-    @property
-    def title(self) -> str:
-        """The table header in the interface language: 'Id / status' for a column with a value
-        below (tables are headed by `ilotc.output.labels`, marked for the catalogs there)."""
-        header = _(self.header)
-        return header if self.below is None else f"{header} / {_(self.below.header)}"
-
-    def text(self, record: dict[str, Any]) -> tuple[str, str | None]:
-        """This column's value in a record as plain text, and its table style."""
-        value = self.of(record)
-        return cell(value), self.style(value, record) if self.style else None
-
-
 def to_json(records: Sequence[dict[str, Any]]) -> str:
     """Exactly one JSON document: an array of the records."""
-    from ilotc.json_text import dumps_indented  # noqa: PLC0415 - lazy: orjson, only for JSON
+    from ilotc.output.json_text import dumps_indented  # noqa: PLC0415 - lazy: orjson, only for JSON
 
     return dumps_indented(list(records)) + "\n"
 
@@ -175,16 +144,3 @@ def reads_as(record: dict[str, Any]) -> str:
         )
         for s in record.get("schedules", [])
     )
-
-
-def short_reading(kind: object, start: object, due: object, every_months: int | None, immediate: bool) -> str:
-    """One schedule's short reading: its kind, then its dates, 'now' or its period."""
-    if immediate:
-        return f"{kind} now"
-    if start and due:
-        return f"{kind} {start}..{due}"
-    if start or due:
-        return f"{kind} {start or due}"
-    if every_months:
-        return f"{kind} {every_months}m"
-    return str(kind)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ilotc.output.formats import TextFormat, registry
 from ilotc.output.text import annotation_message, annotation_property, markup
-from ilotc.problems import Problem
+from ilotc.store.problems import Problem
 
 
 def text_lines(problems: Sequence[Problem]) -> list[str]:
@@ -35,7 +35,7 @@ def to_text(problems: Sequence[Problem]) -> str:
 
 def to_json(problems: Sequence[Problem]) -> str:
     """One JSON array of `{path, line, column, severity, message, pointer}` objects."""
-    from ilotc.json_text import dumps_indented  # noqa: PLC0415 - lazy: orjson, only for this format
+    from ilotc.output.json_text import dumps_indented  # noqa: PLC0415 - lazy: orjson, only for this format
 
     return dumps_indented([problem.to_json() for problem in problems]) + "\n"
 

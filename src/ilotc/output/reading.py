@@ -7,9 +7,9 @@ labels and reasons are shown through `ilotc.output.text.markup` on one line each
 import json
 
 from ilotc.i18n import _
+from ilotc.model.schedule import Reading
 from ilotc.output.formats import TextFormat, registry
 from ilotc.output.text import markup
-from ilotc.schedule import Reading
 from ilotc.timeline.reasons import words as reason_words
 
 

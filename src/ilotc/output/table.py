@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions
     from rich.text import Text
 
-    from ilotc.output.listing import Column
+    from ilotc.output.cells import Column
 
 Paint = Callable[[str, str | None], str]
 """Wraps a piece of text in a style's terminal codes (or returns it as it is)."""

@@ -64,7 +64,7 @@ def _markdown_char(match: re.Match[str]) -> str:
     return _MARKDOWN_ENTITIES.get(char, "\\" + char)
 
 
-def markdown(text: str, *, table_cell: bool = True) -> str:
+def markdown(text: str) -> str:
     """`text` as literal Markdown: no markup, HTML, heading, list or table break of its own.
 
     Newlines become `<br>` so a value stays in its table cell or paragraph.

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from rich.panel import Panel
     from rich.table import Table
 
-    from ilotc.plan import Action, Plan
-    from ilotc.registry import Partner, Registry
+    from ilotc.model.plan import Action, Plan
+    from ilotc.model.registry import Partner, Registry
 
 TEXT_START = 90
 """How much of an action's text a partner's view shows."""

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ilotc.schedule import UNSPECIFIED, Reading, Schedule
+from ilotc.model.schedule import UNSPECIFIED, Reading, Schedule
+from ilotc.model.vocab import Kind
 from ilotc.timeline import reasons
 from ilotc.timeline.clauses import Phrase
 from ilotc.timeline.grammar import Cue
 from ilotc.timeline.tokens import GRAMMARS, Token, detect_language, tokenize
-from ilotc.vocab import Kind
 
 __all__ = ["LANGUAGES", "MAX_CHARS", "UNSPECIFIED", "Kind", "Reading", "Schedule", "read_timeline"]
 

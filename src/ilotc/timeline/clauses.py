@@ -10,14 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ilotc.dates import PlanDate
-from ilotc.schedule import Schedule
+from ilotc.model.dates import PlanDate
+from ilotc.model.schedule import Schedule
+from ilotc.model.vocab import Kind
 from ilotc.timeline import periods, reasons
 from ilotc.timeline.cues import DATE, Hit, find_cues
 from ilotc.timeline.grammar import Cue, Grammar
 from ilotc.timeline.spans import Dates, Span
 from ilotc.timeline.tokens import Token
-from ilotc.vocab import Kind
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ is not read as a date.
 
 from __future__ import annotations
 
-from ilotc.dates import PlanDate
+from ilotc.model.dates import PlanDate
 
 _GB_FIRST, _GB_LAST = 271, 337
 _ILC_MARITIME = {84: PlanDate(1996, 10), 94: PlanDate(2006, 2)}  # maritime sessions

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ilotc.dates import DateFormatError, PlanDate
+from ilotc.model.dates import DateFormatError, PlanDate
 
 Period = tuple[PlanDate, PlanDate]
 

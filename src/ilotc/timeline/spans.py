@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ilotc.dates import PlanDate
+from ilotc.model.dates import PlanDate
 from ilotc.timeline import meetings, numeric, periods, reasons
 from ilotc.timeline.grammar import Grammar
 from ilotc.timeline.numeric import SEPARATORS as _SEPARATORS

@@ -1,0 +1,66 @@
+"""The command table: every command's name, in help order, and its module imported when run.
+
+The one documented place where a command's module is imported inside a function
+(`command_function`), so a run imports only the command it runs. Tests and help read
+`COMMANDS`; nothing keeps a second list of commands.
+"""
+
+import importlib
+from collections.abc import Callable, Iterator, MutableMapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from typer._click import Command
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "list": ("ilotc.cli.list_cmd", "list_actions"),
+    "show": ("ilotc.cli.list_cmd", "show"),
+    "overdue": ("ilotc.cli.schedule_cmd", "overdue"),
+    "upcoming": ("ilotc.cli.schedule_cmd", "upcoming"),
+    "update": ("ilotc.cli.update_cmd", "update"),
+    "partners": ("ilotc.cli.partners_cmd", "partners_command"),
+    "report": ("ilotc.cli.report_cmd", "report"),
+    "diff": ("ilotc.cli.diff_cmd", "diff"),
+    "export": ("ilotc.cli.export_cmd", "export"),
+    "validate": ("ilotc.cli.validate_cmd", "validate"),
+    "schema": ("ilotc.cli.validate_cmd", "schema"),
+    "timeline": ("ilotc.cli.timeline_cmd", "timeline"),
+    "init": ("ilotc.cli.init_cmd", "init"),
+}
+"""Each command's name, in the order `--help` lists them, and where its function lives."""
+
+
+def command_function(name: str) -> Callable[..., Any]:
+    """The function of command `name`, its module imported now (the lazy boundary)."""
+    module, function = COMMANDS[name]
+    command: Callable[..., Any] = getattr(importlib.import_module(module), function)
+    return command
+
+
+class CommandTable(MutableMapping[str, "Command"]):
+    """The group's commands by name: every name is known at once, each command is built (and
+    its module imported) by `build` when first looked up, since a run uses only one."""
+
+    def __init__(self, build: "Callable[[str], Command]") -> None:
+        self._build = build
+        self._built: dict[str, Command] = {}
+
+    def __getitem__(self, name: str) -> "Command":
+        if name not in self._built:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._built[name] = self._build(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, built: "Command") -> None:
+        self._built[name] = built
+
+    def __delitem__(self, name: str) -> None:
+        raise TypeError("ilotc's commands are fixed")
+
+    def __iter__(self) -> "Iterator[str]":
+        yield from COMMANDS
+        yield from (name for name in self._built if name not in COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS) + sum(name not in COMMANDS for name in self._built)

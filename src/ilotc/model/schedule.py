@@ -1,0 +1,168 @@
+"""A schedule read from a timeline, the reading of a whole phrase, and both in words.
+
+Kept apart from the reader (`ilotc.timeline`) so the plan's actions, and the data cached
+from a validated plan, carry schedules without importing the grammar. Like the plan's
+other value types they are named tuples: immutable, and cheap to define at start-up and
+to restore from the cache.
+
+In words (`describe`): "deadline: by April 30, 2000".
+
+Each sentence is one message of the catalogs, never pieced together from fragments, so a
+translation can order its words freely. A start date is a month ("in June 2000") or a day
+("on June 1, 2000" in most languages); the English says "in" for both, so those messages
+carry a context, `month` or `day` (written out at each call, for the extractor), that
+lets French and Spanish tell them apart.
+"""
+
+from typing import NamedTuple
+
+from ilotc.i18n import _, ngettext, pgettext
+from ilotc.model.dates import PlanDate
+from ilotc.model.vocab import Kind
+
+
+class Schedule(NamedTuple):
+    """One timing commitment: a kind and the dates it needs."""
+
+    kind: Kind
+    start: PlanDate | None = None
+    due: PlanDate | None = None
+    every_months: int | None = None
+    immediate: bool = False
+    label: str | None = None
+    linked_to: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        """CONTRACT's schedule record, dates as `YYYY-MM` (or `YYYY-MM-DD`) strings."""
+        record: dict[str, object] = {
+            "kind": self.kind.value,
+            "start": None if self.start is None else str(self.start),
+            "due": None if self.due is None else str(self.due),
+            "every_months": self.every_months,
+            "immediate": self.immediate,
+        }
+        if self.label is not None:
+            record["label"] = self.label
+        if self.linked_to is not None:
+            record["linked_to"] = self.linked_to
+        return record
+
+    def describe(self) -> str:
+        """The schedule in words, in the interface language: "deadline: by April 30, 2000"."""
+        return describe(self)
+
+
+UNSPECIFIED = Schedule(Kind.UNSPECIFIED)
+
+
+class Reading(NamedTuple):
+    """How one timeline phrase was read."""
+
+    text: str
+    lang: str | None  # None where there is nothing to read (a blank phrase)
+    schedules: tuple[Schedule, ...]
+    reason: str | None = None  # why it is unspecified, or that it was cut to MAX_CHARS
+
+    def to_json(self) -> dict[str, object]:
+        """CONTRACT's `ilotc timeline --format json` object."""
+        record: dict[str, object] = {
+            "text": self.text,
+            "lang": self.lang,
+            "schedules": [schedule.to_json() for schedule in self.schedules],
+        }
+        if self.reason is not None:
+            record["reason"] = self.reason
+        return record
+
+    @property
+    def readable(self) -> bool:
+        """True when at least one schedule was read."""
+        return any(schedule.kind is not Kind.UNSPECIFIED for schedule in self.schedules)
+
+
+def _dated(date: PlanDate | None, on_day: str, in_month: str) -> str:
+    """The message for a start that is a day, or the one for a month."""
+    return on_day if date is not None and date.day is not None else in_month
+
+
+def _period(every_months: int | None) -> str:
+    if every_months is None:
+        return _("period not stated")
+    return ngettext("every month", "every {count} months", every_months).format(count=every_months)
+
+
+def _recurring(schedule: Schedule, start: str, due: str) -> str:
+    period = _period(schedule.every_months)
+    if schedule.start and schedule.due:
+        message = _dated(
+            schedule.start,
+            pgettext("day", "recurring: {period} from {start} until {due}"),
+            pgettext("month", "recurring: {period} from {start} until {due}"),
+        )
+    elif schedule.start:
+        message = _dated(
+            schedule.start,
+            pgettext("day", "recurring: {period} from {start}"),
+            pgettext("month", "recurring: {period} from {start}"),
+        )
+    elif schedule.due:
+        message = _("recurring: {period} until {due}")
+    else:
+        message = _("recurring: {period}")
+    return message.format(period=period, start=start, due=due)
+
+
+def describe(schedule: Schedule) -> str:
+    """The schedule in the interface language's words, dates in its CLDR forms."""
+    unstated = _("an unstated date")
+    start = schedule.start.describe() if schedule.start else unstated
+    due = schedule.due.describe(end=True) if schedule.due else unstated
+    match schedule.kind:
+        case Kind.DEADLINE:
+            return _("deadline: by {due}").format(due=due)
+        case Kind.MILESTONE:
+            return _("milestone: first results by {due}").format(due=due)
+        case Kind.START:
+            if schedule.immediate:
+                return _("start: immediately")
+            return _dated(
+                schedule.start, pgettext("day", "start: in {start}"), pgettext("month", "start: in {start}")
+            ).format(start=start)
+        case Kind.WINDOW:
+            return _dated(
+                schedule.start,
+                pgettext("day", "window: from {start} to {due}"),
+                pgettext("month", "window: from {start} to {due}"),
+            ).format(start=start, due=due)
+        case Kind.RECURRING:
+            return _recurring(schedule, start, due)
+        case Kind.CONTINUOUS:
+            since = (
+                pgettext("day", "continuous: from {start}"),
+                pgettext("month", "continuous: from {start}"),
+            )
+            return _dated(schedule.start, *since).format(start=start) if schedule.start else _("continuous")
+        case Kind.ONGOING:
+            return _("ongoing: already under way")
+        case Kind.AS_NEEDED:
+            since = (pgettext("day", "as needed: from {start}"), pgettext("month", "as needed: from {start}"))
+            return _dated(schedule.start, *since).format(start=start) if schedule.start else _("as needed")
+        case Kind.LINKED:
+            if schedule.linked_to:
+                return _("linked to {target}").format(target=schedule.linked_to)
+            return _("linked to another action's timetable")
+        case _:
+            return _("unspecified")
+
+
+def short_reading(kind: object, start: object, due: object, every_months: int | None, immediate: bool) -> str:
+    """One schedule's short reading: its kind, then its dates, 'now' or its period."""
+    if immediate:
+        return f"{kind} now"
+    if start and due:
+        return f"{kind} {start}..{due}"
+    if start or due:
+        return f"{kind} {start or due}"
+    if every_months:
+        return f"{kind} {every_months}m"
+    return str(kind)

@@ -1,0 +1,1 @@
+"""The progress report in each of its formats, and the words they share."""

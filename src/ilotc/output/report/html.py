@@ -1,0 +1,88 @@
+"""The progress report as one self-contained HTML page, printable on A4, and that page as a PDF.
+
+The page comes from a Jinja2 template (`templates/report.html.j2`) with autoescaping on and
+every `{{ }}` value passed through `ilotc.output.text.html_value`, so every value from the plan
+is text, never markup, and shows its control characters escaped. Charts are inline SVG; nothing is fetched.
+
+The PDF is this page laid out by WeasyPrint (`ilotc[pdf]`), which prints HTML and CSS (the
+page's `@page` rules included) without a browser; it is optional because it needs Pango.
+"""
+
+from __future__ import annotations
+
+from ilotc.i18n import N_, _
+from ilotc.output.report import texts as t
+from ilotc.output.report.paper import Figure, Heading, Paragraph, Table, build_paper
+from ilotc.output.text import html_value
+from ilotc.report.progress import Report
+
+TEMPLATE = "report.html.j2"
+
+COLOURS = {
+    "ink": "#1d2433",
+    "planned": "#8d97ab",
+    "in_progress": "#2f6fb3",
+    "done": "#2e8540",
+    "cancelled": "#c3c7cf",
+    "late": "#c62828",
+    "on_schedule": "#7fb58a",
+    "missed": "#c62828",
+    "unjudged": "#d9c27a",
+}
+"""Chart colours, given as SVG attributes: a PDF renderer may not apply page CSS inside SVG."""
+
+
+def render_html(report: Report) -> str:
+    """The report as one HTML page (inline CSS and SVG, no script, nothing fetched)."""
+    # lazy: Jinja2, imported only by the commands that render HTML
+    import jinja2  # noqa: PLC0415
+
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("ilotc", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=html_value,  # every {{ }} value: control characters escaped, huge integers safe
+    )
+    environment.filters.update(long_date=t.long_date)
+    environment.tests.update(
+        heading=lambda b: isinstance(b, Heading),
+        paragraph=lambda b: isinstance(b, Paragraph),
+        table=lambda b: isinstance(b, Table),
+        figure=lambda b: isinstance(b, Figure),
+    )
+    return environment.get_template(TEMPLATE).render(
+        report=report,
+        paper=build_paper(report),
+        chart=report.chart,
+        progress=report.progress,
+        t=t,
+        colours=COLOURS,
+        lang=t.report_language(),
+    )
+
+
+INSTALL_HINT = N_(
+    "PDF output needs the optional extra: pip install 'ilotc[pdf]' "
+    "(WeasyPrint, which needs Pango: on Debian, apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
+)
+
+
+class PdfUnavailable(Exception):
+    """WeasyPrint cannot be imported: the message says how to install it."""
+
+
+def render_pdf(report: Report) -> bytes:
+    """The HTML report printed to PDF; PdfUnavailable when WeasyPrint is missing."""
+    try:
+        # lazy: WeasyPrint, an optional extra that only `report --format pdf` uses
+        import weasyprint  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: PLC0415
+    except (ImportError, OSError) as error:  # OSError: Pango's libraries are missing
+        raise PdfUnavailable(
+            _("{hint}; the import failed: {error}").format(hint=_(INSTALL_HINT), error=error)
+        ) from error
+    pdf = weasyprint.HTML(string=render_html(report)).write_pdf()
+    assert pdf is not None  # write_pdf returns the bytes when given no target
+    return bytes(pdf)

@@ -1,0 +1,1 @@
+"""Where plans come from: files in use, read, validated, built and cached as datasets."""

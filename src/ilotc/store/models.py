@@ -1,0 +1,320 @@
+"""The two data files' schemas, as Pydantic models.
+
+These models describe the files as written (the JSON Schemas in `schemas/` are generated
+from them); `plan.py` turns a validated file into the domain objects the queries use.
+Unknown keys are errors, so a misspelt key is reported instead of silently ignored.
+Booleans and integers are strict, as the published JSON Schema is: `yes`, `"false"` and `1`
+are not booleans, `true` and `"276"` are not integers.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from ilotc.i18n import _
+from ilotc.model.dates import PlanDate
+from ilotc.model.vocab import IATI_TYPE_CODES, Kind, OrganisationType, Role, Status
+
+__all__ = [
+    "IATI_TYPE_CODES",
+    "ActionModel",
+    "DocumentModel",
+    "GroupModel",
+    "IssueModel",
+    "Kind",
+    "OrganisationType",
+    "Paragraph",
+    "PartModel",
+    "PartnerModel",
+    "PartnersFile",
+    "PlanFile",
+    "ProgrammeModel",
+    "ReportSettings",
+    "Role",
+    "RoleModel",
+    "ScheduleSpec",
+    "SectionModel",
+    "Status",
+    "StatusChange",
+]
+
+
+def _real_date(value: str) -> str:
+    PlanDate.parse(value)  # raises with the reason (month 13, 30 February...)
+    return value
+
+
+DateText = Annotated[
+    str,
+    Field(
+        pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$",
+        description="A month YYYY-MM or a day YYYY-MM-DD",
+        examples=["2000-06", "2000-06-15"],
+    ),
+    AfterValidator(_real_date),
+]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="A lowercase id")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class StatusChange(_Strict):
+    """A dated change of an action's status."""
+
+    date: DateText
+    status: Status
+    note: str | None = None
+
+
+class ScheduleSpec(_Strict):
+    """A schedule stated explicitly, completing or overriding the reading of the timeline."""
+
+    kind: Kind
+    start: DateText | None = None
+    due: DateText | None = None
+    every_months: Annotated[StrictInt, Field(ge=1, le=1200)] | None = None
+    immediate: StrictBool = False
+    label: str | None = None
+    linked_to: str | None = Field(default=None, description="The id of the action it is tied to")
+
+    @model_validator(mode="after")
+    def _fields_fit_kind(self) -> ScheduleSpec:
+        needs: dict[Kind, tuple[str, ...]] = {
+            Kind.DEADLINE: ("due",),
+            Kind.MILESTONE: ("due",),
+            Kind.WINDOW: ("start", "due"),
+        }
+        missing = [name for name in needs.get(self.kind, ()) if getattr(self, name) is None]
+        if self.kind is Kind.START and self.start is None and not self.immediate:
+            missing.append(_("start (or immediate: true)"))
+        if missing:
+            raise ValueError(
+                _("a {kind} schedule needs {keys}").format(kind=self.kind, keys=_(" and ").join(missing))
+            )
+        if self.start and self.due and PlanDate.parse(self.due) < PlanDate.parse(self.start):
+            raise ValueError(_("due {due} is before start {start}").format(due=self.due, start=self.start))
+        if self.every_months is not None and self.kind is not Kind.RECURRING:
+            raise ValueError(_("every_months belongs to a recurring schedule only"))
+        if self.linked_to is not None and self.kind is not Kind.LINKED:
+            raise ValueError(_("linked_to belongs to a linked schedule only"))
+        return self
+
+
+ActionId = Annotated[
+    str,
+    Field(
+        pattern=r"^[^\s:]+$",
+        description="Unique within the plan; no spaces or colons (PLAN:ID names it among several "
+        "plans). Its scheme is the plan's `ids`: I.1a.1, A.3, P1-02...",
+    ),
+]
+PlaceId = Annotated[
+    str,
+    Field(min_length=1, description="As the plan numbers or names it: I, A, 1, 1a, Pilier 1..."),
+]
+
+
+class ActionModel(_Strict):
+    """One dated action of the plan."""
+
+    id: ActionId
+    text: Text
+    timeline: str | None = Field(description="The timeline as the document words it, or null")
+    initial_status: Literal[Status.PLANNED, Status.IN_PROGRESS] | None = Field(
+        default=None, description="Defaults to in_progress for ongoing timelines, else planned"
+    )
+    partners: list[Slug] = Field(default_factory=list, description="Partner ids")
+    history: list[StatusChange] = Field(default_factory=list, description="Oldest first")
+    schedules: list[ScheduleSpec] | None = None
+    note: str | None = None
+
+
+class GroupModel(_Strict):
+    """A sub-heading grouping actions within a section (Part II 4)."""
+
+    title: Text
+    actions: list[ActionModel] = Field(default_factory=list)
+
+
+class IssueModel(_Strict):
+    """A lettered issue (question) of a section, such as 1 a)."""
+
+    id: PlaceId
+    title: Text
+    context: str | None = None
+    actions: list[ActionModel] = Field(default_factory=list)
+
+
+class SectionModel(_Strict):
+    """A section of a part."""
+
+    id: PlaceId
+    title: Text
+    context: str | None = None
+    actions: list[ActionModel] = Field(default_factory=list)
+    groups: list[GroupModel] = Field(default_factory=list)
+    issues: list[IssueModel] = Field(default_factory=list)
+
+
+class PartModel(_Strict):
+    """A part of the plan: its actions stand in sections, or directly in the part."""
+
+    id: PlaceId
+    title: Text
+    sections: list[SectionModel] = Field(default_factory=list)
+    actions: list[ActionModel] = Field(default_factory=list, description="Actions of a part with no sections")
+
+
+class Paragraph(_Strict):
+    """A numbered paragraph of the document's body."""
+
+    number: Annotated[StrictInt, Field(ge=1)]
+    heading: str | None = None
+    text: Text
+
+
+class ReportSettings(_Strict):
+    """How `ilotc report` presents this plan's progress."""
+
+    previous: DateText | None = Field(
+        default=None,
+        description="The date of the previous progress report: the report tells what changed since then",
+    )
+    decision: str | None = Field(
+        default=None,
+        description="The point for decision, verbatim (else the default text in the report's language)",
+    )
+    caveat: str | None = Field(
+        default=None,
+        description="A warning shown at the head of every report, e.g. that the history is illustrative",
+    )
+
+
+class DocumentModel(_Strict):
+    """The document the plan comes from: only its title is required."""
+
+    symbol: Text | None = Field(default=None, description="The document's reference, e.g. GB.276/TC/2")
+    session: Annotated[StrictInt, Field(ge=1)] | None = Field(
+        default=None, description="The session of the body that examines it"
+    )
+    place: Text | None = None
+    meeting: DateText | None = Field(default=None, description="When the body meets")
+    committee: Text | None = None
+    committee_code: str | None = None
+    agenda_item: str | None = None
+    title: Text
+    date: DateText | None = Field(
+        default=None, description="The plan's date: recurring actions count from it"
+    )
+    last_modified: DateText | None = None
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    note: str | None = None
+    report: ReportSettings | None = None
+    organisation: Text | None = Field(default=None, description="Who carries the plan out")
+    body: Text | None = Field(
+        default=None, description="The body that adopts or examines it, e.g. Governing Body"
+    )
+    language: Literal["en", "fr", "es"] | None = Field(
+        default=None, description="The language the plan is written in"
+    )
+
+
+def _format_number(value: object) -> object:
+    """`true` is not the format 1 (a Literal alone would take it, the JSON Schema does not)."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("literal_error", "Input should be 1 or 2", {"expected": "1 or 2"})
+    return value
+
+
+FormatNumber = Annotated[Literal[1, 2], BeforeValidator(_format_number)]
+
+
+class PlanFile(_Strict):
+    """`plan.yaml`: an implementation plan."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="ilotc implementation plan",
+    )
+
+    format: FormatNumber = Field(
+        default=1,
+        description="1 (the default): action ids are 'derived' unless `ids` says otherwise; "
+        "2: they are 'free' unless `ids` says otherwise",
+    )
+    registry: Text | None = Field(
+        default=None, description="The partner registry, a path relative to this file"
+    )
+    ids: Text | None = Field(
+        default=None,
+        description="The action id scheme: 'derived' (PART.SECTION.N, where the action stands; "
+        "the default in format 1), 'free' (any unique id; the default in format 2), or a "
+        "regular expression every id must match",
+    )
+    document: DocumentModel
+    parts: list[PartModel]
+
+
+class RoleModel(_Strict):
+    """A role an organisation plays in one programme."""
+
+    programme: Slug
+    role: Role
+
+
+class ProgrammeModel(_Strict):
+    """A programme whose partners the registry records."""
+
+    id: Slug
+    name: Text
+    source: str | None = None
+    note: str | None = None
+
+
+class PartnerModel(_Strict):
+    """An organisation, or a group of organisations."""
+
+    id: Slug
+    name: Text
+    short_name: str | None = None
+    type: OrganisationType
+    group: StrictBool = False
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = Field(
+        default=None, description="ISO 3166-1 alpha-2, for states and their agencies"
+    )
+    iati_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")] | None = Field(
+        default=None, description="Published IATI organisation identifier"
+    )
+    member_of: list[Slug] = Field(default_factory=list, description="Ids of groups")
+    roles: list[RoleModel] = Field(default_factory=list)
+    mentions: list[Text] = Field(default_factory=list, description="Wording in the sources")
+    note: str | None = None
+
+
+class PartnersFile(_Strict):
+    """`partners.yaml`: the partner registry."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="ilotc partner registry",
+    )
+
+    programmes: list[ProgrammeModel]
+    partners: list[PartnerModel]

@@ -1,0 +1,206 @@
+"""Which data files are in use, which registry each plan names, and their bytes.
+
+The first step of the one-way load path (sources -> loading -> on a miss, validation and
+build): nothing here parses YAML or imports the validation machinery.
+
+CONTRACT, "Any plan, several at once": `--plan` (repeatable) or ILOTC_PLAN (a path list),
+where a folder means every plan directly in it; each plan is checked against `--partners`
+(or ILOTC_PARTNERS) when given, else the registry it names (`registry:`, relative to it),
+else the one registry in the folder it was found in, else the bundled registry.
+"""
+
+import os
+import re
+import stat
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import NamedTuple
+
+from ilotc.i18n import _
+from ilotc.store.problems import DataFileError, Problem, Severity
+
+# Which kind a file is, and which registry a plan names, are read from its top-level keys
+# without parsing it: a plan whose bytes were validated before is never parsed again (see
+# `ilotc.store.cache`), and the registry is part of what was validated.
+_TOP_KEY = re.compile(rb"^(parts|document|partners|programmes)[ \t]*:", re.MULTILINE)
+_REGISTRY_KEY = re.compile(rb"registry[ \t]*:([^\n]*)")
+_ONE_LINE_VALUE = re.compile(r"""^[ \t]*(?:"([^"\\]+)"|'([^']+)'|([^\s#'"|>&*!\[{][^#]*?))[ \t]*(?:#.*)?$""")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the ilotc package
+
+
+class FileKind(StrEnum):
+    """The two kinds of data file."""
+
+    PLAN = "plan"
+    PARTNERS = "partners"
+
+
+class FileAccessError(Exception):
+    """A path that cannot be read as a file (missing, a folder, no permission)."""
+
+
+def packaged_file(kind: FileKind) -> Path | None:
+    """The data file inside an installed package, or None when running from a source tree."""
+    installed = _PACKAGE_DIR / "data" / f"{kind}.yaml"
+    return installed if installed.is_file() else None
+
+
+def bundled_file(kind: FileKind) -> Path:
+    """The data file shipped with the package (or, in a source checkout, in `data/`)."""
+    return packaged_file(kind) or _PACKAGE_DIR.parent.parent / "data" / f"{kind}.yaml"
+
+
+class Source(NamedTuple):
+    """A data file's text and the name problems give it."""
+
+    label: str
+    text: str
+
+
+def read_bytes(path: Path) -> bytes:
+    """A data file's bytes; raise FileAccessError, or DataFileError when it is too large."""
+    label = str(path)
+    try:
+        if path.is_dir():
+            raise FileAccessError(_("{file}: is a folder; expected a YAML file").format(file=label))
+        # Opened without blocking, then checked: a FIFO or a device would wait forever for a
+        # writer, or never end; only a regular file is a data file ('-' reads standard input).
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(handle, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise FileAccessError(
+                    _(
+                        "{file}: is not a regular file (a pipe or a device); give a YAML file, or '-' "
+                        "to read standard input"
+                    ).format(file=label)
+                )
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise FileAccessError(_("{file}: no such file").format(file=label)) from None
+    except PermissionError:
+        raise FileAccessError(_("{file}: permission denied").format(file=label)) from None
+    except OSError as error:
+        raise FileAccessError(
+            _("{file}: cannot be read ({reason})").format(file=label, reason=error.strerror or error)
+        ) from None
+    if len(raw) > MAX_FILE_BYTES:
+        message = _("the file is larger than {size} MiB").format(size=MAX_FILE_BYTES // 2**20)
+        raise DataFileError([Problem(label, 1, 1, Severity.ERROR, message)])
+    return raw
+
+
+class PlanSource(NamedTuple):
+    """A plan file in use, and the registry found beside it in a folder given (if one)."""
+
+    path: Path
+    beside: Path | None = None
+
+
+def plan_options(options: list[Path] | None) -> list[Path]:
+    """The plan paths given: the options, else ILOTC_PLAN (split on os.pathsep), else bundled."""
+    if options:
+        return list(options)
+    variable = os.environ.get("ILOTC_PLAN")
+    if variable:
+        return [Path(part) for part in variable.split(os.pathsep) if part]
+    return [bundled_file(FileKind.PLAN)]
+
+
+def sniff_kind(raw: bytes) -> FileKind | None:
+    """A data file's kind by its first top-level key, or None when it has none of them."""
+    found = _TOP_KEY.search(raw)
+    if found is None:
+        return None
+    return FileKind.PLAN if found.group(1) in (b"parts", b"document") else FileKind.PARTNERS
+
+
+def _folder(folder: Path) -> list[PlanSource]:
+    plans: list[Path] = []
+    registries: list[Path] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in YAML_SUFFIXES or not path.is_file():
+            continue
+        kind = sniff_kind(read_bytes(path))
+        (plans if kind is FileKind.PLAN else registries if kind is FileKind.PARTNERS else []).append(path)
+    if not plans:
+        raise FileAccessError(
+            _(
+                "{folder}: a folder with no plan in it; expected *.yaml or *.yml files with a "
+                "top-level 'parts'"
+            ).format(folder=folder)
+        )
+    beside = registries[0] if len(registries) == 1 else None
+    return [PlanSource(path, beside) for path in plans]
+
+
+def expand(paths: list[Path]) -> list[PlanSource]:
+    """Every plan the paths name (a folder: each plan directly in it), once, in order given."""
+    sources: list[PlanSource] = []
+    seen: set[Path] = set()
+    for path in paths:
+        for source in _folder(path) if path.is_dir() else [PlanSource(path)]:
+            key = source.path.resolve()
+            if key not in seen:
+                seen.add(key)
+                sources.append(source)
+    return sources
+
+
+def _line_starts(raw: bytes, word: bytes) -> Iterator[int]:
+    """Where lines starting with `word` start; bytes.find, where a MULTILINE regex would take
+    a tenth of a second over a plan of 10,000 actions."""
+    if raw.startswith(word):
+        yield 0
+    at = raw.find(b"\n" + word)
+    while at != -1:
+        yield at + 1
+        at = raw.find(b"\n" + word, at + 1)
+
+
+def declared_registry(label: str, raw: bytes) -> str | None:
+    """The registry a plan names with its top-level `registry:`, as written, or None."""
+    found = next(
+        (match for start in _line_starts(raw, b"registry") if (match := _REGISTRY_KEY.match(raw, start))),
+        None,
+    )
+    if found is None:
+        return None
+    value = _ONE_LINE_VALUE.match(found.group(1).decode("utf-8", "replace").rstrip("\r"))
+    if value is None:
+        line = raw.count(b"\n", 0, found.start()) + 1
+        raise DataFileError(
+            [
+                Problem(
+                    label,
+                    line,
+                    1,
+                    Severity.ERROR,
+                    _("expected 'registry: PATH' on one line, the path relative to the plan"),
+                )
+            ]
+        )
+    return next(group for group in value.groups() if group is not None)
+
+
+def registry_for(source: PlanSource, raw: bytes, override: Path | None) -> Path:
+    """The registry the plan is checked against (see the module's docstring)."""
+    if override is not None:
+        return override
+    declared = declared_registry(str(source.path), raw)
+    if declared is not None:
+        return source.path.parent / declared
+    return source.beside or bundled_file(FileKind.PARTNERS)
+
+
+def registry_label(registry: Path, plan: Path) -> str:
+    """How a plan's problems name the registry it was checked against."""
+    if registry.resolve() == bundled_file(FileKind.PARTNERS).resolve():
+        return _("bundled with ilotc")
+    try:
+        return os.path.relpath(registry, plan.parent)
+    except ValueError:  # another drive, on Windows
+        return str(registry)

@@ -1,0 +1,1 @@
+"""Checking a data file: its schema, the rules across its fields, and their report."""

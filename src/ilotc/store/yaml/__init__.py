@@ -1,0 +1,1 @@
+"""YAML read safely, with the position of every value."""
