@@ -3,7 +3,7 @@
 What `msgfmt --check` does for C programs, for ilotc's `str.format` messages: a message
 without a French or Spanish translation, a translation whose placeholders differ from the
 English, a template that misses a message of the source, or a .mo older than its .po
-fails here. README "Languages" says how to put each right.
+fails here. docs/languages.md says how to put each right.
 """
 
 from __future__ import annotations

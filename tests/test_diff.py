@@ -98,11 +98,11 @@ def test_markdown_of_a_real_change_reads_without_the_yaml(runner: CliRunner, tmp
         "<del>Fin de l'an 2000</del><ins>Achevée en juin 2001</ins>" in lines
     )
     assert "  - status planned → in_progress on 2000-03" in lines
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    shown = readme.split("```markdown\n", 1)[1].split("```", 1)[0].splitlines()
+    page = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    shown = page.split("```markdown\n", 1)[1].split("```", 1)[0].splitlines()
     assert [line for line in shown if " from " not in line] == [
         line for line in lines[: len(shown)] if " from " not in line
-    ]  # the README shows what the tool writes
+    ]  # docs/ci.md shows what the tool writes
 
 
 def test_fail_on_a_kind_found_exits_1(runner: CliRunner) -> None:

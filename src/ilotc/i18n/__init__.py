@@ -2,7 +2,7 @@
 
 English, French and Spanish, the ILO's three working languages. Messages are looked up in
 the gettext catalogs under `ilotc/locale/` (compiled from `locale/*/LC_MESSAGES/ilotc.po`,
-see README "Languages"); a catalog is read the first time a message in that language is
+see docs/languages.md); a catalog is read the first time a message in that language is
 looked up, and English needs none, so a command pays nothing for languages it does not use.
 Dates in prose follow CLDR's patterns and month names, taken from Babel into `cldr_dates.py`
 (so writing one costs no Babel import); other CLDR data comes from Babel on first use.

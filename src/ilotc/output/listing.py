@@ -69,7 +69,7 @@ def to_table(
     return TextTable(records, columns, title)
 
 
-class Renderer(NamedTuple):  # a named tuple, not a dataclass: every listing imports it (README, speed)
+class Renderer(NamedTuple):  # a named tuple, not a dataclass: every listing imports it (docs/performance.md)
     """One listing format: its help, the format names of file suffixes that mean it (those of
     `cli.output.SUFFIX_FORMATS`), and its writer: records, columns, a title and whether CSV
     stays raw in; a document out (text, or a table laid out when written)."""
