@@ -116,7 +116,24 @@ def test_strict_makes_warnings_errors(runner: CliRunner, tmp_path: Path) -> None
     code, out, err = run(runner, "validate", "--strict", str(path))
     assert code == 1
     assert ": error: the timeline 'Quand la lune sera bleue' cannot be read" in out
-    assert "1 file checked: 1 error, 0 warnings" in err
+    # a copy of the bundled plan is another plan: without a uid of its own, warned (issue 24)
+    assert f"{path}:5:3: error: the plan has no 'uid'" in out  # at the document's first key
+    assert "1 file checked: 2 errors, 0 warnings" in err
+
+
+def test_strict_warns_a_plan_without_a_uid_but_not_the_bundled_one(runner: CliRunner, tmp_path: Path) -> None:
+    code, out, err = run(runner, "validate", "--strict")
+    assert code == 0 and "'uid'" not in out
+    (tmp_path / "new").mkdir()
+    assert runner.invoke(app, ["init", str(tmp_path / "new")]).exit_code == 0
+    code, out, err = run(runner, "validate", "--strict", str(tmp_path / "new" / "plan.yaml"))
+    assert code == 0, out  # init writes a uid
+    old = tmp_path / "old.yaml"
+    old.write_text('format: 2\ndocument:\n  title: Old plan\nparts: []\n', encoding="utf-8")
+    code, out, err = run(runner, "validate", str(old))
+    assert "'uid'" not in out  # only --strict asks for it
+    code, out, err = run(runner, "validate", "--strict", str(old))
+    assert code == 1 and out.startswith(f"{old}:3:3: error: the plan has no 'uid'")
     code, out, _ = run(runner, "validate", "--strict", "--format", "github", str(path))
     assert code == 1
     assert out.startswith("::error file=")

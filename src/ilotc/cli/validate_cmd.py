@@ -83,7 +83,7 @@ def validate(
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     default = override or bundled_file(FileKind.PARTNERS)
-    run = validate_paths(targets, default, override=override is not None, assigned=assigned)
+    run = validate_paths(targets, default, override=override is not None, assigned=assigned, strict=strict)
     problems, unreadable = (as_errors(run.problems) if strict else run.problems), len(run.unreadable)
     for message in run.unreadable:
         stderr().print("[bold red]" + escape(_("Error:")) + f"[/] {escape(message, multiline=False)}")
