@@ -151,3 +151,27 @@ def test_a_pipe_is_refused_not_waited_on(runner: CliRunner, tmp_path: Path) -> N
     assert "is not a regular file" in result.stderr and "'-'" in result.stderr
     result = runner.invoke(app, ["--plan", str(pipe), "list"])
     assert result.exit_code == 2 and "is not a regular file" in result.stderr
+
+
+def test_github_format_annotates_a_file_that_cannot_be_opened(runner: CliRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.yaml"
+    code, out, err = run(runner, "validate", "--format", "github", str(missing), str(DATA / "plan.yaml"))
+    assert code == 2
+    assert out == f"::error file={missing},line=1,col=1::{missing}: no such file\n"
+    code, out, err = run(runner, "validate", "--format", "github", str(tmp_path))  # a folder with no YAML
+    assert code == 2
+
+
+def test_skip_other_yaml_passes_over_what_is_not_a_plan_or_registry(runner: CliRunner, tmp_path: Path) -> None:
+    workflow = tmp_path / "validate-plan.yml"
+    workflow.write_text("name: validate\non: push\njobs: {}\n", encoding="utf-8")
+    code, out, err = run(runner, "validate", str(workflow))
+    assert code == 1 and "not a plan or partner file" in out  # named on purpose: an error
+    code, out, err = run(runner, "validate", "--skip-other-yaml", str(workflow), str(DATA / "plan.yaml"))
+    assert (code, out) == (0, "")
+    assert "1 file checked: 0 errors, 0 warnings" in err
+    # a plan is recognised by its content, broken or not: never passed over
+    broken = tmp_path / "notes.yaml"
+    broken.write_text("document:\n  title: x\nparts: 3\n", encoding="utf-8")
+    code, out, err = run(runner, "validate", "--skip-other-yaml", str(broken))
+    assert code == 1 and out.startswith(f"{broken}:3:8: error:")

@@ -15,7 +15,15 @@ from ilotc.model.registry import Registry
 from ilotc.store.build import Decisions, registry_from_file
 from ilotc.store.models import PartnersFile, PlanFile
 from ilotc.store.problems import DataFileError, Problem, Severity, has_errors
-from ilotc.store.sources import FileAccessError, FileKind, Source, bundled_file, read_bytes, registry_label
+from ilotc.store.sources import (
+    FileAccessError,
+    FileKind,
+    Source,
+    bundled_file,
+    read_bytes,
+    registry_label,
+    sniff_kind,
+)
 from ilotc.store.validate import checks
 from ilotc.store.validate.check_report import Locate
 from ilotc.store.validate.partner_checks import check_partners
@@ -199,10 +207,14 @@ def plan_registry(path: Path, data: Any, registries: Registries, default: Path, 
 
 
 class ValidationRun(NamedTuple):
-    """What `validate` found: every problem, and the paths that could not be opened."""
+    """What `validate` found: every problem, the paths that could not be opened (a message
+    each, and their names in `unopened`), and the YAML files passed over as neither a plan
+    nor a registry (with `skip_other`)."""
 
     problems: list[Problem]
     unreadable: list[str]
+    unopened: tuple[str, ...] = ()
+    passed_over: tuple[str, ...] = ()
 
 
 class ReadInput(NamedTuple):
@@ -236,6 +248,7 @@ def validate_paths(
     override: bool = False,
     assigned: dict[Path, Path] | None = None,
     strict: bool = False,
+    skip_other: bool = False,
 ) -> ValidationRun:
     """Check each file once, whichever kind it is, in the order given.
 
@@ -243,10 +256,14 @@ def validate_paths(
     plan's resolved path), else `partners_in_use` when `override`, else the registry it
     names, else a valid registry among `paths`, else `partners_in_use`; when that one is not
     usable they are not checked. With `strict`, a plan with no `document.uid` (but the
-    bundled one, whose calendar UIDs stay as they were) is warned.
+    bundled one, whose calendar UIDs stay as they were) is warned. With `skip_other`, a file
+    that is neither a plan nor a registry by its content (`sniff_kind`: its top-level keys)
+    is passed over, never an error: a pre-commit hook given every YAML file of a repository.
     """
     problems: dict[int, list[Problem]] = {}
     unreadable: list[str] = []
+    unopened: list[str] = []
+    passed_over: list[str] = []
     plans: list[tuple[int, Path, Source, _Parsed]] = []
     registries = Registries()
     for n, path in enumerate(paths):
@@ -255,9 +272,13 @@ def validate_paths(
             where = Path(path.label) if isinstance(path, ReadInput) else path  # `registry:` is relative to it
         except FileAccessError as error:
             unreadable.append(str(error))
+            unopened.append(path.label if isinstance(path, ReadInput) else str(path))
             continue
         except DataFileError as error:
             problems[n] = error.problems
+            continue
+        if skip_other and sniff_kind(source.text.encode("utf-8")) is None:
+            passed_over.append(source.label)
             continue
         parsed = _parse(source, _("'parts' (a plan) or 'partners' (a partner registry)"))
         kind = kind_of(parsed.data)
@@ -282,7 +303,9 @@ def validate_paths(
             source, ids, parsed, registry_label(registry, where), want_uid=want_uid
         )[1]
         problems[n].sort(key=Problem.position)
-    return ValidationRun([p for n in sorted(problems) for p in problems[n]], unreadable)
+    return ValidationRun(
+        [p for n in sorted(problems) for p in problems[n]], unreadable, tuple(unopened), tuple(passed_over)
+    )
 
 
 def registry_of(source: Source) -> tuple[Registry, list[Problem]]:
