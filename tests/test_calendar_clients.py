@@ -103,7 +103,9 @@ def test_every_occurrence_for_ten_years_falls_on_the_day_upcoming_gives(
             assert told[f"R.{number}"] == following.isoformat(), (date, number, as_of)
 
 
-def test_each_occurrence_is_one_day_long_and_the_rule_names_the_day(runner: CliRunner, tmp_path: Path) -> None:
+def test_each_occurrence_is_one_day_long_and_the_rule_names_the_day(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     calendar = Calendar.from_ical(export(runner, recurring_plan(tmp_path, "1999-09-28")))
     todo = next(c for c in calendar.walk("VTODO") if str(c["UID"]).startswith("R.4-"))
     assert todo["DTSTART"].dt == dt.date(2001, 9, 27) and todo["DUE"].dt == dt.date(2001, 9, 28)
@@ -126,8 +128,18 @@ def test_the_bundled_plans_recurring_todo_no_longer_drifts(runner: CliRunner) ->
 @pytest.mark.parametrize(
     ("since", "every", "first", "rule"),
     [
-        (dt.date(2000, 1, 1), 12, dt.date(2001, 1, 1), {"freq": "monthly", "interval": 12, "bymonthday": [-1]}),
-        (dt.date(2000, 1, 15), 1, dt.date(2000, 2, 15), {"freq": "monthly", "interval": 1, "bymonthday": [14]}),
+        (
+            dt.date(2000, 1, 1),
+            12,
+            dt.date(2001, 1, 1),
+            {"freq": "monthly", "interval": 12, "bymonthday": [-1]},
+        ),
+        (
+            dt.date(2000, 1, 15),
+            1,
+            dt.date(2000, 2, 15),
+            {"freq": "monthly", "interval": 1, "bymonthday": [14]},
+        ),
         (
             dt.date(2000, 1, 31),
             1,
@@ -229,7 +241,7 @@ def test_events_give_every_deadline_as_an_all_day_event(runner: CliRunner) -> No
     by_uid = {str(c["UID"]): c for c in events.walk("VEVENT")}
     for todo in todos.walk("VTODO"):
         uid = str(todo["UID"])
-        role = uid.split("@")[0].rsplit("-", 2)[1]
+        role = uid.split("@", maxsplit=1)[0].rsplit("-", 2)[1]
         event = by_uid[uid.replace(f"-{role}-", f"-{role}-event-")]
         assert event["DTSTART"].dt == todo["DUE"].dt
         assert event["DTEND"].dt == todo["DUE"].dt + dt.timedelta(days=1)
@@ -273,8 +285,12 @@ def test_vobject_reads_every_component(runner: CliRunner, example_plan: Path, ev
                 if str(o["UID"]) == component.uid.value
             )
             # I.1a.2, yearly, was done in March 2000: due every year from then
-            assert [day.date() + dt.timedelta(days=1) for day in starts] == dues[:3] == [
-                dt.date(2001, 3, 1),
-                dt.date(2002, 3, 1),
-                dt.date(2003, 3, 1),
-            ]
+            assert (
+                [day.date() + dt.timedelta(days=1) for day in starts]
+                == dues[:3]
+                == [
+                    dt.date(2001, 3, 1),
+                    dt.date(2002, 3, 1),
+                    dt.date(2003, 3, 1),
+                ]
+            )

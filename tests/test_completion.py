@@ -58,11 +58,14 @@ def complete(runner: CliRunner, shell: str, words: str) -> str:
     """What ilotc answers the shell's completion function with, for `words`."""
     env = {"_ILOTC_COMPLETE": f"complete_{shell}"}
     if shell == "bash":
-        env |= {"COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))}
+        env |= {
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+        }
     elif shell == "fish":
         env |= {"_TYPER_COMPLETE_ARGS": words, "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
     elif shell == "powershell":
-        incomplete = "" if words.endswith(" ") else words.split()[-1]
+        incomplete = "" if words.endswith(" ") else words.rsplit(maxsplit=1)[-1]
         env |= {"_TYPER_COMPLETE_ARGS": words, "_TYPER_COMPLETE_WORD_TO_COMPLETE": incomplete}
     else:
         env["_TYPER_COMPLETE_ARGS"] = words
@@ -113,7 +116,7 @@ def test_bash_itself_never_runs_an_id(runner: CliRunner, tmp_path: Path) -> None
             bash,
             "-c",
             script.replace(" $1 )", f" {ilotc} )")
-            + f'\nCOMP_WORDS=(ilotc --plan {plan} show A.1.); COMP_CWORD=4; _ilotc_completion ilotc\n'
+            + f"\nCOMP_WORDS=(ilotc --plan {plan} show A.1.); COMP_CWORD=4; _ilotc_completion ilotc\n"
             + 'printf "%s\\n" "${COMPREPLY[@]}"\n'
             + 'eval "echo ${COMPREPLY[*]}"\n',  # the line as the user would run it
         ],

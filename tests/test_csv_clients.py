@@ -36,7 +36,7 @@ def csv_bytes(runner: CliRunner, args: list[str], *more: str) -> bytes:
     return result.stdout_bytes
 
 
-@pytest.mark.parametrize("args", WRITERS, ids=lambda args: " ".join(args))
+@pytest.mark.parametrize("args", WRITERS, ids=" ".join)
 def test_bom_leads_every_csv_and_changes_nothing_else(runner: CliRunner, args: list[str]) -> None:
     plain = csv_bytes(runner, args)
     marked = csv_bytes(runner, args, "--bom")

@@ -40,7 +40,7 @@ def plan(tmp_path: Path, texts: list[str], name: str = "plan.yaml") -> Path:
     )
     path = tmp_path / name
     path.write_text(
-        "format: 2\nids: free\ndocument:\n  title: Review plan\n  date: \"2026-01\"\n  language: en\n"
+        'format: 2\nids: free\ndocument:\n  title: Review plan\n  date: "2026-01"\n  language: en\n'
         f"parts:\n  - id: A\n    title: Reviews\n    actions:\n{actions}\n",
         encoding="utf-8",
     )

@@ -74,7 +74,12 @@ def pre_commit(repo: Path, tmp_path: Path, *args: str) -> subprocess.CompletedPr
 
 def test_the_hook_is_handed_every_yaml_file_and_checks_only_plans_and_registries(tmp_path: Path) -> None:
     repo = repository(tmp_path)
-    local = {**hook(), "language": "system", "entry": hook()["entry"].replace("ilotc", ILOTC, 1), "verbose": True}
+    local = {
+        **hook(),
+        "language": "system",
+        "entry": hook()["entry"].replace("ilotc", ILOTC, 1),
+        "verbose": True,
+    }
     config = {"repos": [{"repo": "local", "hooks": [local]}]}
     (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     run = pre_commit(repo, tmp_path, "run", "--all-files")

@@ -27,7 +27,9 @@ CHROMIUM = next(
     (found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))),
     None,
 )
-needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed (Debian: apt-get install chromium)")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium installed (Debian: apt-get install chromium)"
+)
 PHONE_PX = 375
 
 
@@ -51,7 +53,7 @@ def test_the_plans_french_text_is_marked_french_in_an_english_page() -> None:
     assert '<dd lang="fr">une déclaration sur la politique de coopération technique' in html
     assert re.search(r'<p class="gb-subtitle" lang="fr">', html)
     # the labels stay in the page's language: no lang on them
-    assert '<dt lang=' not in html and re.search(r"<dd>Planned|<dd>Not started|<dd>Done|<dd>Completed", html)
+    assert "<dt lang=" not in html and re.search(r"<dd>Planned|<dd>Not started|<dd>Done|<dd>Completed", html)
 
 
 def test_no_lang_mark_where_the_plan_is_in_the_pages_language_or_states_none() -> None:
@@ -131,7 +133,14 @@ def test_printed_headers_break_only_with_a_hyphen(tmp_path: Path) -> None:
     html.write_text(page("en", ILLUSTRATIVE), encoding="utf-8")
     pdf = tmp_path / "report.pdf"
     subprocess.run(
-        [CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()],
+        [
+            CHROMIUM,
+            *FLAGS,
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            html.as_uri(),
+        ],
         capture_output=True,
         timeout=180,
         check=False,

@@ -132,10 +132,10 @@ def test_strict_warns_a_plan_without_a_uid_but_not_the_bundled_one(runner: CliRu
     code, out, err = run(runner, "validate", "--strict", str(tmp_path / "new" / "plan.yaml"))
     assert code == 0, out  # init writes a uid
     old = tmp_path / "old.yaml"
-    old.write_text('format: 2\ndocument:\n  title: Old plan\nparts: []\n', encoding="utf-8")
-    code, out, err = run(runner, "validate", str(old))
+    old.write_text("format: 2\ndocument:\n  title: Old plan\nparts: []\n", encoding="utf-8")
+    code, out, _err = run(runner, "validate", str(old))
     assert "'uid'" not in out  # only --strict asks for it
-    code, out, err = run(runner, "validate", "--strict", str(old))
+    code, out, _err = run(runner, "validate", "--strict", str(old))
     assert code == 1 and out.startswith(f"{old}:3:3: error: the plan has no 'uid'")
 
 
@@ -155,14 +155,16 @@ def test_a_pipe_is_refused_not_waited_on(runner: CliRunner, tmp_path: Path) -> N
 
 def test_github_format_annotates_a_file_that_cannot_be_opened(runner: CliRunner, tmp_path: Path) -> None:
     missing = tmp_path / "missing.yaml"
-    code, out, err = run(runner, "validate", "--format", "github", str(missing), str(DATA / "plan.yaml"))
+    code, out, _err = run(runner, "validate", "--format", "github", str(missing), str(DATA / "plan.yaml"))
     assert code == 2
     assert out == f"::error file={missing},line=1,col=1::{missing}: no such file\n"
-    code, out, err = run(runner, "validate", "--format", "github", str(tmp_path))  # a folder with no YAML
+    code, out, _err = run(runner, "validate", "--format", "github", str(tmp_path))  # a folder with no YAML
     assert code == 2
 
 
-def test_skip_other_yaml_passes_over_what_is_not_a_plan_or_registry(runner: CliRunner, tmp_path: Path) -> None:
+def test_skip_other_yaml_passes_over_what_is_not_a_plan_or_registry(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     workflow = tmp_path / "validate-plan.yml"
     workflow.write_text("name: validate\non: push\njobs: {}\n", encoding="utf-8")
     code, out, err = run(runner, "validate", str(workflow))

@@ -46,7 +46,9 @@ def safe_for_shells(value: str) -> bool:
     )
 
 
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+_INVISIBLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
+)
 
 
 def shown_help(text: str) -> str:
@@ -59,7 +61,7 @@ def shown_help(text: str) -> str:
 
 def _given(value: object) -> bool:
     # while completing, an option not on the line is None, or an empty tuple when repeatable
-    return value is not None and value != () and value != []
+    return value is not None and value not in ((), [])
 
 
 def _option(ctx: typer.Context, name: str) -> object:

@@ -9,10 +9,10 @@ import typer
 from typer._types import TyperChoice
 
 from ilotc.cli.common import (
+    BomOption,
     FormatOption,
     PartnersOption,
     PlanOption,
-    BomOption,
     RawCsvOption,
     as_of_day,
     find_action,

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ilotc.cli.common import (
+    BomOption,
     FormatOption,
     PartnersOption,
     PlanOption,
-    BomOption,
     RawCsvOption,
     fail,
     load_data,

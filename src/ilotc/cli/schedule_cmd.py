@@ -7,10 +7,10 @@ import typer
 
 from ilotc.cli.common import (
     EXIT_PROBLEMS,
+    BomOption,
     FormatOption,
     PartnersOption,
     PlanOption,
-    BomOption,
     RawCsvOption,
     as_of_day,
     note,

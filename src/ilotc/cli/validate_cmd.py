@@ -92,7 +92,12 @@ def validate(
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     default = override or bundled_file(FileKind.PARTNERS)
     run = validate_paths(
-        targets, default, override=override is not None, assigned=assigned, strict=strict, skip_other=skip_other
+        targets,
+        default,
+        override=override is not None,
+        assigned=assigned,
+        strict=strict,
+        skip_other=skip_other,
     )
     problems, unreadable = (as_errors(run.problems) if strict else run.problems), len(run.unreadable)
     for message in run.unreadable:

@@ -174,7 +174,9 @@ def calendar_entries(
                 continue
             if schedule.kind in _EVENT_KINDS and schedule.start is not None:
                 found.append(
-                    CalendarEntry("VEVENT", "start", index, schedule.start.first_day(), action, schedule, host)
+                    CalendarEntry(
+                        "VEVENT", "start", index, schedule.start.first_day(), action, schedule, host
+                    )
                 )
             if schedule.kind in _TODO_KINDS and schedule.due is not None:
                 found.append(
@@ -189,7 +191,7 @@ def _month_days(day: int) -> dict[str, object]:
     day (-1); from the 29th, the earlier of day-1 and the month's last day but one."""
     if day == 1:
         return {"bymonthday": [-1]}
-    if day >= 29:  # noqa: PLR2004 - the shortest month's length plus one
+    if day >= 29:
         return {"bymonthday": [day - 1, -2], "bysetpos": [1]}
     return {"bymonthday": [day - 1]}
 

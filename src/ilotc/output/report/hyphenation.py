@@ -16,6 +16,7 @@ Pure: returns markup; no printing, no I/O.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ilotc.output.text import html_value
@@ -48,7 +49,7 @@ def break_points(word: str) -> list[int]:
         elif (
             not _vowel(before)
             and before.isalpha()
-            and i >= 2  # noqa: PLR2004 - the vowel before the two consonants
+            and i >= 2
             and _vowel(word[i - 2])
             and _vowel(after)
             and here not in _CLUSTER_ENDS
@@ -57,7 +58,7 @@ def break_points(word: str) -> list[int]:
     return points
 
 
-def soft_hyphens(text: str) -> "Markup":
+def soft_hyphens(text: str) -> Markup:
     """`text` as HTML (escaped as every value is) with a soft hyphen at each break point of
     its words of MIN_WORD letters or more."""
     # lazy: MarkupSafe (Jinja2's escaping), which only the HTML report needs
@@ -67,7 +68,7 @@ def soft_hyphens(text: str) -> "Markup":
     for token in _WORDS.split(text):
         if token.isalpha() and len(token) >= MIN_WORD and (points := break_points(token)):
             cuts = [0, *points, len(token)]
-            out.append(SOFT_HYPHEN.join(str(html_value(token[a:b])) for a, b in zip(cuts, cuts[1:], strict=False)))
+            out.append(SOFT_HYPHEN.join(str(html_value(token[a:b])) for a, b in pairwise(cuts)))
         else:
             out.append(str(html_value(token)))
     return Markup("".join(out))
