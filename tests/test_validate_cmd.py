@@ -125,11 +125,11 @@ def test_strict_makes_warnings_errors(runner: CliRunner, tmp_path: Path) -> None
 
 
 def test_strict_warns_a_plan_without_a_uid_but_not_the_bundled_one(runner: CliRunner, tmp_path: Path) -> None:
-    code, out, err = run(runner, "validate", "--strict")
+    code, out, _err = run(runner, "validate", "--strict")
     assert code == 0 and "'uid'" not in out
     (tmp_path / "new").mkdir()
     assert runner.invoke(app, ["init", str(tmp_path / "new")]).exit_code == 0
-    code, out, err = run(runner, "validate", "--strict", str(tmp_path / "new" / "plan.yaml"))
+    code, out, _err = run(runner, "validate", "--strict", str(tmp_path / "new" / "plan.yaml"))
     assert code == 0, out  # init writes a uid
     old = tmp_path / "old.yaml"
     old.write_text("format: 2\ndocument:\n  title: Old plan\nparts: []\n", encoding="utf-8")
