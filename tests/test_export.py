@@ -300,13 +300,15 @@ def test_export_bad_output_path(runner: CliRunner, tmp_path: Path) -> None:
 def test_recurring_actions_repeat_with_an_rrule_that_icalendar_expands(runner: CliRunner) -> None:
     parsed = Calendar.from_ical(ics(runner))
     todo = next(c for c in parsed.walk("VTODO") if str(c["UID"]) == "I.1a.2-every-0@gb-276-tc-2.ilotc")
-    assert dict(todo["RRULE"]) == {"FREQ": ["MONTHLY"], "INTERVAL": [24]}
-    assert todo["DTSTART"].dt == PLAN_DATE and todo["DUE"].dt == dt.date(2001, 9, 28)
+    # each occurrence is its own day (DTSTART the day before DUE); the rule names that day
+    assert dict(todo["RRULE"]) == {"FREQ": ["MONTHLY"], "INTERVAL": [24], "BYMONTHDAY": [27]}
+    assert todo["DTSTART"].dt == dt.date(2001, 9, 27) and todo["DUE"].dt == dt.date(2001, 9, 28)
     assert str(todo["SUMMARY"]).startswith("I.1a.2 recurs: ")
     from dateutil.rrule import rrulestr  # icalendar's own dependency
 
-    rule = rrulestr(todo["RRULE"].to_ical().decode(), dtstart=dt.datetime(1999, 9, 28))
-    assert [day.date() for day in rule[:3]] == [PLAN_DATE, dt.date(2001, 9, 28), dt.date(2003, 9, 28)]
+    rule = rrulestr(todo["RRULE"].to_ical().decode(), dtstart=dt.datetime(2001, 9, 27))
+    dues = [day.date() + dt.timedelta(days=1) for day in rule[:3]]
+    assert dues == [months_after(PLAN_DATE, 24), months_after(PLAN_DATE, 48), months_after(PLAN_DATE, 72)]
     # one without a period ("Tous les ans ou..." read with no number) gives nothing to repeat
     assert not any(str(c.get("UID", "")).startswith("I.3b.1-") for c in parsed.walk())
 

@@ -116,10 +116,27 @@ def test_strict_makes_warnings_errors(runner: CliRunner, tmp_path: Path) -> None
     code, out, err = run(runner, "validate", "--strict", str(path))
     assert code == 1
     assert ": error: the timeline 'Quand la lune sera bleue' cannot be read" in out
-    assert "1 file checked: 1 error, 0 warnings" in err
+    # a copy of the bundled plan is another plan: without a uid of its own, warned (issue 24)
+    assert f"{path}:5:3: error: the plan has no 'uid'" in out  # at the document's first key
+    assert "1 file checked: 2 errors, 0 warnings" in err
     code, out, _ = run(runner, "validate", "--strict", "--format", "github", str(path))
     assert code == 1
     assert out.startswith("::error file=")
+
+
+def test_strict_warns_a_plan_without_a_uid_but_not_the_bundled_one(runner: CliRunner, tmp_path: Path) -> None:
+    code, out, _err = run(runner, "validate", "--strict")
+    assert code == 0 and "'uid'" not in out
+    (tmp_path / "new").mkdir()
+    assert runner.invoke(app, ["init", str(tmp_path / "new")]).exit_code == 0
+    code, out, _err = run(runner, "validate", "--strict", str(tmp_path / "new" / "plan.yaml"))
+    assert code == 0, out  # init writes a uid
+    old = tmp_path / "old.yaml"
+    old.write_text("format: 2\ndocument:\n  title: Old plan\nparts: []\n", encoding="utf-8")
+    code, out, _err = run(runner, "validate", str(old))
+    assert "'uid'" not in out  # only --strict asks for it
+    code, out, _err = run(runner, "validate", "--strict", str(old))
+    assert code == 1 and out.startswith(f"{old}:3:3: error: the plan has no 'uid'")
 
 
 def test_strict_passes_a_file_without_warnings(runner: CliRunner) -> None:
@@ -134,3 +151,29 @@ def test_a_pipe_is_refused_not_waited_on(runner: CliRunner, tmp_path: Path) -> N
     assert "is not a regular file" in result.stderr and "'-'" in result.stderr
     result = runner.invoke(app, ["--plan", str(pipe), "list"])
     assert result.exit_code == 2 and "is not a regular file" in result.stderr
+
+
+def test_github_format_annotates_a_file_that_cannot_be_opened(runner: CliRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.yaml"
+    code, out, _err = run(runner, "validate", "--format", "github", str(missing), str(DATA / "plan.yaml"))
+    assert code == 2
+    assert out == f"::error file={missing},line=1,col=1::{missing}: no such file\n"
+    code, out, _err = run(runner, "validate", "--format", "github", str(tmp_path))  # a folder with no YAML
+    assert code == 2
+
+
+def test_skip_other_yaml_passes_over_what_is_not_a_plan_or_registry(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    workflow = tmp_path / "validate-plan.yml"
+    workflow.write_text("name: validate\non: push\njobs: {}\n", encoding="utf-8")
+    code, out, err = run(runner, "validate", str(workflow))
+    assert code == 1 and "not a plan or partner file" in out  # named on purpose: an error
+    code, out, err = run(runner, "validate", "--skip-other-yaml", str(workflow), str(DATA / "plan.yaml"))
+    assert (code, out) == (0, "")
+    assert "1 file checked: 0 errors, 0 warnings" in err
+    # a plan is recognised by its content, broken or not: never passed over
+    broken = tmp_path / "notes.yaml"
+    broken.write_text("document:\n  title: x\nparts: 3\n", encoding="utf-8")
+    code, out, err = run(runner, "validate", "--skip-other-yaml", str(broken))
+    assert code == 1 and out.startswith(f"{broken}:3:8: error:")

@@ -87,6 +87,18 @@ RawCsvOption = Annotated[
         ),
     ),
 ]
+BomOption = Annotated[
+    bool,
+    typer.Option(
+        "--bom",
+        help=N_(
+            "In CSV, begin with a UTF-8 byte order mark, so Excel opened by double-click reads "
+            "the accents right."
+        ),
+    ),
+]
+BOM = "\ufeff"
+"""The UTF-8 byte order mark `--bom` puts before a CSV document."""
 
 
 def write_out(text: str, *, verbatim: bool = False) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ilotc.cli.common import PartnersOption, PlanOption, RawCsvOption, as_of_day, fail
+from ilotc.cli.common import BomOption, PartnersOption, PlanOption, RawCsvOption, as_of_day, fail
 from ilotc.cli.filters import (
     FILTERS,
     NO_FILTERS,
@@ -19,7 +19,7 @@ from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import OutputOption, format_choice, output_format, to_stdout, write_output
 from ilotc.i18n import _, ngettext
 from ilotc.model.lateness import plan_dates
-from ilotc.output.calendar import calendar_entries
+from ilotc.output.calendar import calendar_entries, plan_uid_host
 from ilotc.output.exports import EXPORT_FORMATS, EXPORT_SUFFIX_FORMATS, ExportRequest
 
 
@@ -52,6 +52,15 @@ def export(
     ] = None,
     output: OutputOption = None,
     raw_csv: RawCsvOption = False,
+    bom: BomOption = False,
+    events: Annotated[
+        bool,
+        typer.Option(
+            "--events",
+            help="ics: write deadlines as all-day events, for calendars that ignore to-dos "
+            "(khal, Google Calendar, Outlook).",
+        ),
+    ] = False,
     as_of: AsOf = None,
     plan_id: PlanIdFilter = None,
     filters: Filters = NO_FILTERS,
@@ -83,11 +92,16 @@ def export(
     chosen = output_format(output, fmt, EXPORT_SUFFIX_FORMATS, "json")
     if alarm is not None and chosen != "ics":
         fail(_("--alarm applies to the calendar only (--format ics)"))
+    if events and chosen != "ics":
+        fail(_("--events applies to the calendar only (--format ics)"))
+    if bom and chosen != "csv":
+        fail(_("--bom applies to CSV only (--format csv)"))
     day = as_of_day(as_of)
     data, actions = selected(ctx, filters, plan_id, day, plan, partners)
-    request = ExportRequest(data.plan, data.registry, actions, day, raw_csv=raw_csv)
+    request = ExportRequest(data.plan, data.registry, actions, day, raw_csv=raw_csv, bom=bom)
     if chosen == "ics":
         plan_days = plan_dates(used.plan for used in data.plans)
+        uid_hosts = {used.plan.name: plan_uid_host(used.plan) for used in data.plans}
         request = ExportRequest(
             data.plan,
             data.registry,
@@ -96,9 +110,11 @@ def export(
             stamp=export_stamp(),
             alarm_days=alarm,
             plan_days=plan_days,
+            uid_hosts=uid_hosts,
+            events=events,
         )
-        entries = calendar_entries(data.plan, actions, plan_days)
-        todos = sum(entry.component == "VTODO" for entry in entries)
+        entries = calendar_entries(data.plan, actions, plan_days, uid_hosts)
+        todos = 0 if events else sum(entry.component == "VTODO" for entry in entries)
         what = _("a calendar of {todos} and {events}").format(
             todos=ngettext("{count} to-do", "{count} to-dos", todos).format(count=todos),
             events=ngettext("{count} event", "{count} events", len(entries) - todos).format(

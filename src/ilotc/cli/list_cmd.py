@@ -9,6 +9,7 @@ import typer
 from typer._types import TyperChoice
 
 from ilotc.cli.common import (
+    BomOption,
     FormatOption,
     PartnersOption,
     PlanOption,
@@ -45,6 +46,7 @@ def list_actions(
     fmt: FormatOption = "table",
     output: OutputOption = None,
     raw_csv: RawCsvOption = False,
+    bom: BomOption = False,
     plan: PlanOption = None,
     partners: PartnersOption = None,
 ) -> None:
@@ -60,7 +62,7 @@ def list_actions(
     record_of = action_row if table else action_record
     records = [record_of(action, day) for action in actions]
     columns = (ACTION_TABLE, ACTION_COLUMNS)
-    emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, path=output)
+    emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, bom=bom, path=output)
     if table:
         note(_("{count} of {total} actions").format(count=len(records), total=len(data.plan)))
 
@@ -87,6 +89,7 @@ def show(
     ] = "table",
     output: OutputOption = None,
     raw_csv: RawCsvOption = False,
+    bom: BomOption = False,
     plan: PlanOption = None,
     partners: PartnersOption = None,
 ) -> None:
@@ -98,6 +101,6 @@ def show(
     record = action_record(action, day)
     record["context"] = action.context
     if fmt != "table":
-        emit(fmt, [record], ACTION_COLUMNS, raw_csv=raw_csv, path=output)
+        emit(fmt, [record], ACTION_COLUMNS, raw_csv=raw_csv, bom=bom, path=output)
         return
     emit_view(action_view(action, record, data.registry), output, _("action {id}").format(id=action.id))

@@ -10,7 +10,7 @@ import typer
 from typer._click.core import ParameterSource
 from typer._types import TyperChoice
 
-from ilotc.cli.common import escape, fail, stderr, stdout, write_out, write_table
+from ilotc.cli.common import BOM, escape, fail, stderr, stdout, write_out, write_table
 from ilotc.cli.streams import output_error, reader_gone
 from ilotc.i18n import _, ngettext, number
 from ilotc.output.cells import Column
@@ -200,11 +200,18 @@ def emit(
     columns: Sequence[Column],
     *,
     raw_csv: bool = False,
+    bom: bool = False,
     path: Path | None = None,
 ) -> None:
     """Render the records in `fmt` (`ilotc.output.listing`) and write them: to stdout (a table
-    laid out for the console), or to `-o FILE` (a table FILE_WIDTH columns wide, uncoloured)."""
+    laid out for the console), or to `-o FILE` (a table FILE_WIDTH columns wide, uncoloured).
+    With `bom`, a CSV document begins with the UTF-8 byte order mark (`--bom`, for Excel);
+    `--bom` with another format is bad usage."""
+    if bom and fmt != "csv":
+        fail(_("--bom applies to CSV only (--format csv)"))
     document = render(fmt, records, columns, raw_csv=raw_csv)
+    if bom and isinstance(document, str):
+        document = BOM + document
     if to_stdout(path):
         if isinstance(document, str):  # JSON and CSV keep the data as it is, in their strings
             write_out(document, verbatim=fmt in ("json", "csv"))
@@ -230,12 +237,13 @@ def emit_listing(
     *,
     raw_csv: bool,
     path: Path | None,
+    bom: bool = False,
 ) -> None:
     """`emit` a listing with `columns` (a table's, else the other formats'), led by the plan's
     column where several plans are in use."""
     table = fmt == "table"
     chosen = with_plan(columns[0] if table else columns[1], several_plans, table=table)
-    emit(fmt, records, chosen, raw_csv=raw_csv, path=path)
+    emit(fmt, records, chosen, raw_csv=raw_csv, bom=bom, path=path)
 
 
 def emit_view(view: "RenderableType", path: Path | None, what: str) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ilotc.cli.common import (
+    BomOption,
     FormatOption,
     PartnersOption,
     PlanOption,
@@ -83,6 +84,7 @@ def partners_command(
     fmt: FormatOption = "table",
     output: OutputOption = None,
     raw_csv: RawCsvOption = False,
+    bom: BomOption = False,
     plan: PlanOption = None,
     partners: PartnersOption = None,
 ) -> None:
@@ -132,7 +134,7 @@ def partners_command(
                 _("partner {id}").format(id=partner.id),
             )
         else:
-            emit(fmt, [record], PARTNER_COLUMNS, raw_csv=raw_csv, path=output)
+            emit(fmt, [record], PARTNER_COLUMNS, raw_csv=raw_csv, bom=bom, path=output)
         return
 
     where = PartnerFilter(_programme(programme, registry), role, partner_type, search)
@@ -142,7 +144,7 @@ def partners_command(
         if where.matches(partner)
     ]
     table = fmt == "table"
-    emit(fmt, records, PARTNER_TABLE if table else PARTNER_COLUMNS, raw_csv=raw_csv, path=output)
+    emit(fmt, records, PARTNER_TABLE if table else PARTNER_COLUMNS, raw_csv=raw_csv, bom=bom, path=output)
     if table:
         note(_("{count} of {total} partners").format(count=len(records), total=len(registry)))
 

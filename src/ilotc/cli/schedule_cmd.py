@@ -7,6 +7,7 @@ import typer
 
 from ilotc.cli.common import (
     EXIT_PROBLEMS,
+    BomOption,
     FormatOption,
     PartnersOption,
     PlanOption,
@@ -47,6 +48,7 @@ def overdue(
     fmt: FormatOption = "table",
     output: OutputOption = None,
     raw_csv: RawCsvOption = False,
+    bom: BomOption = False,
     plan: PlanOption = None,
     partners: PartnersOption = None,
 ) -> None:
@@ -63,7 +65,7 @@ def overdue(
     late = overdue_as_of(actions, day, plan_dates(used.plan for used in data.plans))
     records = [action_record(item.action, day) | item.to_json() for item in late]
     columns = (OVERDUE_TABLE, OVERDUE_COLUMNS)
-    emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, path=output)
+    emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, bom=bom, path=output)
     # of the actions the filters keep: with --plan-id, of that plan's, not of every plan's
     note(
         ngettext(
@@ -88,6 +90,7 @@ def upcoming(
     fmt: FormatOption = "table",
     output: OutputOption = None,
     raw_csv: RawCsvOption = False,
+    bom: BomOption = False,
     plan: PlanOption = None,
     partners: PartnersOption = None,
 ) -> None:
@@ -98,7 +101,7 @@ def upcoming(
     coming = upcoming_as_of(actions, day, within, plan_dates(used.plan for used in data.plans))
     records = [action_record(item.action, day) | item.to_json() for item in coming]
     columns = (UPCOMING_TABLE, UPCOMING_COLUMNS)
-    emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, path=output)
+    emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, bom=bom, path=output)
     note(
         _("{events} {within}").format(
             events=ngettext("{count} due date or start", "{count} due dates or starts", len(coming)).format(

@@ -26,7 +26,7 @@ from ilotc.cli.common import (
 from ilotc.cli.output import format_choice, write_document
 from ilotc.i18n import _, ngettext
 from ilotc.output.problems import PROBLEM_FORMATS
-from ilotc.store.problems import DataFileError, as_errors, has_errors
+from ilotc.store.problems import DataFileError, Problem, Severity, as_errors, has_errors
 from ilotc.store.schemas import json_schema_text
 from ilotc.store.sources import (
     YAML_SUFFIXES,
@@ -68,6 +68,14 @@ def validate(
         bool,
         typer.Option("--strict", help="Count warnings as errors (exit 1 when there is any)."),
     ] = False,
+    skip_other: Annotated[
+        bool,
+        typer.Option(
+            "--skip-other-yaml",
+            help="Pass over the files named that are neither a plan nor a partner registry by "
+            "their content (the pre-commit hook's mode, given every YAML file), instead of an error.",
+        ),
+    ] = False,
     plan: PlanOption = None,
     partners: PartnersOption = None,
 ) -> None:
@@ -83,15 +91,26 @@ def validate(
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     default = override or bundled_file(FileKind.PARTNERS)
-    run = validate_paths(targets, default, override=override is not None, assigned=assigned)
+    run = validate_paths(
+        targets,
+        default,
+        override=override is not None,
+        assigned=assigned,
+        strict=strict,
+        skip_other=skip_other,
+    )
     problems, unreadable = (as_errors(run.problems) if strict else run.problems), len(run.unreadable)
     for message in run.unreadable:
         stderr().print("[bold red]" + escape(_("Error:")) + f"[/] {escape(message, multiline=False)}")
     writer = PROBLEM_FORMATS[fmt]
-    write_document(writer.render(problems), markup=writer.markup)
+    shown = problems
+    if fmt == "github":  # a file that cannot be opened shows in the run's annotations too
+        opened = zip(run.unopened, run.unreadable, strict=True)
+        shown = [*problems, *(Problem(name, 1, 1, Severity.ERROR, message) for name, message in opened)]
+    write_document(writer.render(shown), markup=writer.markup)
     errors = sum(problem.is_error for problem in problems)
     warnings = len(problems) - errors
-    checked = len(targets) - unreadable
+    checked = len(targets) - unreadable - len(run.passed_over)
     stderr().print(escape(summary(checked, errors, warnings, unreadable)), soft_wrap=True)
     if unreadable:
         raise typer.Exit(EXIT_USAGE)

@@ -1,9 +1,11 @@
 """The starter plan and partner registry that `ilotc init` writes, in English, French or Spanish.
 
 The files are kept under `starters/` as written, comments and all; only the names of the
-two files are filled in, so the plan names its registry by a path relative to itself.
+two files are filled in, so the plan names its registry by a path relative to itself, and
+the plan's `uid`, drawn at random, so two starter plans never share calendar UIDs.
 """
 
+import uuid
 from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
@@ -39,7 +41,7 @@ def starter_files(plan: Path, lang: StarterLanguage, *, folder: bool = False) ->
     if folder or plan.is_dir():
         plan = plan / DEFAULT_PLAN
     registry = registry_path(plan)
-    names = {"{plan}": plan.name, "{registry}": registry.name}
+    names = {"{plan}": plan.name, "{registry}": registry.name, "{uid}": uuid.uuid4().hex}
     files = []
     for kind, path in (("partners", registry), ("plan", plan)):
         text = (_STARTERS / f"{kind}.{lang}.yaml").read_text(encoding="utf-8")

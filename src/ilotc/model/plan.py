@@ -35,6 +35,7 @@ class Document(NamedTuple):
     organisation: str | None = None
     body: str | None = None
     language: str | None = None
+    uid: str | None = None  # the plan's own id, in its calendar UIDs (see output.calendar.uid_host)
 
 
 class Change(NamedTuple):

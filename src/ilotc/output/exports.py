@@ -114,6 +114,9 @@ class ExportRequest:
     alarm_days: int | None = None
     raw_csv: bool = False
     plan_days: dict[str, dt.date | None] | None = None  # each plan's date, by name (see calendar_entries)
+    uid_hosts: dict[str, str] | None = None  # each plan's calendar UID host, by name
+    events: bool = False  # ics: deadlines as all-day events, for clients that ignore to-dos
+    bom: bool = False  # csv: a UTF-8 byte order mark first, for Excel
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +138,8 @@ def _ics(request: ExportRequest) -> bytes:
         stamp=request.stamp,
         alarm_days=request.alarm_days,
         plan_days=request.plan_days,
+        uid_hosts=request.uid_hosts,
+        events=request.events,
     )
 
 
@@ -144,7 +149,7 @@ def _json(request: ExportRequest) -> bytes:
 
 def _csv(request: ExportRequest) -> bytes:
     text = export_csv(request.plan, request.registry, request.as_of, request.actions, raw=request.raw_csv)
-    return text.encode("utf-8")
+    return ("\ufeff" + text if request.bom else text).encode("utf-8")
 
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {

@@ -54,14 +54,21 @@ def visible(text: str, *, multiline: bool = True) -> str:
 
 # Characters CommonMark gives a meaning anywhere in a line; '&' and '<' also start HTML.
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~&!])")
-# What gives a line a meaning at its start: headings, quotes, lists, rules, code fences.
-_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
+# What gives a line a meaning at its start: headings, quotes, lists, rules, code fences; an
+# ordered list's number is escaped at its `.` or `)` (`1\.`: a backslash before a digit is no
+# escape in CommonMark, and would show).
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))", re.MULTILINE)
 _MARKDOWN_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def _markdown_char(match: re.Match[str]) -> str:
     char = match.group(1)
     return _MARKDOWN_ENTITIES.get(char, "\\" + char)
+
+
+def _markdown_line_start(match: re.Match[str]) -> str:
+    indent, mark, digits, after = match.groups()
+    return f"{indent}\\{mark}" if mark else f"{indent}{digits}\\{after}"
 
 
 def markdown(text: str) -> str:
@@ -71,7 +78,7 @@ def markdown(text: str) -> str:
     """
     text = visible(text, multiline=True).replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n")
     text = _MARKDOWN_INLINE.sub(_markdown_char, text)
-    text = _MARKDOWN_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _MARKDOWN_LINE_START.sub(_markdown_line_start, text)
     return text.replace("\n", "<br>")
 
 

@@ -224,6 +224,7 @@ def document_of(model: DocumentModel) -> Document:
         organisation=model.organisation,
         body=model.body,
         language=model.language,
+        uid=model.uid,
     )
 
 

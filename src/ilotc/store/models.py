@@ -232,6 +232,11 @@ class DocumentModel(_Strict):
     language: Literal["en", "fr", "es"] | None = Field(
         default=None, description="The language the plan is written in"
     )
+    uid: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,62}$")] | None = Field(
+        default=None,
+        description="The plan's own id (ilotc init writes one at random): keeps its calendar UIDs "
+        "apart from any other plan's, even one with the same symbol",
+    )
 
 
 def _format_number(value: object) -> object:

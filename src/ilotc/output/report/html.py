@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ilotc.i18n import N_, _
 from ilotc.output.report import texts as t
+from ilotc.output.report.hyphenation import soft_hyphens
 from ilotc.output.report.paper import Figure, Heading, Paragraph, Table, build_paper
 from ilotc.output.text import html_value
 from ilotc.report.progress import Report
@@ -31,6 +32,9 @@ COLOURS = {
 }
 """Chart colours, given as SVG attributes: a PDF renderer may not apply page CSS inside SVG."""
 
+PLAN_TEXT_FIELDS = ("part", "section", "text", "timeline", "note")
+"""The annex fields that hold the plan's own words (marked `lang=` with the plan's language)."""
+
 
 def render_html(report: Report) -> str:
     """The report as one HTML page (inline CSS and SVG, no script, nothing fetched)."""
@@ -46,7 +50,10 @@ def render_html(report: Report) -> str:
         keep_trailing_newline=True,
         finalize=html_value,  # every {{ }} value: control characters escaped, huge integers safe
     )
-    environment.filters.update(long_date=t.long_date)
+    environment.filters.update(long_date=t.long_date, soft_hyphens=soft_hyphens)
+    page_lang = t.report_language()
+    plan_lang = report.document.language
+    plan_fields = {t.FIELD_LABELS[key] for key in PLAN_TEXT_FIELDS}
     environment.tests.update(
         heading=lambda b: isinstance(b, Heading),
         paragraph=lambda b: isinstance(b, Paragraph),
@@ -60,7 +67,10 @@ def render_html(report: Report) -> str:
         progress=report.progress,
         t=t,
         colours=COLOURS,
-        lang=t.report_language(),
+        lang=page_lang,
+        # the plan's own text is marked with the plan's language where it differs (WCAG 3.1.2)
+        plan_lang=plan_lang if plan_lang and plan_lang != page_lang else None,
+        plan_fields=plan_fields,
     )
 
 

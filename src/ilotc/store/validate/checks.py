@@ -154,8 +154,11 @@ def check_plan(
     file: PlanFile | None = None,
     registry_label: str | None = None,
     decisions: Decisions | None = None,
+    *,
+    want_uid: bool = False,
 ) -> list[Problem]:
-    """Cross-field rules of a plan; `partner_ids` None skips the partner references.
+    """Cross-field rules of a plan; `partner_ids` None skips the partner references; with
+    `want_uid`, a plan with no `document.uid` is warned (its calendar UIDs could collide).
 
     `file` is the validated model of `data` when the whole file passed its schema;
     `decisions` the schedules and statuses `ilotc.store.build` decides, shared with the building
@@ -165,6 +168,8 @@ def check_plan(
     report = Report(report_path, locate)
     scheme = _id_scheme(data, report)
     _structure(data, report, scheme)
+    if want_uid:
+        _check_uid(data, report)
     if file is not None:
         listed = list(_model_actions(file))
     else:
@@ -231,6 +236,20 @@ def _check_partner_references(
                         registry=registry_label or _("in use"),
                     ),
                 )
+
+
+def _check_uid(data: Any, report: Report) -> None:
+    document = data.get("document") if isinstance(data, dict) else None
+    if isinstance(document, dict) and "uid" not in document:
+        report.add(
+            ("document",),
+            _(
+                "the plan has no 'uid': its calendar UIDs come from its name, and another plan "
+                "of the same name would replace its entries; add under 'document' a 'uid:' of "
+                "random letters and digits, as ilotc init writes"
+            ),
+            Severity.WARNING,
+        )
 
 
 def _check_history(action: ActionModel, where: Path, report: Report) -> None:

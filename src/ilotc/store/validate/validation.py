@@ -15,7 +15,15 @@ from ilotc.model.registry import Registry
 from ilotc.store.build import Decisions, registry_from_file
 from ilotc.store.models import PartnersFile, PlanFile
 from ilotc.store.problems import DataFileError, Problem, Severity, has_errors
-from ilotc.store.sources import FileAccessError, FileKind, Source, read_bytes, registry_label
+from ilotc.store.sources import (
+    FileAccessError,
+    FileKind,
+    Source,
+    bundled_file,
+    read_bytes,
+    registry_label,
+    sniff_kind,
+)
 from ilotc.store.validate import checks
 from ilotc.store.validate.check_report import Locate
 from ilotc.store.validate.partner_checks import check_partners
@@ -136,15 +144,18 @@ def check_plan_source(
     parsed: _Parsed | None = None,
     registry_label: str | None = None,
     decisions: Decisions | None = None,
+    *,
+    want_uid: bool = False,
 ) -> tuple[PlanFile | None, list[Problem]]:
-    """Validate a plan's text against the partner ids in use; the file model and every problem."""
+    """Validate a plan's text against the partner ids in use; the file model and every problem
+    (with `want_uid`, a warning where the plan has no `document.uid`)."""
     parsed = parsed or _parse(source, _("'document' and 'parts'"))
     return _checked(
         source,
         parsed,
         PlanFile,
         lambda data, at, file: checks.check_plan(
-            data, source.label, at, partner_ids, file, registry_label, decisions
+            data, source.label, at, partner_ids, file, registry_label, decisions, want_uid=want_uid
         ),
     )
 
@@ -196,10 +207,14 @@ def plan_registry(path: Path, data: Any, registries: Registries, default: Path, 
 
 
 class ValidationRun(NamedTuple):
-    """What `validate` found: every problem, and the paths that could not be opened."""
+    """What `validate` found: every problem, the paths that could not be opened (a message
+    each, and their names in `unopened`), and the YAML files passed over as neither a plan
+    nor a registry (with `skip_other`)."""
 
     problems: list[Problem]
     unreadable: list[str]
+    unopened: tuple[str, ...] = ()
+    passed_over: tuple[str, ...] = ()
 
 
 class ReadInput(NamedTuple):
@@ -232,16 +247,23 @@ def validate_paths(
     *,
     override: bool = False,
     assigned: dict[Path, Path] | None = None,
+    strict: bool = False,
+    skip_other: bool = False,
 ) -> ValidationRun:
     """Check each file once, whichever kind it is, in the order given.
 
     Each plan's partner references are checked against its registry in `assigned` (by the
     plan's resolved path), else `partners_in_use` when `override`, else the registry it
     names, else a valid registry among `paths`, else `partners_in_use`; when that one is not
-    usable they are not checked.
+    usable they are not checked. With `strict`, a plan with no `document.uid` (but the
+    bundled one, whose calendar UIDs stay as they were) is warned. With `skip_other`, a file
+    that is neither a plan nor a registry by its content (`sniff_kind`: its top-level keys)
+    is passed over, never an error: a pre-commit hook given every YAML file of a repository.
     """
     problems: dict[int, list[Problem]] = {}
     unreadable: list[str] = []
+    unopened: list[str] = []
+    passed_over: list[str] = []
     plans: list[tuple[int, Path, Source, _Parsed]] = []
     registries = Registries()
     for n, path in enumerate(paths):
@@ -250,9 +272,13 @@ def validate_paths(
             where = Path(path.label) if isinstance(path, ReadInput) else path  # `registry:` is relative to it
         except FileAccessError as error:
             unreadable.append(str(error))
+            unopened.append(path.label if isinstance(path, ReadInput) else str(path))
             continue
         except DataFileError as error:
             problems[n] = error.problems
+            continue
+        if skip_other and sniff_kind(source.text.encode("utf-8")) is None:
+            passed_over.append(source.label)
             continue
         parsed = _parse(source, _("'parts' (a plan) or 'partners' (a partner registry)"))
         kind = kind_of(parsed.data)
@@ -272,9 +298,14 @@ def validate_paths(
         ids = registries.of(registry)
         named = not override and isinstance(parsed.data.get("registry"), str)
         problems[n] = [_registry_problem(source, registry)] if ids is None and named else []
-        problems[n] += check_plan_source(source, ids, parsed, registry_label(registry, where))[1]
+        want_uid = strict and where.resolve() != bundled_file(FileKind.PLAN).resolve()
+        problems[n] += check_plan_source(
+            source, ids, parsed, registry_label(registry, where), want_uid=want_uid
+        )[1]
         problems[n].sort(key=Problem.position)
-    return ValidationRun([p for n in sorted(problems) for p in problems[n]], unreadable)
+    return ValidationRun(
+        [p for n in sorted(problems) for p in problems[n]], unreadable, tuple(unopened), tuple(passed_over)
+    )
 
 
 def registry_of(source: Source) -> tuple[Registry, list[Problem]]:
