@@ -86,7 +86,11 @@ def english_labels(output: str) -> set[str]:
 def _left(english: str, translated: str, lang: str, args: list[str]) -> list[str]:
     sources = _sources(args)
     flat = " ".join(translated.split())
-    phrases = [p for p in english_phrases(english, sources) if p in flat and not SAME_PHRASES.get(lang, re.compile(r"^$")).match(p)]
+    phrases = [
+        p
+        for p in english_phrases(english, sources)
+        if p in flat and not SAME_PHRASES.get(lang, re.compile(r"^$")).match(p)
+    ]
     labels = [
         label
         for label in english_labels(english) - SAME_LABELS.get(lang, set())

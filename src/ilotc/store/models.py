@@ -240,9 +240,7 @@ class DocumentModel(_Strict):
     body: Text | None = Field(
         default=None, description="The body that adopts or examines it, e.g. Governing Body"
     )
-    language: PlanLanguage | None = Field(
-        default=None, description="The language the plan is written in"
-    )
+    language: PlanLanguage | None = Field(default=None, description="The language the plan is written in")
 
 
 def _format_number(value: object) -> object:
