@@ -43,6 +43,12 @@ def format_choice(names: Iterable[str]) -> TyperChoice[str]:
     return TyperChoice(list(names), case_sensitive=False)
 
 
+def formats_help(formats: Iterable[tuple[str, str]], after: str = "") -> str:
+    """A `--format` help made from its registry: "name: what it is; ..." then `after`."""
+    text = "; ".join(f"{name}: {what}" for name, what in formats)
+    return f"{text} {after}" if after else f"{text}."
+
+
 def to_stdout(path: Path | None) -> bool:
     """True when the document goes to stdout (no -o, or -o -)."""
     return path is None or str(path) == "-"

@@ -109,7 +109,13 @@ def _csv(request: ExportRequest) -> bytes:
 EXPORT_FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
-        ExportFormat("ics", ("ics",), "the dated schedules as an RFC 5545 calendar", _ics),
+        ExportFormat(
+            "ics",
+            ("ics",),
+            "the dated schedules as an RFC 5545 calendar (to-dos for deadlines, milestones, window "
+            "ends and recurring actions; all-day events for starts)",
+            _ics,
+        ),
         ExportFormat("json", ("json",), "every action as a flat record, one JSON array", _json),
         ExportFormat("csv", ("csv",), "every action as a flat record, one CSV row", _csv),
     )
