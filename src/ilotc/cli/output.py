@@ -15,7 +15,7 @@ from ilotc.cli.streams import output_error, reader_gone
 from ilotc.i18n import _, ngettext, number
 from ilotc.output.cells import Column
 from ilotc.output.columns import with_plan
-from ilotc.output.listing import LISTING_SUFFIX_FORMATS, render
+from ilotc.output.listing import LISTING_SUFFIX_FORMATS, RENDERERS, render
 from ilotc.output.table import plain
 from ilotc.store.files import write_atomically
 
@@ -213,7 +213,7 @@ def emit(
     document = render(fmt, records, columns, raw_csv=raw_csv)
     if to_stdout(path):
         if isinstance(document, str):  # JSON and CSV keep the data as it is, in their strings
-            write_out(document, verbatim=fmt in ("json", "csv"))
+            write_out(document, verbatim=RENDERERS[fmt].verbatim)
         else:
             write_table(document)
         return
