@@ -26,6 +26,8 @@ Cases (targets from issues 8 and 16):
       Taskwarrior's `task list` of the same actions as tasks (description, project, due),
       imported with `task import` into a temporary data folder, at 80 columns too; skipped
       when `task` is not installed (`apt-get install taskwarrior`).
+  (e) `ilotc --help` against the import floor (issue 22: help imports neither Pydantic nor
+      PyYAML, so it stays at or under the floor).
 Rows marked "info" have no target: they show what the Typer command line costs by itself
 (a Typer app with ilotc's own `list` options and an empty body), which bounds (a) and (c).
 """
@@ -234,6 +236,7 @@ def main() -> int:
                 args.rounds,
             ),
             Case("list table", ["env", "COLUMNS=80", *ilotc, "--plan", str(plan), "list"], args.rounds),
+            Case("help", [*ilotc, "--help"], args.rounds),
         ]
         task_list = taskwarrior(plan, temp, ilotc, env)
         if task_list is not None:
@@ -287,6 +290,7 @@ def main() -> int:
         )
         if "task list" in by_name
         else "| (d) `ilotc list` table vs Taskwarrior | skipped: `task` is not installed | | | ≤ 1x | |",
+        ratio_row("(e) `ilotc --help` vs import floor", by_name["help"], floor, 1.0),
         ratio_row(
             "info: Typer alone (`list`'s options, empty body) vs import floor",
             by_name["typer floor"],

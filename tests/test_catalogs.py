@@ -20,10 +20,10 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from ilotc.i18n import LOCALE_DIR
+from ilotc.i18n import LANGUAGES, LOCALE_DIR, SOURCE_LANGUAGE
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGS = ("fr", "es")
+LANGS = tuple(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE)
 
 
 def _script() -> ModuleType:
@@ -54,6 +54,12 @@ def _fields(text: str) -> set[str]:
 
 def _translated(lang: str) -> list[Message]:
     return [message for message in _read(_po(lang), lang) if message.id]
+
+
+def test_the_interface_languages_are_the_source_and_the_catalogs_present() -> None:
+    catalogs = {path.parent.parent.name for path in LOCALE_DIR.glob("*/LC_MESSAGES/ilotc.po")}
+    assert LANGUAGES[0] == SOURCE_LANGUAGE
+    assert sorted(LANGUAGES[1:]) == sorted(catalogs)
 
 
 def test_the_template_has_every_message_of_the_source() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ilotc.timeline import read_timeline
+from ilotc.timeline import LANGUAGES, read_timeline
 
 PHRASES = yaml.safe_load((Path(__file__).parent / "data" / "heldout_blind.yaml").read_text(encoding="utf-8"))[
     "phrases"
@@ -58,7 +58,7 @@ def test_the_blind_score_is_the_one_reported() -> None:
     assert missed == ["En 2006-07"]
 
 
-@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_at_least_85_percent_exact_in_each_language(lang: str) -> None:
     cases = [c for c in PHRASES if c["lang"] == lang]
     exact = sum(found(c["text"]) == expected(c) for c in cases)

@@ -5,7 +5,9 @@ The one documented place where a command's module is imported inside a function
 `COMMANDS`; nothing keeps a second list of commands.
 """
 
+import ast
 import importlib
+import importlib.util
 from collections.abc import Callable, Iterator, MutableMapping
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +39,22 @@ def command_function(name: str) -> Callable[..., Any]:
     return command
 
 
+def command_doc(name: str) -> str:
+    """The docstring of command `name`'s function, read from its module's source without
+    importing it: `ilotc --help` lists every command, and importing them all would import the
+    validation machinery (PyYAML, Pydantic) of those that validate, for a list of sentences."""
+    module, function = COMMANDS[name]
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        raise LookupError(f"no source for {module}")
+    with open(spec.origin, encoding="utf-8") as source:
+        tree = ast.parse(source.read(), spec.origin)
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == function:
+            return ast.get_docstring(node) or ""
+    raise LookupError(f"{module} has no function {function}")
+
+
 class CommandTable(MutableMapping[str, "Command"]):
     """The group's commands by name: every name is known at once, each command is built (and
     its module imported) by `build` when first looked up, since a run uses only one."""
@@ -57,6 +75,10 @@ class CommandTable(MutableMapping[str, "Command"]):
 
     def __delitem__(self, name: str) -> None:
         raise TypeError("ilotc's commands are fixed")
+
+    def built(self, name: str) -> "Command | None":
+        """The command `name` if it was built already, else None (without building it)."""
+        return self._built.get(name)
 
     def __iter__(self) -> "Iterator[str]":
         yield from COMMANDS

@@ -25,12 +25,13 @@ from ilotc.cli.filters import (
     build_filter,
 )
 from ilotc.cli.option_blocks import with_options
+from ilotc.cli.output import format_choice, formats_help
 from ilotc.diff.changes import ChangeKind, diff_plans
 from ilotc.diff.versions import load_version, read_version, registry_of
 from ilotc.i18n import _, ngettext
 from ilotc.model.plan import merge_plans
 from ilotc.model.queries import ActionFilter
-from ilotc.output.diff import Comparison, DiffFormat, render_diff
+from ilotc.output.diff import FORMATS, Comparison, render_diff
 from ilotc.store.loading import Dataset, load_registry
 from ilotc.store.problems import DataFileError
 from ilotc.store.sources import FileAccessError
@@ -57,14 +58,14 @@ def diff(
     filters: Filters = NO_FILTERS,
     as_of: AsOf = None,
     fmt: Annotated[
-        DiffFormat,
+        str,
         typer.Option(
             "--format",
             "-f",
-            help="table, json (change records) or markdown (for a pull request or $GITHUB_STEP_SUMMARY).",
-            case_sensitive=False,
+            help=formats_help((name, what) for name, (_render, what) in FORMATS.items()),
+            click_type=format_choice(FORMATS),
         ),
-    ] = DiffFormat.TABLE,
+    ] = "table",
     fail_on: Annotated[
         list[ChangeKind] | None,
         typer.Option(
@@ -98,7 +99,7 @@ def diff(
     records = diff_plans(versions[1].name, before, after, keep)
     document = render_diff(fmt, Comparison(old, new, records))
     if isinstance(document, str):
-        write_out(document, verbatim=fmt is DiffFormat.JSON)
+        write_out(document, verbatim=fmt == "json")
     else:
         stdout().print(document)
     found = sorted({record["change"] for record in records} & set(fail_on or []))

@@ -16,7 +16,7 @@ from ilotc.cli.filters import (
     selected,
 )
 from ilotc.cli.option_blocks import with_options
-from ilotc.cli.output import OutputOption, format_choice, output_format, to_stdout, write_output
+from ilotc.cli.output import OutputOption, format_choice, formats_help, output_format, to_stdout, write_output
 from ilotc.i18n import _, ngettext
 from ilotc.model.lateness import plan_dates
 from ilotc.output.calendar import calendar_entries, plan_uid_host
@@ -43,9 +43,10 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="ics: the dated schedules as an RFC 5545 calendar (to-dos for deadlines, milestones, "
-            "window ends and recurring actions; all-day events for starts); json or csv: every action "
-            "as a flat record [default: from the suffix of -o FILE].",
+            help=formats_help(
+                ((name, found.help) for name, found in EXPORT_FORMATS.items()),
+                "[default: from the suffix of -o FILE].",
+            ),
             click_type=format_choice(EXPORT_FORMATS),
             show_default=False,
         ),

@@ -29,7 +29,7 @@ from ilotc.cli.filters import (
     selected,
 )
 from ilotc.cli.option_blocks import with_options
-from ilotc.cli.output import OutputOption, emit, emit_listing, emit_view, listing_format
+from ilotc.cli.output import OutputOption, emit, emit_listing, emit_view, formats_help, listing_format
 from ilotc.i18n import _
 from ilotc.model.records import action_record, action_row
 from ilotc.output.columns import ACTION_COLUMNS, ACTION_TABLE
@@ -83,7 +83,7 @@ def show(
         typer.Option(
             "--format",
             "-f",
-            help="table (a full view) or json/csv/markdown.",
+            help=formats_help({**{n: r.help for n, r in RENDERERS.items()}, "table": "a full view"}.items()),
             click_type=TyperChoice(list(RENDERERS), case_sensitive=False),
         ),
     ] = "table",

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer._click.exceptions import ClickException
+from typer._click.utils import make_default_short_help
 from typer._types import TyperChoice as Choice
 from typer.core import TyperGroup
 
 from ilotc import __version__, i18n
 from ilotc.cli import common
-from ilotc.cli.commands import CommandTable, command_function
+from ilotc.cli.commands import COMMANDS, CommandTable, command_doc, command_function
 from ilotc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, PartnersOption, PlanOption
 from ilotc.cli.process import one_shot
 from ilotc.cli.streams import ClosedStream, cannot_write, flush_stdout, is_output_error, reader_gone
@@ -73,9 +74,15 @@ class LazyCommands(TranslatedHelp, TyperGroup):
     def format_commands(self, ctx: "Context", formatter: Any) -> None:
         # Click cuts each description to fit one line of the help's width, with "..." (at
         # 80 columns when piped); the formatter wraps a whole one on lines of its own instead.
+        # A command not built yet is listed from its docstring, read without importing its
+        # module (`command_doc`): `ilotc --help` imports no command, so neither PyYAML nor Pydantic.
         rows = []
         for name in self.list_commands(ctx):
-            built = self.commands[name]
+            built = self.commands.built(name) if isinstance(self.commands, CommandTable) else None
+            if built is None and name in COMMANDS:
+                rows.append((name, make_default_short_help(_(command_doc(name)), HELP_MAX_WIDTH * 4)))
+                continue
+            built = built or self.commands[name]
             if built.hidden:
                 continue
             command_help(built, ctx)

@@ -15,7 +15,7 @@ from ilotc.cli.streams import output_error, reader_gone
 from ilotc.i18n import _, ngettext, number
 from ilotc.output.cells import Column
 from ilotc.output.columns import with_plan
-from ilotc.output.listing import LISTING_SUFFIX_FORMATS, render
+from ilotc.output.listing import LISTING_SUFFIX_FORMATS, RENDERERS, render
 from ilotc.output.table import plain
 from ilotc.store.files import write_atomically
 
@@ -41,6 +41,12 @@ def format_choice(names: Iterable[str]) -> TyperChoice[str]:
     """The `--format` choices of a command: the names of its document kind's registry
     (Typer's own Click, as the enum choices it makes for other options)."""
     return TyperChoice(list(names), case_sensitive=False)
+
+
+def formats_help(formats: Iterable[tuple[str, str]], after: str = "") -> str:
+    """A `--format` help made from its registry: "name: what it is; ..." then `after`."""
+    text = "; ".join(f"{name}: {what}" for name, what in formats)
+    return f"{text} {after}" if after else f"{text}."
 
 
 def to_stdout(path: Path | None) -> bool:
@@ -214,7 +220,7 @@ def emit(
         document = BOM + document
     if to_stdout(path):
         if isinstance(document, str):  # JSON and CSV keep the data as it is, in their strings
-            write_out(document, verbatim=fmt in ("json", "csv"))
+            write_out(document, verbatim=RENDERERS[fmt].verbatim)
         else:
             write_table(document)
         return

@@ -1,21 +1,13 @@
 """`ilotc timeline PHRASE`: how a timeline phrase is read."""
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
+from typer._types import TyperChoice
 
 from ilotc.cli.output import format_choice, write_document
 from ilotc.output.reading import READING_FORMATS
-from ilotc.timeline import read_timeline
-
-
-class PhraseLang(StrEnum):
-    """Languages the timeline reader knows."""
-
-    FR = "fr"
-    EN = "en"
-    ES = "es"
+from ilotc.timeline import LANGUAGES, read_timeline
 
 
 def timeline(
@@ -29,11 +21,12 @@ def timeline(
         ),
     ],
     phrase_lang: Annotated[
-        PhraseLang | None,
+        str | None,
         typer.Option(
             "--phrase-lang",
-            help="Read the phrase as French, English or Spanish [default: detect from its words].",
-            case_sensitive=False,
+            help="Read the phrase in this language [default: detect it from its words].",
+            # the choices are the timeline grammars (`ilotc.timeline.LANGUAGES`), never a copy
+            click_type=TyperChoice(list(LANGUAGES), case_sensitive=False),
             show_default=False,
         ),
     ] = None,
@@ -49,6 +42,6 @@ def timeline(
     """
     # Bytes that were not valid text on the command line become U+FFFD, so output never fails.
     text = phrase.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    reading = read_timeline(text, phrase_lang.value if phrase_lang else None)
+    reading = read_timeline(text, phrase_lang)
     writer = READING_FORMATS[output]
     write_document(writer.render(reading), markup=writer.markup)

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from typer._click.core import Command, Parameter
     from typer._click.exceptions import ClickException
 
-LANG_HELP = N_("Language of the interface: en, fr or es [env: ILOTC_LANG; default: from the locale].")
+# The choices (`i18n.LANGUAGES`) show beside the option; the text names none of them.
+LANG_HELP = N_("Language of the interface [env: ILOTC_LANG; default: from the locale].")
 
 # The words Typer looks up itself: routed through ilotc's catalogs, which have them.
 typer.core._ = _  # type: ignore[attr-defined]

@@ -23,7 +23,7 @@ from ilotc.cli.common import (
     stderr,
     write_out,
 )
-from ilotc.cli.output import format_choice, write_document
+from ilotc.cli.output import format_choice, formats_help, write_document
 from ilotc.i18n import _, ngettext
 from ilotc.output.problems import PROBLEM_FORMATS
 from ilotc.store.problems import DataFileError, Problem, Severity, as_errors, has_errors
@@ -59,7 +59,10 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            help="text, json, or github (workflow annotations; the default when GITHUB_ACTIONS=true).",
+            help=formats_help(
+                ((name, found.help) for name, found in PROBLEM_FORMATS.items()),
+                "[default: github when GITHUB_ACTIONS=true, else text].",
+            ),
             click_type=format_choice(PROBLEM_FORMATS),
             show_default=False,
         ),

@@ -22,7 +22,12 @@ from typing import Literal
 from ilotc.i18n import cldr_dates
 
 LANGUAGES = ("en", "fr", "es")
-"""The languages of the interface, English (the source language) first."""
+"""The languages of the interface, English (the source language) first: the registry of
+interface languages, every other list of them (`--lang`, its errors) reads it. It names the
+source language and each catalog under `locale/` (a test keeps the two equal); it is written
+out rather than read from the folder because its order is shown to people ("expected en, fr,
+es"), which no listing of a folder gives, and i18n, the lowest layer, cannot read the
+timeline grammars (a grammar is not an interface: the interface speaks fewer languages)."""
 
 SOURCE_LANGUAGE = "en"
 DOMAIN = "ilotc"

@@ -1,4 +1,4 @@
-"""Every column set of every listing: which record fields a table, CSV or Markdown shows.
+"""Every column set of every listing and export: which record fields a table, CSV or Markdown shows.
 
 Tables for people take their headers from `ilotc.model.labels`, so a concept reads the same
 in every command (translated when a table is drawn: `Column.title`); CSV and Markdown
@@ -21,7 +21,7 @@ from ilotc.model.labels import (
     TYPE_LABELS,
 )
 from ilotc.output.cells import Column
-from ilotc.output.listing import status_style
+from ilotc.output.listing import reads_as, status_style
 
 
 def _dim(_value: Any, _record: dict[str, Any]) -> str:
@@ -224,3 +224,45 @@ PARTNER_COLUMNS = (
     Column("roles", "roles", value=roles_cells),
     *_keys("groups", "members", "actions"),
 )
+
+
+def _history(record: dict[str, Any]) -> list[str]:
+    changes = []
+    for change in record["history"]:
+        note = f" ({change['note']})" if change["note"] else ""
+        changes.append(f"{change['date']} {change['status']}{note}")
+    return changes
+
+
+def _flag(key: str) -> Any:
+    return lambda record: "true" if record[key] else "false"
+
+
+EXPORT_COLUMNS = (
+    Column("id", "id"),
+    Column("part", "part"),
+    Column("section", "section"),
+    Column("part_title", "part_title"),
+    Column("section_title", "section_title"),
+    Column("issue_title", "issue_title"),
+    Column("group_title", "group_title"),
+    Column("text", "text"),
+    Column("timeline", "timeline"),
+    Column("kind", "kind"),
+    Column("start", "start"),
+    Column("due", "due"),
+    Column("every_months", "every_months"),
+    Column("immediate", "immediate", value=_flag("immediate")),
+    Column(
+        "schedules",
+        "schedules",
+        value=lambda record: [reads_as({"schedules": [s]}) for s in record["schedules"]],
+    ),
+    Column("status", "status"),
+    Column("partners", "partners"),
+    Column("partner_names", "partner_names"),
+    Column("history", "history", value=_history),
+    Column("note", "note"),
+)
+"""`export --format csv`: every field of the flat record (`output.exports.export_records`);
+lists (schedules, partners, history) joined with '; '."""

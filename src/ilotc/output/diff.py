@@ -8,7 +8,6 @@ language; the plan's data, the records' enumerated values in JSON and the dates 
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ilotc.diff.word_diff import Op, shortened, word_diff
@@ -233,14 +232,6 @@ def _where(record: Record) -> str:
     return record["id"] if record["id"] is not None else _("document")
 
 
-class DiffFormat(StrEnum):
-    """The formats `ilotc diff` writes: the keys of FORMATS."""
-
-    TABLE = "table"
-    JSON = "json"
-    MARKDOWN = "markdown"
-
-
 def to_markdown(comparison: Comparison) -> str:
     """For a pull-request comment or `$GITHUB_STEP_SUMMARY`: a heading, the summary line,
     then one list item per change. Data is escaped; only `<ins>`, `<del>` and `<br>` are HTML."""
@@ -337,7 +328,7 @@ def to_table(comparison: Comparison) -> "RenderableType":
     return Group(table, closing)
 
 
-def render_diff(fmt: DiffFormat, comparison: Comparison) -> "str | RenderableType":
+def render_diff(fmt: str, comparison: Comparison) -> "str | RenderableType":
     """The comparison in the format registered under `fmt`."""
     return FORMATS[fmt][0](comparison)
 
@@ -346,9 +337,10 @@ def _to_json(comparison: Comparison) -> str:
     return to_json(comparison.records)
 
 
-FORMATS = {
-    DiffFormat.TABLE: (to_table, "a table for people (the default)"),
-    DiffFormat.JSON: (_to_json, "one JSON array of change records"),
-    DiffFormat.MARKDOWN: (to_markdown, "a summary and a list, for a pull request or job summary"),
+FORMATS: dict[str, tuple[Callable[[Comparison], "str | RenderableType"], str]] = {
+    "table": (to_table, "a table for people (the default)"),
+    "json": (_to_json, "one JSON array of change records"),
+    "markdown": (to_markdown, "a summary and a list, for a pull request or $GITHUB_STEP_SUMMARY"),
 }
-"""Each format's renderer and what it is for."""
+"""The one registry of diff formats: each one's renderer and what it is for, in the order
+`--format` lists them."""

@@ -18,8 +18,8 @@ from ilotc.model.plan import Action, Plan
 from ilotc.model.records import action_record
 from ilotc.model.registry import Registry
 from ilotc.output.calendar import export_ics
-from ilotc.output.cells import Column
-from ilotc.output.listing import reads_as, to_csv, to_json
+from ilotc.output.columns import EXPORT_COLUMNS
+from ilotc.output.listing import to_csv, to_json
 
 
 def export_records(
@@ -46,47 +46,6 @@ def export_json(
     return to_json(export_records(plan, registry, as_of, actions))
 
 
-def _history(record: dict[str, Any]) -> list[str]:
-    changes = []
-    for change in record["history"]:
-        note = f" ({change['note']})" if change["note"] else ""
-        changes.append(f"{change['date']} {change['status']}{note}")
-    return changes
-
-
-def _flag(key: str) -> Any:
-    return lambda record: "true" if record[key] else "false"
-
-
-CSV_COLUMNS = (
-    Column("id", "id"),
-    Column("part", "part"),
-    Column("section", "section"),
-    Column("part_title", "part_title"),
-    Column("section_title", "section_title"),
-    Column("issue_title", "issue_title"),
-    Column("group_title", "group_title"),
-    Column("text", "text"),
-    Column("timeline", "timeline"),
-    Column("kind", "kind"),
-    Column("start", "start"),
-    Column("due", "due"),
-    Column("every_months", "every_months"),
-    Column("immediate", "immediate", value=_flag("immediate")),
-    Column(
-        "schedules",
-        "schedules",
-        value=lambda record: [reads_as({"schedules": [s]}) for s in record["schedules"]],
-    ),
-    Column("status", "status"),
-    Column("partners", "partners"),
-    Column("partner_names", "partner_names"),
-    Column("history", "history", value=_history),
-    Column("note", "note"),
-)
-"""The CSV's columns: the record's flat fields; lists (schedules, partners, history) joined with '; '."""
-
-
 def export_csv(
     plan: Plan,
     registry: Registry,
@@ -97,7 +56,7 @@ def export_csv(
 ) -> str:
     """A header row, then a row per action; lists joined with '; ' (RFC 4180, formula cells
     neutralised unless `raw`: see `output.listing.to_csv`)."""
-    return to_csv(export_records(plan, registry, as_of, actions), CSV_COLUMNS, raw=raw)
+    return to_csv(export_records(plan, registry, as_of, actions), EXPORT_COLUMNS, raw=raw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +114,13 @@ def _csv(request: ExportRequest) -> bytes:
 EXPORT_FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
-        ExportFormat("ics", ("ics",), "the dated schedules as an RFC 5545 calendar", _ics),
+        ExportFormat(
+            "ics",
+            ("ics",),
+            "the dated schedules as an RFC 5545 calendar (to-dos for deadlines, milestones, window "
+            "ends and recurring actions; all-day events for starts)",
+            _ics,
+        ),
         ExportFormat("json", ("json",), "every action as a flat record, one JSON array", _json),
         ExportFormat("csv", ("csv",), "every action as a flat record, one CSV row", _csv),
     )

@@ -72,11 +72,13 @@ def to_table(
 class Renderer(NamedTuple):  # a named tuple, not a dataclass: every listing imports it (docs/performance.md)
     """One listing format: its help, the format names of file suffixes that mean it (those of
     `cli.output.SUFFIX_FORMATS`), and its writer: records, columns, a title and whether CSV
-    stays raw in; a document out (text, or a table laid out when written)."""
+    stays raw in; a document out (text, or a table laid out when written). A `verbatim`
+    format is for machines: written byte for byte, its data kept as it is in its strings."""
 
     help: str
     written_as: tuple[str, ...]
     write: Callable[[Sequence[dict[str, Any]], Sequence[Column], str | None, bool], Any]
+    verbatim: bool = False
 
     def render(
         self,
@@ -98,12 +100,16 @@ RENDERERS: dict[str, Renderer] = {
         lambda records, columns, title, _raw: to_table(records, columns, title),
     ),
     "json": Renderer(
-        "one JSON array of records, every field", ("json",), lambda records, *_: to_json(records)
+        "one JSON array of records, every field",
+        ("json",),
+        lambda records, *_: to_json(records),
+        verbatim=True,
     ),
     "csv": Renderer(
         "CSV (RFC 4180) with a header row",
         ("csv",),
         lambda records, columns, _title, raw: to_csv(records, columns, raw=raw),
+        verbatim=True,
     ),
     "markdown": Renderer(
         "a Markdown pipe table", ("markdown",), lambda records, columns, *_: to_markdown(records, columns)

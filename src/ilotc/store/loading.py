@@ -67,6 +67,42 @@ def load_registry(partners: "Path | Source") -> tuple[Registry, list[Problem]]:
     return validation.registry_of(source)
 
 
+class RegistriesInUse:
+    """The partner registries of one run: each file read once and, when the cache cannot
+    serve it, validated once, however many plans share it (an error is kept and raised
+    again for each plan, so each plan reports it as before)."""
+
+    def __init__(self) -> None:
+        self._raw: dict[Path, bytes | Exception] = {}
+        self._loaded: dict[tuple[Path, str], tuple[Registry, list[Problem]] | DataFileError] = {}
+
+    def raw(self, path: Path) -> bytes:
+        """The registry's bytes; raise FileAccessError or DataFileError as `read_bytes` does."""
+        key = path.resolve()
+        if key not in self._raw:
+            try:
+                self._raw[key] = read_bytes(path)
+            except (FileAccessError, DataFileError) as error:
+                self._raw[key] = error
+        found = self._raw[key]
+        if isinstance(found, Exception):
+            raise found
+        return found
+
+    def load(self, path: Path, label: str) -> tuple[Registry, list[Problem]]:
+        """The registry in the file at `path` (problems named `label`), or DataFileError."""
+        key = (path.resolve(), label)
+        if key not in self._loaded:
+            try:
+                self._loaded[key] = load_registry_bytes(label, self.raw(path))
+            except DataFileError as error:
+                self._loaded[key] = error
+        found = self._loaded[key]
+        if isinstance(found, DataFileError):
+            raise found
+        return found
+
+
 class _Entry(NamedTuple):
     """What the cache keeps of a loaded dataset; warnings name their file when read back."""
 
@@ -92,21 +128,23 @@ def load(
     *,
     plan_raw: bytes | None = None,
     registry_label: str | None = None,
+    registries: RegistriesInUse | None = None,
 ) -> Dataset:
     """Load and validate both files; raise DataFileError (every problem) or FileAccessError.
 
     With a cache, files whose exact bytes were validated before are not parsed or validated
     again: the dataset built then is returned. After a miss the new dataset is stored.
     `plan_raw` is the plan's bytes when already read; `registry_label` how problems name
-    the registry (default: its path).
+    the registry (default: its path); `registries` those of the run, read and validated once.
     """
-    partners_raw = read_bytes(partners_path)
+    registries = registries or RegistriesInUse()
+    partners_raw = registries.raw(partners_path)
     partners_label, plan_label = str(partners_path), str(plan_path)
     try:
         if plan_raw is None:
             plan_raw = read_bytes(plan_path)
     except (FileAccessError, DataFileError):
-        load_registry_bytes(partners_label, partners_raw)  # its problems come first
+        registries.load(partners_path, partners_label)  # its problems come first
         raise
     stem = plan_path.stem
     label = registry_label or partners_label
@@ -121,9 +159,7 @@ def load(
     from ilotc.store import build  # noqa: PLC0415
     from ilotc.store.validate import validation  # noqa: PLC0415
 
-    registry, partners_warnings = validation.registry_of(
-        validation.decode_source(partners_label, partners_raw)
-    )
+    registry, partners_warnings = registries.load(partners_path, partners_label)
     source = validation.decode_source(plan_label, plan_raw)
     del plan_raw, partners_raw
     decisions = build.Decisions()  # made once, for the checks and for the plan
@@ -167,6 +203,7 @@ def load_many(options: list[Path] | None, override: Path | None, cache: "Store |
     problem of every plan, or FileAccessError."""
     loaded: list[Dataset] = []
     problems: list[Problem] = []
+    registries = RegistriesInUse()  # plans sharing a registry: read once, validated once
     for source in expand(plan_options(options)):
         try:
             raw = read_bytes(source.path)
@@ -176,7 +213,9 @@ def load_many(options: list[Path] | None, override: Path | None, cache: "Store |
             problems += error.problems
             continue
         try:
-            loaded.append(load(source.path, registry, cache, plan_raw=raw, registry_label=label))
+            loaded.append(
+                load(source.path, registry, cache, plan_raw=raw, registry_label=label, registries=registries)
+            )
         except DataFileError as error:
             problems += error.problems
         except FileAccessError as error:

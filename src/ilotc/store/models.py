@@ -9,7 +9,7 @@ are not booleans, `true` and `"276"` are not integers.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -23,9 +23,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ilotc.i18n import _
+from ilotc.i18n import SOURCE_LANGUAGE, _
 from ilotc.model.dates import PlanDate
 from ilotc.model.vocab import IATI_TYPE_CODES, Kind, OrganisationType, Role, Status
+from ilotc.timeline import LANGUAGES
 
 __all__ = [
     "IATI_TYPE_CODES",
@@ -49,6 +50,16 @@ __all__ = [
     "Status",
     "StatusChange",
 ]
+
+
+PLAN_LANGUAGES = tuple(sorted(LANGUAGES, key=lambda lang: lang != SOURCE_LANGUAGE))
+"""The languages a plan may be written in: those of the timeline grammars, English first (as
+the interface lists its languages, so the schema and its errors read en, fr, es...)."""
+
+if TYPE_CHECKING:
+    PlanLanguage = str  # a type checker wants a Literal written out; the values are checked below
+else:
+    PlanLanguage = Literal[PLAN_LANGUAGES]  # Literal["en", "fr", "es"], from the grammars
 
 
 def _real_date(value: str) -> str:
@@ -229,9 +240,7 @@ class DocumentModel(_Strict):
     body: Text | None = Field(
         default=None, description="The body that adopts or examines it, e.g. Governing Body"
     )
-    language: Literal["en", "fr", "es"] | None = Field(
-        default=None, description="The language the plan is written in"
-    )
+    language: PlanLanguage | None = Field(default=None, description="The language the plan is written in")
     uid: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,62}$")] | None = Field(
         default=None,
         description="The plan's own id (ilotc init writes one at random): keeps its calendar UIDs "
