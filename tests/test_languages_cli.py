@@ -293,7 +293,7 @@ def test_french_usage_error_in_full(runner: CliRunner) -> None:
     code, output = _run(runner, ["--lang", "fr", "lst"])
     assert code == 2
     assert output == (
-        f"Utilisation{NBSP}: ilotc [OPTIONS] COMMAND [ARGS]...\n"
+        f"Utilisation{NBSP}: ilotc [OPTIONS] COMMANDE [ARGUMENTS]...\n"
         f"Essayez «{NBSP}ilotc -h{NBSP}» pour obtenir de l’aide.\n\n"
         f"Erreur{NBSP}: Commande inconnue{NBSP}: 'lst'. Vouliez-vous dire 'list'{NBSP}?\n"
     )
