@@ -189,7 +189,8 @@ class TranslatedHelp:
     def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
         """Typer's options and arguments sections, with what Click adds to an option's help
         (default, range) in the interface language's typography (`translate_extras`)."""
-        args, opts = [], []
+        args: list[tuple[str, str]] = []
+        opts: list[tuple[str, str]] = []
         for param in self.get_params(ctx):  # type: ignore[attr-defined]
             record = param.get_help_record(ctx)
             if record is not None:
