@@ -252,7 +252,7 @@ def test_french_report_sentences_agree_and_keep_french_typography(runner: CliRun
     markdown = _run(runner, ["--lang", "fr", "report", "--as-of", "2000-06", "-f", "markdown"])[1]
     assert f"> **Objet du document{NBSP}:** Le présent document rend compte" in markdown
     assert "Sur les 28 actions de la Partie II (" in markdown
-    assert f"28 sont ponctuelles{NBSP}: 0 a été achevée, 1 est en cours, 27 sont prévues" in markdown
+    assert f"28 sont ponctuelles{NBSP}: aucune n’a été achevée, 1 est en cours, 27 sont prévues" in markdown
     assert f"(0{NBSP}% achevées)" in markdown
 
 
@@ -308,7 +308,7 @@ def test_validate_summary_in_spanish(runner: CliRunner) -> None:
     code, output = _run(runner, ["--lang", "es", "validate", INVALID_PLAN])
     assert code == 1
     assert "1 archivo comprobado: 2 errores, 1 advertencia" in output
-    assert "contradice el calendario, que se lee como plazo: a más tardar el" in output
+    assert "contradice el calendario, que se interpreta como plazo: a más tardar el" in output
 
 
 @pytest.mark.parametrize(

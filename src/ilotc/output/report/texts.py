@@ -292,15 +292,29 @@ def counting(recurring: int) -> str:
 def _one_off(by: dict[str, int]) -> str:
     """'10 have been completed, 2 are in progress, 5 have not started and 1 has been cancelled'."""
     done, going, planned, cancelled = (by[k] for k in ("done", "in_progress", "planned", "cancelled"))
+    # A zero count is said in words, in every language: French would count 0 in the singular
+    # ("0 a été achevée") where a translator writes "aucune n'a été achevée".
     return _("{done}, {in_progress}, {planned} and {cancelled}").format(
-        done=ngettext("{count} has been completed", "{count} have been completed", done).format(count=done),
-        in_progress=ngettext("{count} is in progress", "{count} are in progress", going).format(count=going),
-        planned=ngettext("{count} has not started", "{count} have not started", planned).format(
-            count=planned
-        ),
-        cancelled=ngettext("{count} has been cancelled", "{count} have been cancelled", cancelled).format(
-            count=cancelled
-        ),
+        done=(
+            _("none has been completed")
+            if not done
+            else ngettext("{count} has been completed", "{count} have been completed", done)
+        ).format(count=done),
+        in_progress=(
+            _("none is in progress")
+            if not going
+            else ngettext("{count} is in progress", "{count} are in progress", going)
+        ).format(count=going),
+        planned=(
+            _("none is yet to start")
+            if not planned
+            else ngettext("{count} has not started", "{count} have not started", planned)
+        ).format(count=planned),
+        cancelled=(
+            _("none has been cancelled")
+            if not cancelled
+            else ngettext("{count} has been cancelled", "{count} have been cancelled", cancelled)
+        ).format(count=cancelled),
     )
 
 
@@ -319,9 +333,15 @@ def _recurring(recurring: int, by: dict[str, int]) -> str:
     on, missed, unjudged = by["on_schedule"], by["missed"], by["unjudged"]
     text = " " + _("Of the {count} recurring actions, {on_schedule} and {missed}").format(
         count=recurring,
-        on_schedule=ngettext("{count} is on schedule", "{count} are on schedule", on).format(count=on),
-        missed=ngettext(
-            "{count} has missed an occurrence", "{count} have missed an occurrence", missed
+        on_schedule=(
+            _("none is on schedule")
+            if not on
+            else ngettext("{count} is on schedule", "{count} are on schedule", on)
+        ).format(count=on),
+        missed=(
+            _("none has missed an occurrence")
+            if not missed
+            else ngettext("{count} has missed an occurrence", "{count} have missed an occurrence", missed)
         ).format(count=missed),
     )
     if unjudged:
