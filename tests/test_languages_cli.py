@@ -295,7 +295,8 @@ def test_french_usage_error_in_full(runner: CliRunner) -> None:
     assert output == (
         f"Utilisation{NBSP}: ilotc [OPTIONS] COMMANDE [ARGUMENTS]...\n"
         f"Essayez «{NBSP}ilotc -h{NBSP}» pour obtenir de l’aide.\n\n"
-        f"Erreur{NBSP}: Commande inconnue{NBSP}: 'lst'. Vouliez-vous dire 'list'{NBSP}?\n"
+        f"Erreur{NBSP}: Commande inconnue{NBSP}: «{NBSP}lst{NBSP}». "
+        f"Vouliez-vous dire «{NBSP}list{NBSP}»{NBSP}?\n"
     )
 
 

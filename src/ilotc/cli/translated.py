@@ -284,6 +284,8 @@ def _usage_errors() -> tuple[tuple["re.Pattern[str]", str], ...]:
 # The groups that hold lists Click writes itself, on several lines; every other group holds
 # what was typed (an option, a value, an argument), which is shown on one line.
 _LISTS = frozenset({"choices", "options"})
+# A value Click quotes ('--status', 'bogus'), to be quoted as the interface language quotes.
+_CLICK_QUOTED = re.compile(r"'([^'\n]*)'")
 
 
 def translate_usage_error(text: str) -> str:
@@ -299,7 +301,11 @@ def translate_usage_error(text: str) -> str:
             }
             if i18n.language() == i18n.SOURCE_LANGUAGE:  # Click's own words, values escaped
                 return _with_groups(text, match, values)
-            return _(message).format(**values)
+            quoted = {
+                name: _CLICK_QUOTED.sub(lambda found: i18n.quote(found[1]), value or "")
+                for name, value in values.items()
+            }
+            return _(message).format(**quoted)
     return visible(text)
 
 

@@ -15,6 +15,7 @@ import datetime as dt
 import gettext
 import os
 import re
+import string
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
@@ -109,10 +110,48 @@ def catalog(lang: str) -> gettext.NullTranslations:
     return _catalogs[lang]
 
 
+QUOTES = {"en": ("'", "'"), "fr": ("«\u00a0", "\u00a0»"), "es": ("«", "»")}
+"""Each language's quotation marks around a value a message quotes (French with no-break
+spaces inside, Spanish without); English keeps Python's, as Click writes them."""
+
+
+def quote(text: str) -> str:
+    """`text` between the interface language's quotation marks."""
+    opening, closing = QUOTES[language()]
+    return f"{opening}{text}{closing}"
+
+
+class _Quoting(string.Formatter):
+    """str.format, where `{value!r}` quotes the value in the language's quotation marks, its
+    control characters escaped as repr escapes them (so none can break or reorder the line)."""
+
+    def convert_field(self, value: object, conversion: str | None) -> object:
+        if conversion == "r" and isinstance(value, str):
+            escaped = repr(value)[1:-1].replace("\\'", "'").replace('\\"', '"')
+            return quote(escaped)
+        return super().convert_field(value, conversion)
+
+
+_QUOTING = _Quoting()
+
+
+class Translated(str):
+    """A translated message: `format` as str's, with values quoted (`!r`) as the language
+    quotes them ('X.9' in English, « X.9 » in French, «X.9» in Spanish)."""
+
+    __slots__ = ()
+
+    def format(self, /, *args: object, **kwargs: object) -> str:
+        """The message with its fields filled, as `str.format` fills them."""
+        if "!r" not in self:
+            return str.format(self, *args, **kwargs)
+        return _QUOTING.vformat(str(self), args, kwargs)
+
+
 def _(message: str) -> str:
     """`message` in the interface language (the English itself when it has no translation)."""
     lang = language()
-    return message if lang == SOURCE_LANGUAGE else catalog(lang).gettext(message)
+    return message if lang == SOURCE_LANGUAGE else Translated(catalog(lang).gettext(message))
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
@@ -120,14 +159,14 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     lang = language()
     if lang == SOURCE_LANGUAGE:
         return singular if count == 1 else plural
-    return catalog(lang).ngettext(singular, plural, count)
+    return Translated(catalog(lang).ngettext(singular, plural, count))
 
 
 def pgettext(context: str, message: str) -> str:
     """`message` translated in a context: the same English for two meanings ("in June 2000"
     and "in June 1, 2000" are "en juin 2000" and "le 1 juin 2000")."""
     lang = language()
-    return message if lang == SOURCE_LANGUAGE else catalog(lang).pgettext(context, message)
+    return message if lang == SOURCE_LANGUAGE else Translated(catalog(lang).pgettext(context, message))
 
 
 def N_(message: str) -> str:
