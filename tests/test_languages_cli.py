@@ -366,11 +366,12 @@ def test_validate_json_keeps_its_keys_and_severities(runner: CliRunner) -> None:
 def test_the_phrase_language_and_the_interface_language_are_apart(runner: CliRunner) -> None:
     code, output = _run(runner, ["timeline", "Achevée en avril 2000", "--phrase-lang", "en", "--lang", "es"])
     assert code == 0
-    assert "Idioma:   en\n" in output
+    assert "Idioma:   inglés\n" in output
 
 
 @pytest.mark.parametrize(
-    ("lang", "joined"), [("fr", "'planned' ou 'in_progress'"), ("es", "'planned' o 'in_progress'")]
+    ("lang", "joined"),
+    [("fr", f"«{NBSP}done{NBSP}» ou «{NBSP}cancelled{NBSP}»"), ("es", "«done» o «cancelled»")],
 )
 def test_allowed_values_are_listed_as_written_in_the_interface_language(
     runner: CliRunner, lang: str, joined: str

@@ -121,14 +121,21 @@ def quote(text: str) -> str:
     return f"{opening}{text}{closing}"
 
 
+def quote_value(value: str) -> str:
+    """A value a message quotes, as `repr` shows it in English ('X.9') and between the
+    language's quotation marks elsewhere, its control characters escaped as repr escapes them
+    (so none can break or reorder the line)."""
+    if language() == SOURCE_LANGUAGE:
+        return repr(value)
+    return quote(repr(value)[1:-1].replace("\\'", "'").replace('\\"', '"'))
+
+
 class _Quoting(string.Formatter):
-    """str.format, where `{value!r}` quotes the value in the language's quotation marks, its
-    control characters escaped as repr escapes them (so none can break or reorder the line)."""
+    """str.format, where `{value!r}` quotes a text as `quote_value` does."""
 
     def convert_field(self, value: object, conversion: str | None) -> object:
         if conversion == "r" and isinstance(value, str):
-            escaped = repr(value)[1:-1].replace("\\'", "'").replace('\\"', '"')
-            return quote(escaped)
+            return quote_value(value)
         return super().convert_field(value, conversion)
 
 
@@ -167,6 +174,13 @@ def pgettext(context: str, message: str) -> str:
     and "in June 1, 2000" are "en juin 2000" and "le 1 juin 2000")."""
     lang = language()
     return message if lang == SOURCE_LANGUAGE else Translated(catalog(lang).pgettext(context, message))
+
+
+def language_name(code: str) -> str:
+    """The name of language `code` in the interface language ("français" in French); a code
+    of no language of ours is returned as it is."""
+    names = {"en": _("English"), "fr": _("French"), "es": _("Spanish")}
+    return names.get(code, code)
 
 
 def N_(message: str) -> str:
