@@ -535,3 +535,15 @@ __all__ = [
     "plan_share",
     "plans_introduction",
 ]
+
+
+def label_and_text(label: str, text: str) -> str:
+    """A text after its label ("III.1d.1: ..."), with the language's colon (French puts a
+    no-break space before it)."""
+    return _("{label}: {text}").format(label=label, text=text)
+
+
+def semicolon() -> str:
+    """'; ' between two parts of a sentence, as the language writes it (French: a no-break
+    space before)."""
+    return _("; ")
