@@ -35,6 +35,9 @@ class Document(NamedTuple):
     organisation: str | None = None
     body: str | None = None
     language: str | None = None
+    # texts in other languages: (language, ((field, text), ...)), see model/translations.py
+    translations: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    original: str | None = None  # "(original in French)": shown texts left in the original
 
 
 class Change(NamedTuple):
@@ -73,6 +76,8 @@ class Action(NamedTuple):
     context: str | None
     order: int
     plan: str = ""  # the name of the plan it belongs to (see `Plan.name`)
+    # its texts and its place's in other languages, see model/translations.py
+    translations: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
     @property
     def schedule(self) -> Schedule:

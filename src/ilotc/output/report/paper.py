@@ -89,6 +89,7 @@ def header_fields(report: Report) -> tuple[tuple[str, str], ...]:
         ("place", getattr(document, "place", None)),
         ("date", t.long_date(report.as_of)),
         ("symbol", getattr(document, "symbol", None)),
+        ("original", getattr(document, "original", None)),  # as a UN paper's "Original: French"
     ):
         if value:
             found.append((key, str(value)))

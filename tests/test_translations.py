@@ -1,0 +1,81 @@
+"""Plan texts in several languages: people read the interface language's version where the
+plan gives one, else the original, told once; lateness and machine outputs keep the original."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ilotc.cli.main import app
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATED = str(ROOT / "examples" / "plan-translated.yaml")
+FRENCH = "une déclaration sur la politique de coopération technique;"
+IN_LANGUAGE = {
+    "en": ("a statement on technical cooperation policy;", "(original in French)", "Geneva"),
+    "es": ("una declaración sobre la política de cooperación técnica;", "(original en francés)", "Ginebra"),
+}
+UNTRANSLATED = "les imperfections dans la conception des projets."
+
+
+def _run(runner: CliRunner, *args: str) -> str:
+    result = runner.invoke(app, ["--plan", TRANSLATED, *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_three_translated_actions_are_reported_in_each_language(runner: CliRunner, lang: str) -> None:
+    text, note, place = IN_LANGUAGE[lang]
+    report = _run(runner, "--lang", lang, "report", "--as-of", "2000-06", "-f", "markdown")
+    assert text in report and FRENCH not in report
+    assert place in report and "Genève" not in report
+    assert UNTRANSLATED in report  # no version in the language: the original
+    assert report.count(note) == 1
+
+
+def test_the_original_language_reports_the_original(runner: CliRunner) -> None:
+    report = _run(runner, "--lang", "fr", "report", "--as-of", "2000-06", "-f", "markdown")
+    assert FRENCH in report and "Genève" in report and "(original" not in report
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_tables_and_show_use_the_translation_and_say_once_what_stays_original(
+    runner: CliRunner, lang: str
+) -> None:
+    text, note, _place = IN_LANGUAGE[lang]
+    listing = _run(runner, "--lang", lang, "list", "-f", "markdown")
+    assert text in listing and UNTRANSLATED in listing and listing.count(note) == 1
+    shown = " ".join(_run(runner, "--lang", lang, "show", "I.1a.1").split())
+    assert " ".join(text.split()) in shown and note not in shown  # fully translated
+
+
+def test_machines_read_the_original(runner: CliRunner) -> None:
+    records = json.loads(
+        CliRunner().invoke(app, ["--plan", TRANSLATED, "--lang", "en", "list", "-f", "json"]).stdout
+    )
+    assert records[0]["text"] == FRENCH
+
+
+def test_lateness_is_read_from_the_original_timeline(runner: CliRunner, tmp_path: Path) -> None:
+    plan = (
+        Path(TRANSLATED)
+        .read_text(encoding="utf-8")
+        .replace("timeline: Completed by April 2000", "timeline: Completed by December 2001")
+    )
+    (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
+    mine = ["--plan", str(tmp_path / "plan.yaml"), "--lang", "en"]
+    result = runner.invoke(app, [*mine, "overdue", "--as-of", "2000-06", "-f", "json"])
+    assert "I.1a.1" in [record["id"] for record in json.loads(result.stdout)]
+    shown = runner.invoke(app, [*mine, "show", "I.1a.1"]).stdout
+    assert "Completed by December 2001" in shown and "April 30, 2000" in shown
+
+
+def test_the_bundled_plan_says_its_texts_are_french(runner: CliRunner) -> None:
+    english = runner.invoke(app, ["--lang", "en", "list", "--part", "II"])
+    assert english.stderr.endswith("(original in French)\n")
+    french = runner.invoke(app, ["--lang", "fr", "list", "--part", "II"])
+    assert "(original" not in french.stderr
