@@ -79,3 +79,25 @@ def test_the_bundled_plan_says_its_texts_are_french(runner: CliRunner) -> None:
     assert english.stderr.endswith("(original in French)\n")
     french = runner.invoke(app, ["--lang", "fr", "list", "--part", "II"])
     assert "(original" not in french.stderr
+
+
+def test_a_changed_translation_is_a_change_of_its_own_kind(runner: CliRunner, tmp_path: Path) -> None:
+    text = Path(TRANSLATED).read_text(encoding="utf-8")
+    changed = text.replace("text: a statement on technical cooperation policy;", "text: a policy statement;")
+    (tmp_path / "new.yaml").write_text(
+        changed.replace("place: Ginebra", "place: Ginebra (Suiza)"), encoding="utf-8"
+    )
+    result = runner.invoke(app, ["diff", TRANSLATED, str(tmp_path / "new.yaml"), "-f", "json"])
+    records = [(r["id"], r["change"], r["field"], r["old"], r["new"]) for r in json.loads(result.stdout)]
+    assert records == [
+        (None, "translation", "document.es.place", "Ginebra", "Ginebra (Suiza)"),
+        (
+            "I.1a.1",
+            "translation",
+            "en.text",
+            "a statement on technical cooperation policy;",
+            "a policy statement;",
+        ),
+    ]
+    table = runner.invoke(app, ["--lang", "es", "diff", TRANSLATED, str(tmp_path / "new.yaml")]).stdout
+    assert "traducción" in table and "texto en inglés:" in " ".join(table.split())
