@@ -101,3 +101,25 @@ def test_a_changed_translation_is_a_change_of_its_own_kind(runner: CliRunner, tm
     ]
     table = runner.invoke(app, ["--lang", "es", "diff", TRANSLATED, str(tmp_path / "new.yaml")]).stdout
     assert "traducción" in table and "texto en inglés:" in " ".join(table.split())
+
+
+def test_a_partners_name_is_shown_in_the_language(runner: CliRunner, tmp_path: Path) -> None:
+    registry = (ROOT / "tests" / "examples" / "valid" / "partners.yaml").read_text(encoding="utf-8")
+    registry = registry.replace(
+        "    short_name: PNUD\n",
+        "    short_name: PNUD\n    translations:\n"
+        "      en: {name: United Nations Development Programme, short_name: UNDP}\n",
+    )
+    (tmp_path / "partners.yaml").write_text(registry, encoding="utf-8")
+    mine = [
+        "--plan",
+        str(ROOT / "tests" / "examples" / "valid" / "plan.yaml"),
+        "--partners",
+        str(tmp_path / "partners.yaml"),
+    ]
+    english = " ".join(runner.invoke(app, [*mine, "--lang", "en", "show", "I.1a.3"]).stdout.split())
+    assert "pnud (United Nations Development Programme)" in english
+    french = " ".join(runner.invoke(app, [*mine, "--lang", "fr", "show", "I.1a.3"]).stdout.split())
+    assert "UNDP" not in french and "United Nations" not in french
+    records = json.loads(runner.invoke(app, [*mine, "--lang", "en", "partners", "pnud", "-f", "json"]).stdout)
+    assert records[0]["name"] == "Programme des Nations Unies pour le développement"

@@ -29,7 +29,7 @@ from ilotc.cli.filters import (
 )
 from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import OutputOption, emit, emit_listing, emit_view, listing_format
-from ilotc.cli.plan_texts import actions_for
+from ilotc.cli.plan_texts import actions_for, registry_for
 from ilotc.i18n import _
 from ilotc.model.records import action_record, action_row
 from ilotc.output.columns import ACTION_COLUMNS, ACTION_TABLE
@@ -106,6 +106,10 @@ def show(
     if fmt != "table":
         emit(fmt, [record], ACTION_COLUMNS, raw_csv=raw_csv, path=output)
         return
-    emit_view(action_view(action, record, data.registry), output, _("action {id}").format(id=action.id))
+    emit_view(
+        action_view(action, record, registry_for(data.registry)),
+        output,
+        _("action {id}").format(id=action.id),
+    )
     if original:
         note(original)

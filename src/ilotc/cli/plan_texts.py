@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from ilotc import i18n
 from ilotc.i18n import _
 from ilotc.model.plan import Action, Plan
-from ilotc.model.translations import localise, localise_actions
+from ilotc.model.registry import Registry
+from ilotc.model.translations import localise, localise_actions, localise_registry
 
 HUMAN_FORMATS = frozenset({"table", "markdown"})
 """The listing formats people read (the others are for machines and keep the original)."""
@@ -41,3 +42,9 @@ def plan_for(plan: Plan) -> Plan:
         return localised.plan
     document = localised.plan.document._replace(original=original_note(plan.document.language))
     return Plan(document, localised.plan.part_titles, localised.plan.actions, name=plan.name)
+
+
+def registry_for(registry: Registry, fmt: str = "table") -> Registry:
+    """The partner registry with its names in the interface language where it gives them,
+    when `fmt` is for people (else as it is)."""
+    return localise_registry(registry, i18n.language()) if fmt in HUMAN_FORMATS else registry

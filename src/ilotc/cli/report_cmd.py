@@ -15,7 +15,7 @@ from ilotc.cli.filters import (
 )
 from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import SUFFIX_FORMATS, OutputOption, output_format, to_stdout, write_output
-from ilotc.cli.plan_texts import actions_for, plan_for
+from ilotc.cli.plan_texts import actions_for, plan_for, registry_for
 from ilotc.i18n import _
 from ilotc.output.report.formats import REPORT_FORMATS
 from ilotc.output.report.html import PdfUnavailable
@@ -96,7 +96,7 @@ def report(
     shown, _said = actions_for(actions, data.plan, "table")
     built = build_report(
         plan_for(data.plan),
-        data.registry,
+        registry_for(data.registry),
         day,
         upcoming_months=within,
         since=since_date.first_day() if since_date is not None else None,

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from ilotc.model.plan import Action, Document, Plan
+from ilotc.model.registry import Registry
 
 Translations = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 """Texts in other languages: (language, ((field, text), ...)) for each language given."""
@@ -21,6 +22,9 @@ ACTION_FIELDS = ("text", "timeline", "part_title", "section_title", "issue_title
 
 DOCUMENT_FIELDS = ("title", "committee", "place")
 """The fields of a document people read, each of which a translation may give."""
+
+PARTNER_FIELDS = ("name", "short_name")
+"""The fields of a partner people read, each of which a translation may give."""
 
 
 def texts_in(translations: Translations, lang: str) -> dict[str, str]:
@@ -87,3 +91,13 @@ def localise_actions(
         return list(actions), False
     shown, untranslated = _localised_actions(actions, lang)
     return shown, untranslated and plan_language is not None
+
+
+def localise_registry(registry: Registry, lang: str) -> Registry:
+    """`registry` with the partners' names the file gives in `lang` (ids stay as they are)."""
+    partners = []
+    for partner in registry.partners:
+        texts = texts_in(partner.translations, lang)
+        changed: dict[str, Any] = {field: texts[field] for field in PARTNER_FIELDS if field in texts}
+        partners.append(partner._replace(**changed) if changed else partner)
+    return Registry(registry.programmes, tuple(partners))

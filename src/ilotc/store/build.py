@@ -304,4 +304,5 @@ def _partner(model: PartnerModel) -> Partner:
         roles=tuple(PartnerRole(role.programme, role.role) for role in model.roles),
         mentions=tuple(model.mentions),
         note=model.note,
+        translations=_texts(name=(model.translations, "name"), short_name=(model.translations, "short_name")),
     )
