@@ -123,3 +123,14 @@ def test_a_partners_name_is_shown_in_the_language(runner: CliRunner, tmp_path: P
     assert "UNDP" not in french and "United Nations" not in french
     records = json.loads(runner.invoke(app, [*mine, "--lang", "en", "partners", "pnud", "-f", "json"]).stdout)
     assert records[0]["name"] == "Programme des Nations Unies pour le développement"
+
+
+def test_the_html_report_marks_each_original_text_with_its_language(runner: CliRunner) -> None:
+    page = _run(runner, "--lang", "en", "report", "--as-of", "2000-06", "-f", "html")
+    assert '<html lang="en">' in page
+    assert f'<span lang="fr">{UNTRANSLATED}</span>' in page
+    assert '<span lang="fr">Améliorer la qualité</span>' in page  # a part without an English title
+    assert "a statement on technical cooperation policy;" in page
+    assert '<span lang="fr">a statement' not in page and "Making technical cooperation" in page
+    french = _run(runner, "--lang", "fr", "report", "--as-of", "2000-06", "-f", "html")
+    assert "<span lang=" not in french

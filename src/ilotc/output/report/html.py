@@ -13,6 +13,7 @@ from __future__ import annotations
 from ilotc.i18n import N_, _
 from ilotc.output.report import texts as t
 from ilotc.output.report.paper import Figure, Heading, Paragraph, Table, build_paper
+from ilotc.output.report.text_languages import mark_languages
 from ilotc.output.text import html_value
 from ilotc.report.progress import Report
 
@@ -53,7 +54,7 @@ def render_html(report: Report) -> str:
         table=lambda b: isinstance(b, Table),
         figure=lambda b: isinstance(b, Figure),
     )
-    return environment.get_template(TEMPLATE).render(
+    page = environment.get_template(TEMPLATE).render(
         report=report,
         paper=build_paper(report),
         chart=report.chart,
@@ -62,6 +63,7 @@ def render_html(report: Report) -> str:
         colours=COLOURS,
         lang=t.report_language(),
     )
+    return mark_languages(page, report, t.report_language())
 
 
 INSTALL_HINT = N_(
