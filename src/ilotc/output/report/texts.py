@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 
-from ilotc.i18n import N_, _, language, ngettext
+from ilotc.i18n import N_, _, language, ngettext, pgettext
 from ilotc.model import labels
 from ilotc.model.dates import PlanDate
 from ilotc.output.text import number
@@ -98,17 +98,35 @@ STANDING_LABELS = Translated(
         "unjudged": N_("Recurring, no period stated"),
     }
 )
-SHORT_STANDING_LABELS = Translated(
-    {
-        "done": N_("Completed"),
-        "in_progress": N_("In progress"),
-        "planned": N_("Not started"),
-        "cancelled": N_("Cancelled"),
-        "on_schedule": N_("Rec. on schedule"),
-        "missed": N_("Rec. missed"),
-        "unjudged": N_("Rec. no period"),
-    }
-)
+
+
+class _CountHeaders(Mapping[str, str]):
+    """The standings as headers of columns of counts: plural where the language agrees them
+    ("Achevées" over a count of actions, where one action's status is "Achevée")."""
+
+    @staticmethod
+    def _words() -> dict[str, str]:
+        return {
+            "done": pgettext("header over counts", "Completed"),
+            "in_progress": pgettext("header over counts", "In progress"),
+            "planned": pgettext("header over counts", "Not started"),
+            "cancelled": pgettext("header over counts", "Cancelled"),
+            "on_schedule": pgettext("header over counts", "Rec. on schedule"),
+            "missed": pgettext("header over counts", "Rec. missed"),
+            "unjudged": pgettext("header over counts", "Rec. no period"),
+        }
+
+    def __getitem__(self, key: str) -> str:
+        return self._words()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words())
+
+    def __len__(self) -> int:
+        return len(self._words())
+
+
+SHORT_STANDING_LABELS = _CountHeaders()
 STATUS_LABELS = Translated(labels.STATUS_LABELS)
 UPCOMING_LABELS = Translated(labels.EVENT_LABELS)
 
