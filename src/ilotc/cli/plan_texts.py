@@ -25,12 +25,15 @@ def original_note(plan_language: str | None) -> str:
 
 def actions_for(actions: Iterable[Action], plan: Plan, fmt: str) -> tuple[list[Action], str | None]:
     """The actions as people read them in the interface language when `fmt` is for people
-    (else as they are), and the note to give once when some text stayed in the original."""
+    (else as they are), and the note to give once when some text stayed in the original.
+    A table of a plan that gives no translation at all says nothing (its notes on stderr
+    stay as scripts know them); the report says it in its header whatever the plan."""
     if fmt not in HUMAN_FORMATS:
         return list(actions), None
     language = plan.document.language
     shown, untranslated = localise_actions(actions, i18n.language(), language)
-    return shown, original_note(language) if untranslated else None
+    multilingual = any(action.translations for action in plan.actions)
+    return shown, original_note(language) if untranslated and multilingual else None
 
 
 def plan_for(plan: Plan) -> Plan:
