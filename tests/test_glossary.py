@@ -72,3 +72,18 @@ def test_every_glossary_term_has_its_translation(lang: str) -> None:
             if any(_uses(term, text) for text in ids) and not all(_says(translation, s) for s in strings):
                 wrong.append(f"{term} -> {translation}: {strings[-1]}")
     assert wrong == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_one_apostrophe_and_one_quotation_mark_per_language(lang: str) -> None:
+    """The glossary's typography: ’ for an apostrophe, « » for quotes (a shell command keeps
+    its own quotes: pip install 'ilotc[pdf]'); `{value!r}` is quoted by ilotc.i18n the same way."""
+    with (LOCALE_DIR / lang / "LC_MESSAGES" / "ilotc.po").open("rb") as source:
+        catalog = read_po(source, locale=lang)
+    wrong = []
+    for message in catalog:
+        for text in (message.string,) if isinstance(message.string, str) else message.string:
+            prose = re.sub(r"install '[^']*'|\"[^\"]*\"", "", text or "")
+            if re.search(r"\w'\w|(?<![\w{])'[^'\n]+'", prose):
+                wrong.append(text)
+    assert wrong == []
