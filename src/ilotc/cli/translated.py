@@ -117,12 +117,13 @@ _MATH = {"<=": "≤", "<": "<", ">=": "≥", ">": ">"}
 
 
 def _range_in_words(text: str) -> str:
-    """Click's range ("1<=x<=1200") as a reader writes it ("1 ≤ x ≤ 1200")."""
+    """Click's range ("1<=x<=1200") as a reader writes it ("1 ≤ x ≤ 1200"), with no-break
+    spaces, so that the help never wraps it."""
     match = _RANGE.fullmatch(text)
     if match is None:
         return text
     parts = [match["low"], _MATH.get(match["lop"] or ""), "x", _MATH[match["rop"]], match["high"]]
-    return " ".join(part for part in parts if part)
+    return "\u00a0".join(part for part in parts if part)
 
 
 def translate_extras(help_text: str, record: str) -> str:
