@@ -111,12 +111,13 @@ def test_babels_own_checks_pass(lang: str) -> None:
 
 def test_french_typography() -> None:
     """A non-breaking space (never an ordinary one) before : ; ? ! and inside « » (literal
-    examples in straight quotes, typed as they are on a command line, aside)."""
+    examples in straight quotes, typed as they are on a command line, aside, and the signs of a
+    legend, listed after a comma: "| mois de référence, ! calendrier en retard")."""
     wrong = []
     for message in _translated("fr"):
         for text in message.string if isinstance(message.string, tuple) else (message.string,):
             prose = re.sub(r'"[^"]*"', "", text)
-            if re.search(r" [:;?!]|«(?!\u00a0)|(?<!\u00a0)»", prose):
+            if re.search(r"(?<!,) [:;?!]|«(?!\u00a0)|(?<!\u00a0)»", prose):
                 wrong.append(text)
     assert wrong == []
 

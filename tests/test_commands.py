@@ -49,7 +49,7 @@ def test_command_help_fits_80_columns(runner: CliRunner, name: str) -> None:
     result = runner.invoke(app, [name, "--help"], env={"COLUMNS": "80"})
     assert result.exit_code == 0
     assert max(len(line) for line in result.stdout.splitlines()) <= 80, result.stdout
-    assert "-k, --kind <kind>" in result.stdout and "as_needed" in result.stdout
+    assert "-k, --kind KIND" in result.stdout and "as_needed" in result.stdout
 
 
 def test_a_misspelt_command_gets_a_suggestion(runner: CliRunner) -> None:

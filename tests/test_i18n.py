@@ -145,3 +145,17 @@ def test_english_reads_no_catalog_and_no_cldr_data_to_list_actions() -> None:
         env={"ILOTC_LANG": "en", "PATH": ""},
     )
     assert result.stdout.splitlines()[-1] == "[] []"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", "no action 'X.9'"), ("fr", "aucune action «\u00a0X.9\u00a0» dans le plan"), ("es", "«X.9»")],
+)
+def test_a_quoted_value_takes_the_languages_quotation_marks(lang: str, expected: str) -> None:
+    i18n.use(lang)
+    try:
+        text = i18n._("no action {ref!r} in the plan").format(ref="X.9")
+        assert expected in text
+        assert "\n" not in i18n._("no action {ref!r} in the plan").format(ref="X\n9")
+    finally:
+        i18n.use(None)

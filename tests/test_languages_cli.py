@@ -255,7 +255,7 @@ def test_french_report_sentences_agree_and_keep_french_typography(runner: CliRun
     markdown = _run(runner, ["--lang", "fr", "report", "--as-of", "2000-06", "-f", "markdown"])[1]
     assert f"> **Objet du document{NBSP}:** Le présent document rend compte" in markdown
     assert "Sur les 28 actions de la Partie II (" in markdown
-    assert f"28 sont ponctuelles{NBSP}: 0 a été achevée, 1 est en cours, 27 sont prévues" in markdown
+    assert f"28 sont ponctuelles{NBSP}: aucune n’a été achevée, 1 est en cours, 27 sont prévues" in markdown
     assert f"(0{NBSP}% achevées)" in markdown
 
 
@@ -296,9 +296,10 @@ def test_french_usage_error_in_full(runner: CliRunner) -> None:
     code, output = _run(runner, ["--lang", "fr", "lst"])
     assert code == 2
     assert output == (
-        f"Utilisation{NBSP}: ilotc [OPTIONS] COMMAND [ARGS]...\n"
+        f"Utilisation{NBSP}: ilotc [OPTIONS] COMMANDE [ARGUMENTS]...\n"
         f"Essayez «{NBSP}ilotc -h{NBSP}» pour obtenir de l’aide.\n\n"
-        f"Erreur{NBSP}: Commande inconnue{NBSP}: 'lst'. Vouliez-vous dire 'list'{NBSP}?\n"
+        f"Erreur{NBSP}: Commande inconnue{NBSP}: «{NBSP}lst{NBSP}». "
+        f"Vouliez-vous dire «{NBSP}list{NBSP}»{NBSP}?\n"
     )
 
 
@@ -311,7 +312,7 @@ def test_validate_summary_in_spanish(runner: CliRunner) -> None:
     code, output = _run(runner, ["--lang", "es", "validate", INVALID_PLAN])
     assert code == 1
     assert "1 archivo comprobado: 2 errores, 1 advertencia" in output
-    assert "contradice el calendario, que se lee como plazo: a más tardar el" in output
+    assert "contradice el calendario, que se interpreta como plazo: a más tardar el" in output
 
 
 @pytest.mark.parametrize(
@@ -368,11 +369,12 @@ def test_validate_json_keeps_its_keys_and_severities(runner: CliRunner) -> None:
 def test_the_phrase_language_and_the_interface_language_are_apart(runner: CliRunner) -> None:
     code, output = _run(runner, ["timeline", "Achevée en avril 2000", "--phrase-lang", "en", "--lang", "es"])
     assert code == 0
-    assert "Idioma:   en\n" in output
+    assert "Idioma:   inglés\n" in output
 
 
 @pytest.mark.parametrize(
-    ("lang", "joined"), [("fr", "'planned' ou 'in_progress'"), ("es", "'planned' o 'in_progress'")]
+    ("lang", "joined"),
+    [("fr", f"«{NBSP}done{NBSP}» ou «{NBSP}cancelled{NBSP}»"), ("es", "«done» o «cancelled»")],
 )
 def test_allowed_values_are_listed_as_written_in_the_interface_language(
     runner: CliRunner, lang: str, joined: str

@@ -111,8 +111,8 @@ def test_sentences_by_part_follow_the_figures(illustrative: Report) -> None:
     text = render_markdown(illustrative)
     assert (
         "Of the 24 actions of Part I (Rendre la coopération technique de l'OIT plus pertinente et plus "
-        "efficace), 21 are one-off: 5 have been completed, 8 are in progress, 8 have not started and 0 "
-        "have been cancelled (24% done)."
+        "efficace), 21 are one-off: 5 have been completed, 8 are in progress, 8 have not started and none "
+        "has been cancelled (24% done)."
     ) in text
     assert "| Whole plan | 78 | 13 | 20 | 40 | 2 | 2 | 1 | 18% | 20 |" in text
 

@@ -90,6 +90,7 @@ DueBefore = Annotated[
     str | None,
     typer.Option(
         "--due-before",
+        metavar="DATE",
         help="Due period ends before DATE (YYYY-MM or YYYY-MM-DD).",
         show_default=False,
     ),
@@ -98,6 +99,7 @@ DueAfter = Annotated[
     str | None,
     typer.Option(
         "--due-after",
+        metavar="DATE",
         help="Due period ends after DATE (YYYY-MM or YYYY-MM-DD).",
         show_default=False,
     ),
@@ -106,6 +108,7 @@ AsOf = Annotated[
     str | None,
     typer.Option(
         "--as-of",
+        metavar="DATE",
         help="Date for statuses: YYYY-MM (its first day) or YYYY-MM-DD [default: today].",
         show_default=False,
     ),

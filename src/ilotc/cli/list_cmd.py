@@ -30,6 +30,7 @@ from ilotc.cli.filters import (
 )
 from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import OutputOption, emit, emit_listing, emit_view, formats_help, listing_format
+from ilotc.cli.plan_texts import actions_for, registry_for
 from ilotc.i18n import _
 from ilotc.model.records import action_record, action_row
 from ilotc.output.columns import ACTION_COLUMNS, ACTION_TABLE
@@ -58,6 +59,7 @@ def list_actions(
     fmt = listing_format(ctx, fmt, output)
     day = as_of_day(as_of)
     data, actions = selected(ctx, filters, plan_id, day, plan, partners)
+    actions, original = actions_for(actions, data.plan, fmt)
     table = fmt == "table"
     record_of = action_row if table else action_record
     records = [record_of(action, day) for action in actions]
@@ -65,6 +67,8 @@ def list_actions(
     emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, bom=bom, path=output)
     if table:
         note(_("{count} of {total} actions").format(count=len(records), total=len(data.plan)))
+    if original:
+        note(original)
 
 
 def show(
@@ -97,10 +101,18 @@ def show(
     fmt = listing_format(ctx, fmt, output)
     day = as_of_day(as_of)
     data = load_data(ctx, plan, partners)
-    action = find_action(data, action_id)[0]
+    found = find_action(data, action_id)[0]
+    shown, original = actions_for([found], data.plan, fmt)
+    action = shown[0]
     record = action_record(action, day)
     record["context"] = action.context
     if fmt != "table":
         emit(fmt, [record], ACTION_COLUMNS, raw_csv=raw_csv, bom=bom, path=output)
         return
-    emit_view(action_view(action, record, data.registry), output, _("action {id}").format(id=action.id))
+    emit_view(
+        action_view(action, record, registry_for(data.registry)),
+        output,
+        _("action {id}").format(id=action.id),
+    )
+    if original:
+        note(original)

@@ -20,6 +20,7 @@ from ilotc.cli.common import (
 )
 from ilotc.cli.completion import partner_ids
 from ilotc.cli.output import OutputOption, emit, emit_view, listing_format
+from ilotc.cli.plan_texts import registry_for
 from ilotc.i18n import _
 from ilotc.model.queries import PartnerFilter, actions_by_partner, close_partner_ids
 from ilotc.model.records import partner_record
@@ -98,7 +99,7 @@ def partners_command(
     """
     fmt = listing_format(ctx, fmt, output)
     data = load_data(ctx, plan, partners)
-    registry = data.registry
+    registry = registry_for(data.registry, fmt)  # names in the interface language for people
     linked = actions_by_partner(data.plan, registry)
     if partner_id is not None:
         given = [

@@ -15,6 +15,7 @@ from ilotc.cli.filters import (
 )
 from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import SUFFIX_FORMATS, OutputOption, output_format, to_stdout, write_output
+from ilotc.cli.plan_texts import actions_for, plan_for, registry_for
 from ilotc.i18n import _
 from ilotc.output.report.formats import REPORT_FORMATS
 from ilotc.output.report.html import PdfUnavailable
@@ -91,14 +92,16 @@ def report(
     name = output_format(output, given, _SUFFIX_FORMATS, "terminal", unknown_suffix_is_default=True)
     chosen = REPORT_FORMATS[name]
     data, actions = selected(ctx, filters, plan_id, day, plan, partners)
+    # in the interface language where the plan gives it; schedules stay the original's
+    shown, _said = actions_for(actions, data.plan, "table")
     built = build_report(
-        data.plan,
-        data.registry,
+        plan_for(data.plan),
+        registry_for(data.registry),
         day,
         upcoming_months=within,
         since=since_date.first_day() if since_date is not None else None,
-        actions=actions,
-        plans=[used.plan for used in data.plans],
+        actions=shown,
+        plans=[plan_for(used.plan) for used in data.plans],
     )
     if chosen.name == "terminal" and to_stdout(output):
         _print_terminal(built)

@@ -25,6 +25,7 @@ from ilotc.cli.filters import (
 )
 from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import OutputOption, emit_listing, listing_format
+from ilotc.cli.plan_texts import actions_for
 from ilotc.i18n import _, ngettext
 from ilotc.model.dates import PlanDate
 from ilotc.model.lateness import overdue_as_of, plan_dates, upcoming_as_of
@@ -63,9 +64,12 @@ def overdue(
     day = as_of_day(as_of)
     data, actions = selected(ctx, filters, plan_id, day, plan, partners)
     late = overdue_as_of(actions, day, plan_dates(used.plan for used in data.plans))
-    records = [action_record(item.action, day) | item.to_json() for item in late]
+    shown, original = actions_for((item.action for item in late), data.plan, fmt)
+    records = [action_record(action, day) | item.to_json() for action, item in zip(shown, late, strict=True)]
     columns = (OVERDUE_TABLE, OVERDUE_COLUMNS)
     emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, bom=bom, path=output)
+    if original:
+        note(original)
     # of the actions the filters keep: with --plan-id, of that plan's, not of every plan's
     note(
         ngettext(
@@ -99,9 +103,14 @@ def upcoming(
     day = as_of_day(as_of)
     data, actions = selected(ctx, filters, plan_id, day, plan, partners)
     coming = upcoming_as_of(actions, day, within, plan_dates(used.plan for used in data.plans))
-    records = [action_record(item.action, day) | item.to_json() for item in coming]
+    shown, original = actions_for((item.action for item in coming), data.plan, fmt)
+    records = [
+        action_record(action, day) | item.to_json() for action, item in zip(shown, coming, strict=True)
+    ]
     columns = (UPCOMING_TABLE, UPCOMING_COLUMNS)
     emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, bom=bom, path=output)
+    if original:
+        note(original)
     note(
         _("{events} {within}").format(
             events=ngettext("{count} due date or start", "{count} due dates or starts", len(coming)).format(

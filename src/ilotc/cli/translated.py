@@ -21,7 +21,7 @@ from typer._click.formatting import HelpFormatter
 from typer._types import TyperChoice as Choice
 
 from ilotc import i18n
-from ilotc.i18n import N_, _
+from ilotc.i18n import N_, _, pgettext
 from ilotc.output.text import line, no_commands, visible
 
 if TYPE_CHECKING:
@@ -82,6 +82,64 @@ def lang_option() -> "Parameter":
     )
 
 
+def metavar_words() -> dict[str, str]:
+    """Each metavariable of the help (as ilotc declares it, or as Typer makes one from a
+    type) in the interface language; the choices of an option are values and stay."""
+    return {
+        "FILE": pgettext("metavar", "FILE"),
+        "PATH": pgettext("metavar", "PATH"),
+        "<path>": pgettext("metavar", "PATH"),
+        "DATE": pgettext("metavar", "DATE"),
+        "N": pgettext("metavar", "N"),
+        "DAYS": pgettext("metavar", "DAYS"),
+        "<str>": pgettext("metavar", "TEXT"),
+        "<int>": pgettext("metavar", "N"),
+        "<int range>": pgettext("metavar", "N"),
+        "ID": pgettext("metavar", "ID"),
+        "PHRASE": pgettext("metavar", "PHRASE"),
+        "OLD": pgettext("metavar", "OLD"),
+        "NEW": pgettext("metavar", "NEW"),
+        "KIND": pgettext("metavar", "KIND"),
+        "<kind>": pgettext("metavar", "KIND"),
+    }
+
+
+def usage_words() -> dict[str, str]:
+    """The words Click writes into a usage line itself, in the interface language."""
+    return {
+        "[OPTIONS]": _("[OPTIONS]"),
+        "COMMAND [ARGS]...": _("COMMAND [ARGS]..."),
+    }
+
+
+_EXTRAS = re.compile(r"(?P<gap>\s*)\[(?P<extras>[^\[\]]*)\]", re.DOTALL)
+_RANGE = re.compile(r"(?P<low>-?[\d.]+)?(?P<lop><=|<|>=|>)?x(?P<rop><=|<|>=|>)(?P<high>-?[\d.]+)")
+_MATH = {"<=": "≤", "<": "<", ">=": "≥", ">": ">"}
+
+
+def _range_in_words(text: str) -> str:
+    """Click's range ("1<=x<=1200") as a reader writes it ("1 ≤ x ≤ 1200"), with no-break
+    spaces, so that the help never wraps it."""
+    match = _RANGE.fullmatch(text)
+    if match is None:
+        return text
+    parts = [match["low"], _MATH.get(match["lop"] or ""), "x", _MATH[match["rop"]], match["high"]]
+    return "\u00a0".join(part for part in parts if part)
+
+
+def translate_extras(help_text: str, record: str) -> str:
+    """An option's help line as Click wrote it (`help_text` then "  [default: 3; 1<=x<=1200]")
+    with the bracket in the interface language's typography: its list separator, and the
+    range in mathematical signs. A help line Click added nothing to is left as it is."""
+    rest = record[len(help_text) :] if record.startswith(help_text) else ""
+    match = _EXTRAS.fullmatch(rest) if rest else None
+    if match is None:
+        return record
+    extras = [_range_in_words(extra) for extra in match["extras"].split("; ")]
+    separator = pgettext("list separator in help", "; ")
+    return f"{help_text}{match['gap']}[{separator.join(extras)}]"
+
+
 class TranslatedFormatter(HelpFormatter):
     """Click's help formatter, with its "Usage:" and headings in the interface language."""
 
@@ -105,17 +163,65 @@ class TranslatedHelp:
     context_class: type[Context] = TranslatedContext
 
     def translate_texts(self, ctx: Context) -> None:
-        """Put the help of the command and of each of its options in the interface language."""
+        """Put the help of the command and of each of its options, and their metavariables,
+        in the interface language."""
         sources: dict[int, str] = self.__dict__.setdefault("_source_help", {})
+        metavars: dict[int, str | None] = self.__dict__.setdefault("_source_metavar", {})
         targets: list[Any] = [self, *self.get_params(ctx)]  # type: ignore[attr-defined]
+        words = metavar_words()
         for target in targets:
             original = sources.setdefault(id(target), target.help or "")
             if original:
                 target.help = _(original)
+            if target is not self:
+                metavar = metavars.setdefault(id(target), target.metavar or _type_metavar(target, ctx))
+                target.metavar = _metavar_in(words, metavar) if metavar else None
 
     def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
         self.translate_texts(ctx)
         super().format_help(ctx, formatter)  # type: ignore[misc]
+
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+        """The usage line's pieces ("[OPTIONS]", each argument), in the interface language."""
+        self.translate_texts(ctx)
+        words = usage_words()
+        pieces: list[str] = super().collect_usage_pieces(ctx)  # type: ignore[misc]
+        return [words.get(piece, piece) for piece in pieces]
+
+    def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
+        """Typer's options and arguments sections, with what Click adds to an option's help
+        (default, range) in the interface language's typography (`translate_extras`)."""
+        args: list[tuple[str, str]] = []
+        opts: list[tuple[str, str]] = []
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            record = param.get_help_record(ctx)
+            if record is not None:
+                record = (record[0], translate_extras(param.help or "", record[1]))
+                (args if param.param_type_name == "argument" else opts).append(record)
+        if args:
+            with formatter.section(_("Arguments")):
+                formatter.write_dl(args)
+        if opts:
+            with formatter.section(_("Options")):
+                formatter.write_dl(opts)
+        format_commands = getattr(self, "format_commands", None)
+        if format_commands is not None:
+            format_commands(ctx, formatter)
+
+
+def _metavar_in(words: dict[str, str], metavar: str) -> str:
+    """`metavar` in the words of `words`, a repeatable one's "..." kept."""
+    stem = metavar.removesuffix("...")
+    return words.get(stem, stem) + metavar[len(stem) :]
+
+
+def _type_metavar(param: Any, ctx: Context) -> str | None:
+    """The metavariable Typer would make for an option of no metavar of its own from its type
+    ("<str>", "<path>"); None for an argument (Typer writes its name) or a list of choices."""
+    if param.param_type_name != "option" or param.type.get_metavar(param=param, ctx=ctx) is not None:
+        return None
+    name: str = param.type.name
+    return name if name.startswith("<") else f"<{name}>"
 
 
 class TranslatedCommand(TranslatedHelp, typer.core.TyperCommand):
@@ -180,6 +286,8 @@ def _usage_errors() -> tuple[tuple["re.Pattern[str]", str], ...]:
 # The groups that hold lists Click writes itself, on several lines; every other group holds
 # what was typed (an option, a value, an argument), which is shown on one line.
 _LISTS = frozenset({"choices", "options"})
+# A value Click quotes ('--status', 'bogus'), to be quoted as the interface language quotes.
+_CLICK_QUOTED = re.compile(r"'([^'\n]*)'")
 
 
 def translate_usage_error(text: str) -> str:
@@ -195,7 +303,11 @@ def translate_usage_error(text: str) -> str:
             }
             if i18n.language() == i18n.SOURCE_LANGUAGE:  # Click's own words, values escaped
                 return _with_groups(text, match, values)
-            return _(message).format(**values)
+            quoted = {
+                name: _CLICK_QUOTED.sub(lambda found: i18n.quote(found[1]), value or "")
+                for name, value in values.items()
+            }
+            return _(message).format(**quoted)
     return visible(text)
 
 

@@ -46,7 +46,10 @@ def update(
     date: Annotated[
         str | None,
         typer.Option(
-            "--date", help="When it changed: YYYY-MM or YYYY-MM-DD [default: today].", show_default=False
+            "--date",
+            metavar="DATE",
+            help="When it changed: YYYY-MM or YYYY-MM-DD [default: today].",
+            show_default=False,
         ),
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="A short note kept with the change.")] = None,

@@ -49,6 +49,7 @@ def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar="PATH...",
             help="Plan or partner files, or folders of them; '-' for standard input "
             "(default: the plans and registries in use).",
             show_default=False,
@@ -182,7 +183,9 @@ class SchemaKind(StrEnum):
 
 
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="plan or partners.", case_sensitive=False)],
+    kind: Annotated[
+        SchemaKind, typer.Argument(metavar="KIND", help="plan or partners.", case_sensitive=False)
+    ],
 ) -> None:
     """Print the JSON Schema of a plan or partner file (for editors and check-jsonschema)."""
     write_out(json_schema_text(FileKind(kind.value)), verbatim=True)

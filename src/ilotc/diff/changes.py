@@ -35,6 +35,7 @@ class ChangeKind(StrEnum):
     TIMELINE = "timeline"
     STATUS = "status"
     PARTNERS = "partners"
+    TRANSLATION = "translation"
 
 
 _RANK = {kind: n for n, kind in enumerate(ChangeKind)}
@@ -202,9 +203,27 @@ def compare_actions(plan: str, old: Action, new: Action, group_renamed: bool = F
         record["added"] = [p for p in new.partners if p not in old.partners]
         record["removed"] = [p for p in old.partners if p not in new.partners]
         found.append(record)
+    found += _translation_records(plan, new.id, old.translations, new.translations, ("text", "timeline"))
     for record in found:
         record["action"] = new.text
     return found
+
+
+def _translation_records(
+    plan: str, ident: str | None, old: Any, new: Any, fields: tuple[str, ...], prefix: str = ""
+) -> list[Record]:
+    """A text's version in another language given, changed or taken out: its own kind of
+    change, field `LANG.FIELD` ("en.text"), apart from the original's rewording."""
+    before = {(lang, field): text for lang, texts in old for field, text in texts if field in fields}
+    after = {(lang, field): text for lang, texts in new for field, text in texts if field in fields}
+    return [
+        _record(
+            plan, ident, ChangeKind.TRANSLATION, f"{prefix}{lang}.{field}", before.get(key), after.get(key)
+        )
+        for key in sorted(set(before) | set(after))
+        for lang, field in (key,)
+        if before.get(key) != after.get(key)
+    ]
 
 
 def _headings(action: Action) -> Iterator[tuple[str, str, str | None]]:
@@ -248,7 +267,17 @@ def _heading_records(
 
 def _document_records(plan: str, old: Plan, new: Plan) -> Iterator[Record]:
     before, after = old.document._asdict(), new.document._asdict()
+    yield from _translation_records(
+        plan,
+        None,
+        old.document.translations,
+        new.document.translations,
+        ("title", "committee", "place"),
+        "document.",
+    )
     for field in dict.fromkeys([*before, *after]):
+        if field in ("translations", "original"):
+            continue  # translations are compared above, as changes of their own kind
         if before.get(field) != after.get(field):
             yield _record(
                 plan, None, ChangeKind.TEXT, f"document.{field}", before.get(field), after.get(field)

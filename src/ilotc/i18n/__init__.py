@@ -15,6 +15,7 @@ import datetime as dt
 import gettext
 import os
 import re
+import string
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
@@ -114,10 +115,55 @@ def catalog(lang: str) -> gettext.NullTranslations:
     return _catalogs[lang]
 
 
+QUOTES = {"en": ("'", "'"), "fr": ("«\u00a0", "\u00a0»"), "es": ("«", "»")}
+"""Each language's quotation marks around a value a message quotes (French with no-break
+spaces inside, Spanish without); English keeps Python's, as Click writes them."""
+
+
+def quote(text: str) -> str:
+    """`text` between the interface language's quotation marks."""
+    opening, closing = QUOTES[language()]
+    return f"{opening}{text}{closing}"
+
+
+def quote_value(value: str) -> str:
+    """A value a message quotes, as `repr` shows it in English ('X.9') and between the
+    language's quotation marks elsewhere, its control characters escaped as repr escapes them
+    (so none can break or reorder the line)."""
+    if language() == SOURCE_LANGUAGE:
+        return repr(value)
+    return quote(repr(value)[1:-1].replace("\\'", "'").replace('\\"', '"'))
+
+
+class _Quoting(string.Formatter):
+    """str.format, where `{value!r}` quotes a text as `quote_value` does."""
+
+    def convert_field(self, value: object, conversion: str | None) -> object:
+        if conversion == "r" and isinstance(value, str):
+            return quote_value(value)
+        return super().convert_field(value, conversion)
+
+
+_QUOTING = _Quoting()
+
+
+class Translated(str):
+    """A translated message: `format` as str's, with values quoted (`!r`) as the language
+    quotes them ('X.9' in English, « X.9 » in French, «X.9» in Spanish)."""
+
+    __slots__ = ()
+
+    def format(self, /, *args: object, **kwargs: object) -> str:
+        """The message with its fields filled, as `str.format` fills them."""
+        if "!r" not in self:
+            return str.format(self, *args, **kwargs)
+        return _QUOTING.vformat(str(self), args, kwargs)
+
+
 def _(message: str) -> str:
     """`message` in the interface language (the English itself when it has no translation)."""
     lang = language()
-    return message if lang == SOURCE_LANGUAGE else catalog(lang).gettext(message)
+    return message if lang == SOURCE_LANGUAGE else Translated(catalog(lang).gettext(message))
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
@@ -125,14 +171,21 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     lang = language()
     if lang == SOURCE_LANGUAGE:
         return singular if count == 1 else plural
-    return catalog(lang).ngettext(singular, plural, count)
+    return Translated(catalog(lang).ngettext(singular, plural, count))
 
 
 def pgettext(context: str, message: str) -> str:
     """`message` translated in a context: the same English for two meanings ("in June 2000"
     and "in June 1, 2000" are "en juin 2000" and "le 1 juin 2000")."""
     lang = language()
-    return message if lang == SOURCE_LANGUAGE else catalog(lang).pgettext(context, message)
+    return message if lang == SOURCE_LANGUAGE else Translated(catalog(lang).pgettext(context, message))
+
+
+def language_name(code: str) -> str:
+    """The name of language `code` in the interface language ("français" in French); a code
+    of no language of ours is returned as it is."""
+    names = {"en": _("English"), "fr": _("French"), "es": _("Spanish")}
+    return names.get(code, code)
 
 
 def N_(message: str) -> str:

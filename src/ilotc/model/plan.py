@@ -36,6 +36,9 @@ class Document(NamedTuple):
     body: str | None = None
     language: str | None = None
     uid: str | None = None  # the plan's own id, in its calendar UIDs (see output.calendar.uid_host)
+    # texts in other languages: (language, ((field, text), ...)), see model/translations.py
+    translations: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    original: str | None = None  # "(original in French)": shown texts left in the original
 
 
 class Change(NamedTuple):
@@ -74,6 +77,8 @@ class Action(NamedTuple):
     context: str | None
     order: int
     plan: str = ""  # the name of the plan it belongs to (see `Plan.name`)
+    # its texts and its place's in other languages, see model/translations.py
+    translations: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
     @property
     def schedule(self) -> Schedule:

@@ -37,6 +37,8 @@ class Partner(NamedTuple):
     roles: tuple[PartnerRole, ...] = ()
     mentions: tuple[str, ...] = ()
     note: str | None = None
+    # its names in other languages: (language, ((field, text), ...)), see model/translations.py
+    translations: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ilotc.diff.word_diff import Op, shortened, word_diff
-from ilotc.i18n import N_, _, ngettext, pgettext
+from ilotc.i18n import N_, _, language_name, ngettext, pgettext
 from ilotc.output.listing import reads_as, to_json
 from ilotc.output.text import markdown, visible
 
@@ -40,6 +40,7 @@ class Comparison(NamedTuple):
 _FIELD_NAMES = {
     "text": N_("text"),
     "note": N_("note"),
+    "timeline": N_("timeline"),
     "part_title": N_("part title"),
     "section_title": N_("section title"),
     "issue_title": N_("issue title"),
@@ -81,6 +82,7 @@ _SUMMARY_WORDS: dict[str, Callable[[int], str]] = {
     "timeline": lambda n: ngettext("{count} timeline changed", "{count} timelines changed", n),
     "text": lambda n: ngettext("{count} reworded", "{count} reworded", n),
     "partners": lambda n: ngettext("{count} partner change", "{count} partner changes", n),
+    "translation": lambda n: ngettext("{count} translation changed", "{count} translations changed", n),
     "moved": lambda n: ngettext("{count} moved", "{count} moved", n),
     "added": lambda n: ngettext("{count} added", "{count} added", n),
     "removed": lambda n: ngettext("{count} removed", "{count} removed", n),
@@ -99,6 +101,7 @@ _VALUE_WORDS: dict[str, Callable[[], str]] = {  # in English the values themselv
     "text": lambda: pgettext("change", "text"),
     "timeline": lambda: pgettext("change", "timeline"),
     "partners": lambda: pgettext("change", "partners"),
+    "translation": lambda: pgettext("change", "translation"),
     "status": lambda: pgettext("change", "status"),
 }
 """A status or a kind of change in the table's words."""
@@ -155,6 +158,14 @@ def describe(record: Record) -> list[Run]:
         return [Run(_("{field} reworded: ").format(field=name)), *_reworded(old, new)]
     if change == "timeline":
         return _timeline(record)
+    if change == "translation":
+        # "en.text", or "document.en.title": the language, then the field it translates
+        *where, lang, text_field = str(field).split(".")
+        key = ".".join([*where, text_field])
+        said = _("{field} in {language}: ").format(
+            field=_(_FIELD_NAMES[key]) if key in _FIELD_NAMES else key, language=language_name(lang)
+        )
+        return [Run(said), *_reworded(old, new)]
     if change == "partners":
         runs = [Run(_("partners"))]
         for sign, ids in (("+", record["added"]), ("−", record["removed"])):

@@ -11,19 +11,21 @@ JSON encoder. `to_github` is the only place that writes a line starting with `::
 
 from collections.abc import Sequence
 
+from ilotc.i18n import _
 from ilotc.output.formats import TextFormat, registry
 from ilotc.output.text import annotation_message, annotation_property, markup
 from ilotc.store.problems import Problem
 
 
 def text_lines(problems: Sequence[Problem]) -> list[str]:
-    """Problems as `file:line:column: severity: message` lines of Rich markup."""
+    """Problems as `file:line:column: severity: message` lines of Rich markup, the severity
+    in the interface language (JSON and GitHub annotations keep the machine's word)."""
     lines = []
     for problem in problems:
-        colour = "red" if problem.is_error else "yellow"
+        said = _("[red]error[/]: {message}") if problem.is_error else _("[yellow]warning[/]: {message}")
         lines.append(
             f"{markup(problem.path, multiline=False)}:{problem.line}:{problem.column}: "
-            f"[{colour}]{problem.severity}[/]: {markup(problem.message, multiline=False)}"
+            + said.format(message=markup(problem.message, multiline=False))
         )
     return lines
 

@@ -6,7 +6,7 @@ labels and reasons are shown through `ilotc.output.text.markup` on one line each
 
 import json
 
-from ilotc.i18n import _
+from ilotc.i18n import _, language_name
 from ilotc.model.schedule import Reading
 from ilotc.output.formats import TextFormat, registry
 from ilotc.output.text import markup
@@ -17,7 +17,7 @@ def to_text(reading: Reading) -> str:
     """The phrase, its language, one line per schedule, and any reason (Rich markup)."""
     lines = [
         _("Phrase:   {phrase}").format(phrase=markup(reading.text, multiline=False)),
-        _("Language: {lang}").format(lang=reading.lang)
+        _("Language: {lang}").format(lang=language_name(reading.lang))
         if reading.lang is not None
         else _("Language: none (nothing to read)"),
     ]

@@ -59,7 +59,13 @@ def action_view(action: "Action", record: dict[str, Any], registry: "Registry") 
     grid.add_row(_("Status"), status_label(record["status"]))
     for change in record["history"]:
         note = f" — {change['note']}" if change["note"] else ""
-        grid.add_row("", markup(f"{change['date']}: {status_label(change['status'])}{note}"))
+        grid.add_row(
+            "",
+            markup(
+                _("{date}: {status}").format(date=change["date"], status=status_label(change["status"]))
+                + note
+            ),
+        )
     grid.add_row(_("Partners"), markup(named(record["partners"], registry) or none))
     if record["note"]:
         grid.add_row(_("Note"), markup(record["note"]))
@@ -100,7 +106,7 @@ def partner_view(partner: "Partner", record: dict[str, Any], registry: "Registry
         if partner.id not in action.partners:
             via = ", ".join(named for named in action.partners if named in reached)
             through = " " + _("(via {partners})").format(partners=via)
-        line = f"{action_id}{through}: {text_start(action.text)}"
+        line = _("{label}: {text}").format(label=f"{action_id}{through}", text=text_start(action.text))
         grid.add_row(_("Actions") if index == 0 else "", markup(line))
     return _panel(grid, record["id"])
 

@@ -135,8 +135,34 @@ class _Builder:
                 context=place.context,
                 order=len(self.actions),
                 plan=self.name,
+                translations=self.one(_action_translations(model, place.texts)),
             )
         )
+
+
+TextsByLanguage = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+
+
+def _texts(**by_field: "tuple[Any, str]") -> TextsByLanguage:
+    """Translations as the model keeps them: each field's translations (a model's
+    `translations` map) gathered by language."""
+    gathered: dict[str, dict[str, str]] = {}
+    for field, (translations, attribute) in by_field.items():
+        for lang, texts in translations.items():
+            text = getattr(texts, attribute)
+            if text is not None:
+                gathered.setdefault(lang, {})[field] = text
+    return tuple((lang, tuple(texts.items())) for lang, texts in sorted(gathered.items()))
+
+
+def _action_translations(model: ActionModel, place: TextsByLanguage) -> TextsByLanguage:
+    """An action's translations (text, timeline) with its place's (titles, context)."""
+    if not model.translations and not place:
+        return ()
+    gathered = {lang: dict(texts) for lang, texts in place}
+    for lang, texts in _texts(text=(model.translations, "text"), timeline=(model.translations, "timeline")):
+        gathered.setdefault(lang, {}).update(texts)
+    return tuple((lang, tuple(texts.items())) for lang, texts in sorted(gathered.items()))
 
 
 class _Place(NamedTuple):
@@ -150,16 +176,31 @@ class _Place(NamedTuple):
     issue_title: str | None = None
     group_title: str | None = None
     context: str | None = None
+    texts: TextsByLanguage = ()  # the titles and context in other languages
 
 
 def _placed(file: PlanFile) -> Iterator[tuple[ActionModel, "_Place"]]:
     """Every action model with where it stands, in document order."""
     for part in file.parts:
-        alone = _Place(part.id, part.title, "", "", "")
+        part_texts = (part.translations, "title")
+        alone = _Place(part.id, part.title, "", "", "", texts=_texts(part_title=part_texts))
         for model in part.actions:
             yield model, alone
         for section in part.sections:
-            here = _Place(part.id, part.title, section.id, section.id, section.title, context=section.context)
+            section_texts = {
+                "part_title": part_texts,
+                "section_title": (section.translations, "title"),
+                "context": (section.translations, "context"),
+            }
+            here = _Place(
+                part.id,
+                part.title,
+                section.id,
+                section.id,
+                section.title,
+                context=section.context,
+                texts=_texts(**section_texts),
+            )
             for model in section.actions:
                 yield model, here
             for group in section.groups:
@@ -172,12 +213,22 @@ def _placed(file: PlanFile) -> Iterator[tuple[ActionModel, "_Place"]]:
                     None,
                     group.title,
                     section.context,
+                    _texts(**section_texts, group_title=(group.translations, "title")),
                 )
                 for model in group.actions:
                     yield model, in_group
             for issue in section.issues:
+                issue_texts = {**section_texts, "context": (issue.translations, "context")}
                 in_issue = _Place(
-                    part.id, part.title, issue.id, section.id, section.title, issue.title, None, issue.context
+                    part.id,
+                    part.title,
+                    issue.id,
+                    section.id,
+                    section.title,
+                    issue.title,
+                    None,
+                    issue.context,
+                    _texts(**issue_texts, issue_title=(issue.translations, "title")),
                 )
                 for model in issue.actions:
                     yield model, in_issue
@@ -225,6 +276,11 @@ def document_of(model: DocumentModel) -> Document:
         body=model.body,
         language=model.language,
         uid=model.uid,
+        translations=_texts(
+            title=(model.translations, "title"),
+            committee=(model.translations, "committee"),
+            place=(model.translations, "place"),
+        ),
     )
 
 
@@ -249,4 +305,5 @@ def _partner(model: PartnerModel) -> Partner:
         roles=tuple(PartnerRole(role.programme, role.role) for role in model.roles),
         mentions=tuple(model.mentions),
         note=model.note,
+        translations=_texts(name=(model.translations, "name"), short_name=(model.translations, "short_name")),
     )

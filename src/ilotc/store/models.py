@@ -31,7 +31,9 @@ from ilotc.timeline import LANGUAGES
 __all__ = [
     "IATI_TYPE_CODES",
     "ActionModel",
+    "ActionTexts",
     "DocumentModel",
+    "DocumentTexts",
     "GroupModel",
     "IssueModel",
     "Kind",
@@ -39,7 +41,9 @@ __all__ = [
     "Paragraph",
     "PartModel",
     "PartnerModel",
+    "PartnerTexts",
     "PartnersFile",
+    "PlaceTexts",
     "PlanFile",
     "ProgrammeModel",
     "ReportSettings",
@@ -82,6 +86,42 @@ Text = Annotated[str, Field(min_length=1)]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+Language = Literal["en", "fr", "es"]
+
+
+class ActionTexts(_Strict):
+    """An action's texts in another language, for people: its lateness is always read from
+    the original timeline."""
+
+    text: Text | None = None
+    timeline: Text | None = None
+
+
+class PlaceTexts(_Strict):
+    """A part's, section's, issue's or group's texts in another language."""
+
+    title: Text | None = None
+    context: Text | None = None
+
+
+class DocumentTexts(_Strict):
+    """The document's texts in another language."""
+
+    title: Text | None = None
+    committee: Text | None = None
+    place: Text | None = None
+
+
+class PartnerTexts(_Strict):
+    """A partner's names in another language."""
+
+    name: Text | None = None
+    short_name: Text | None = None
+
+
+_TRANSLATIONS = "The same texts in other languages, by language (the texts above are the original)"
 
 
 class StatusChange(_Strict):
@@ -153,12 +193,14 @@ class ActionModel(_Strict):
     history: list[StatusChange] = Field(default_factory=list, description="Oldest first")
     schedules: list[ScheduleSpec] | None = None
     note: str | None = None
+    translations: dict[Language, ActionTexts] = Field(default_factory=dict, description=_TRANSLATIONS)
 
 
 class GroupModel(_Strict):
     """A sub-heading grouping actions within a section (Part II 4)."""
 
     title: Text
+    translations: dict[Language, PlaceTexts] = Field(default_factory=dict, description=_TRANSLATIONS)
     actions: list[ActionModel] = Field(default_factory=list)
 
 
@@ -168,6 +210,7 @@ class IssueModel(_Strict):
     id: PlaceId
     title: Text
     context: str | None = None
+    translations: dict[Language, PlaceTexts] = Field(default_factory=dict, description=_TRANSLATIONS)
     actions: list[ActionModel] = Field(default_factory=list)
 
 
@@ -177,6 +220,7 @@ class SectionModel(_Strict):
     id: PlaceId
     title: Text
     context: str | None = None
+    translations: dict[Language, PlaceTexts] = Field(default_factory=dict, description=_TRANSLATIONS)
     actions: list[ActionModel] = Field(default_factory=list)
     groups: list[GroupModel] = Field(default_factory=list)
     issues: list[IssueModel] = Field(default_factory=list)
@@ -187,6 +231,7 @@ class PartModel(_Strict):
 
     id: PlaceId
     title: Text
+    translations: dict[Language, PlaceTexts] = Field(default_factory=dict, description=_TRANSLATIONS)
     sections: list[SectionModel] = Field(default_factory=list)
     actions: list[ActionModel] = Field(default_factory=list, description="Actions of a part with no sections")
 
@@ -246,6 +291,7 @@ class DocumentModel(_Strict):
         description="The plan's own id (ilotc init writes one at random): keeps its calendar UIDs "
         "apart from any other plan's, even one with the same symbol",
     )
+    translations: dict[Language, DocumentTexts] = Field(default_factory=dict, description=_TRANSLATIONS)
 
 
 def _format_number(value: object) -> object:
@@ -319,6 +365,7 @@ class PartnerModel(_Strict):
     roles: list[RoleModel] = Field(default_factory=list)
     mentions: list[Text] = Field(default_factory=list, description="Wording in the sources")
     note: str | None = None
+    translations: dict[Language, PartnerTexts] = Field(default_factory=dict, description=_TRANSLATIONS)
 
 
 class PartnersFile(_Strict):

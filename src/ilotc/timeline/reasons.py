@@ -10,7 +10,7 @@ holds another) and translates each with the values it was given.
 import re
 from functools import cache
 
-from ilotc.i18n import N_, _
+from ilotc.i18n import N_, SOURCE_LANGUAGE, _, language, quote
 
 NO_TIMELINE = N_("no timeline")
 UNRECOGNISED = N_("no date or timing expression recognised")
@@ -67,6 +67,18 @@ def _one(reason: str) -> str:
                 values["why"] = _one(values["why"])
             text = _(template)
             for name, value in values.items():
-                text = text.replace("{" + name + "}", value)
+                text = text.replace("{" + name + "}", _requoted(value))
             return text
     return reason
+
+
+_QUOTED = re.compile(r"'([^'\n]*)'\Z")
+
+
+def _requoted(value: str) -> str:
+    """A word the English reason quotes ('printemps') in the interface language's quotation
+    marks (« printemps » in French)."""
+    found = _QUOTED.match(value)
+    if found is None or language() == SOURCE_LANGUAGE:
+        return value
+    return quote(found[1])

@@ -14,6 +14,7 @@ from ilotc.i18n import N_, _
 from ilotc.output.report import texts as t
 from ilotc.output.report.hyphenation import soft_hyphens
 from ilotc.output.report.paper import Figure, Heading, Paragraph, Table, build_paper
+from ilotc.output.report.text_languages import mark_languages
 from ilotc.output.text import html_value
 from ilotc.report.progress import Report
 
@@ -32,7 +33,6 @@ COLOURS = {
 }
 """Chart colours, given as SVG attributes: a PDF renderer may not apply page CSS inside SVG."""
 
-PLAN_TEXT_FIELDS = ("part", "section", "text", "timeline", "note")
 """The annex fields that hold the plan's own words (marked `lang=` with the plan's language)."""
 
 
@@ -53,14 +53,13 @@ def render_html(report: Report) -> str:
     environment.filters.update(long_date=t.long_date, soft_hyphens=soft_hyphens)
     page_lang = t.report_language()
     plan_lang = report.document.language
-    plan_fields = {t.FIELD_LABELS[key] for key in PLAN_TEXT_FIELDS}
     environment.tests.update(
         heading=lambda b: isinstance(b, Heading),
         paragraph=lambda b: isinstance(b, Paragraph),
         table=lambda b: isinstance(b, Table),
         figure=lambda b: isinstance(b, Figure),
     )
-    return environment.get_template(TEMPLATE).render(
+    page = environment.get_template(TEMPLATE).render(
         report=report,
         paper=build_paper(report),
         chart=report.chart,
@@ -70,8 +69,8 @@ def render_html(report: Report) -> str:
         lang=page_lang,
         # the plan's own text is marked with the plan's language where it differs (WCAG 3.1.2)
         plan_lang=plan_lang if plan_lang and plan_lang != page_lang else None,
-        plan_fields=plan_fields,
     )
+    return mark_languages(page, report, t.report_language())
 
 
 INSTALL_HINT = N_(

@@ -89,6 +89,7 @@ def header_fields(report: Report) -> tuple[tuple[str, str], ...]:
         ("place", getattr(document, "place", None)),
         ("date", t.long_date(report.as_of)),
         ("symbol", getattr(document, "symbol", None)),
+        ("original", getattr(document, "original", None)),  # as a UN paper's "Original: French"
     ):
         if value:
             found.append((key, str(value)))
@@ -182,7 +183,8 @@ def build_paper(report: Report) -> Paper:
     items = []
     for item in report.overdue:
         late = item.late
-        text = f"{report.ref(late.action)}: {late.action.text} — {late.action.timeline or t.NO_TIMELINE}; "
+        what = f"{late.action.text} — {late.action.timeline or t.NO_TIMELINE}{t.semicolon()}"
+        text = t.label_and_text(report.ref(late.action), what)
         text += t.late_phrase(late.reason, late.late_since, late.days_late, recurring=_recurs(late)) + "."
         if item.latest_note is not None:
             text += f" {t.FIELD_LABELS['note']} ({item.latest_note.date}): {item.latest_note.note}"
@@ -191,7 +193,9 @@ def build_paper(report: Report) -> Paper:
 
     blocks.append(Heading(t.HEADINGS["upcoming"]))
     soon = tuple(
-        f"{report.ref(u.action)} ({t.UPCOMING_LABELS[u.reason]} {t.long_date(u.date)}): {u.action.text}"
+        t.label_and_text(
+            f"{report.ref(u.action)} ({t.UPCOMING_LABELS[u.reason]} {t.long_date(u.date)})", u.action.text
+        )
         for u in report.upcoming
     )
     para(t.upcoming_lead(len(soon), report.upcoming_months, report.upcoming_until), soon)

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 
-from ilotc.i18n import N_, _, language, ngettext
+from ilotc.i18n import N_, _, language, ngettext, pgettext
 from ilotc.model import labels
 from ilotc.model.dates import PlanDate
 from ilotc.output.text import number
@@ -98,17 +98,35 @@ STANDING_LABELS = Translated(
         "unjudged": N_("Recurring, no period stated"),
     }
 )
-SHORT_STANDING_LABELS = Translated(
-    {
-        "done": N_("Completed"),
-        "in_progress": N_("In progress"),
-        "planned": N_("Not started"),
-        "cancelled": N_("Cancelled"),
-        "on_schedule": N_("Rec. on schedule"),
-        "missed": N_("Rec. missed"),
-        "unjudged": N_("Rec. no period"),
-    }
-)
+
+
+class _CountHeaders(Mapping[str, str]):
+    """The standings as headers of columns of counts: plural where the language agrees them
+    ("Achevées" over a count of actions, where one action's status is "Achevée")."""
+
+    @staticmethod
+    def _words() -> dict[str, str]:
+        return {
+            "done": pgettext("header over counts", "Completed"),
+            "in_progress": pgettext("header over counts", "In progress"),
+            "planned": pgettext("header over counts", "Not started"),
+            "cancelled": pgettext("header over counts", "Cancelled"),
+            "on_schedule": pgettext("header over counts", "Rec. on schedule"),
+            "missed": pgettext("header over counts", "Rec. missed"),
+            "unjudged": pgettext("header over counts", "Rec. no period"),
+        }
+
+    def __getitem__(self, key: str) -> str:
+        return self._words()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words())
+
+    def __len__(self) -> int:
+        return len(self._words())
+
+
+SHORT_STANDING_LABELS = _CountHeaders()
 STATUS_LABELS = Translated(labels.STATUS_LABELS)
 UPCOMING_LABELS = Translated(labels.EVENT_LABELS)
 
@@ -292,15 +310,29 @@ def counting(recurring: int) -> str:
 def _one_off(by: dict[str, int]) -> str:
     """'10 have been completed, 2 are in progress, 5 have not started and 1 has been cancelled'."""
     done, going, planned, cancelled = (by[k] for k in ("done", "in_progress", "planned", "cancelled"))
+    # A zero count is said in words, in every language: French would count 0 in the singular
+    # ("0 a été achevée") where a translator writes "aucune n'a été achevée".
     return _("{done}, {in_progress}, {planned} and {cancelled}").format(
-        done=ngettext("{count} has been completed", "{count} have been completed", done).format(count=done),
-        in_progress=ngettext("{count} is in progress", "{count} are in progress", going).format(count=going),
-        planned=ngettext("{count} has not started", "{count} have not started", planned).format(
-            count=planned
-        ),
-        cancelled=ngettext("{count} has been cancelled", "{count} have been cancelled", cancelled).format(
-            count=cancelled
-        ),
+        done=(
+            _("none has been completed")
+            if not done
+            else ngettext("{count} has been completed", "{count} have been completed", done)
+        ).format(count=done),
+        in_progress=(
+            _("none is in progress")
+            if not going
+            else ngettext("{count} is in progress", "{count} are in progress", going)
+        ).format(count=going),
+        planned=(
+            _("none is yet to start")
+            if not planned
+            else ngettext("{count} has not started", "{count} have not started", planned)
+        ).format(count=planned),
+        cancelled=(
+            _("none has been cancelled")
+            if not cancelled
+            else ngettext("{count} has been cancelled", "{count} have been cancelled", cancelled)
+        ).format(count=cancelled),
     )
 
 
@@ -319,9 +351,15 @@ def _recurring(recurring: int, by: dict[str, int]) -> str:
     on, missed, unjudged = by["on_schedule"], by["missed"], by["unjudged"]
     text = " " + _("Of the {count} recurring actions, {on_schedule} and {missed}").format(
         count=recurring,
-        on_schedule=ngettext("{count} is on schedule", "{count} are on schedule", on).format(count=on),
-        missed=ngettext(
-            "{count} has missed an occurrence", "{count} have missed an occurrence", missed
+        on_schedule=(
+            _("none is on schedule")
+            if not on
+            else ngettext("{count} is on schedule", "{count} are on schedule", on)
+        ).format(count=on),
+        missed=(
+            _("none has missed an occurrence")
+            if not missed
+            else ngettext("{count} has missed an occurrence", "{count} have missed an occurrence", missed)
         ).format(count=missed),
     )
     if unjudged:
@@ -515,3 +553,15 @@ __all__ = [
     "plan_share",
     "plans_introduction",
 ]
+
+
+def label_and_text(label: str, text: str) -> str:
+    """A text after its label ("III.1d.1: ..."), with the language's colon (French puts a
+    no-break space before it)."""
+    return _("{label}: {text}").format(label=label, text=text)
+
+
+def semicolon() -> str:
+    """'; ' between two parts of a sentence, as the language writes it (French: a no-break
+    space before)."""
+    return _("; ")

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ilotc.i18n import N_, _
+from ilotc.i18n import N_, SOURCE_LANGUAGE, _, language, quote, quote_value
 from ilotc.model.dates import ACCEPTED_FORM
 from ilotc.store.problems import Problem, Severity, pointer_of
 
@@ -27,6 +27,8 @@ _PATTERN_WORDS = {
 
 # Pydantic shows enum members by their repr in its list of allowed values.
 _ENUM_REPR = re.compile(r"<[A-Za-z_][\w.]*: ((?:'[^']*'|\"[^\"]*\"|[^>])*)>")
+
+_QUOTED = re.compile(r"'([^'\n]*)'")
 
 _TYPE_WORDS = {
     "string_type": N_("a string"),
@@ -52,7 +54,7 @@ def _show(value: Any) -> str:
         return "null"
     if isinstance(value, bool):  # as the file writes it, apart from the string 'true'
         return "true" if value else "false"
-    text = repr(value)
+    text = quote_value(value) if isinstance(value, str) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -135,6 +137,8 @@ def _either(expected: str | None) -> str:
     if not expected:
         return _("one of the allowed values")
     expected = _ENUM_REPR.sub(r"\1", expected)
+    if language() != SOURCE_LANGUAGE:  # Pydantic's quotes, as the interface language quotes
+        expected = _QUOTED.sub(lambda found: quote(found[1]), expected)
     head, sep, last = expected.rpartition(" or ")
     return f"{head}{_(' or ')}{last}" if sep else expected
 
