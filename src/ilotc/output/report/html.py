@@ -33,8 +33,6 @@ COLOURS = {
 }
 """Chart colours, given as SVG attributes: a PDF renderer may not apply page CSS inside SVG."""
 
-"""The annex fields that hold the plan's own words (marked `lang=` with the plan's language)."""
-
 
 def render_html(report: Report) -> str:
     """The report as one HTML page (inline CSS and SVG, no script, nothing fetched)."""
