@@ -31,7 +31,7 @@ from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import OutputOption, emit, emit_listing, emit_view, listing_format
 from ilotc.i18n import _
 from ilotc.model.records import action_record, action_row
-from ilotc.output.columns import ACTION_COLUMNS, ACTION_TABLE
+from ilotc.output.columns import ACTION_COLUMNS, ACTION_TABLE, with_responsible
 from ilotc.output.listing import RENDERERS
 from ilotc.output.views import action_view
 
@@ -59,7 +59,7 @@ def list_actions(
     table = fmt == "table"
     record_of = action_row if table else action_record
     records = [record_of(action, day) for action in actions]
-    columns = (ACTION_TABLE, ACTION_COLUMNS)
+    columns = (with_responsible(ACTION_TABLE, records), ACTION_COLUMNS)
     emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, path=output)
     if table:
         note(_("{count} of {total} actions").format(count=len(records), total=len(data.plan)))

@@ -1,6 +1,7 @@
 """`ilotc overdue` and `ilotc upcoming`: what is late, and what falls due next, as of a date."""
 
 import datetime as dt
+import enum
 from typing import Annotated
 
 import typer
@@ -26,9 +27,23 @@ from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import OutputOption, emit_listing, listing_format
 from ilotc.i18n import _, ngettext
 from ilotc.model.dates import PlanDate
-from ilotc.model.lateness import overdue_as_of, plan_dates, upcoming_as_of
+from ilotc.model.lateness import late_by_responsible, overdue_as_of, plan_dates, upcoming_as_of
 from ilotc.model.records import action_record
-from ilotc.output.columns import OVERDUE_COLUMNS, OVERDUE_TABLE, UPCOMING_COLUMNS, UPCOMING_TABLE
+from ilotc.output.columns import (
+    OVERDUE_COLUMNS,
+    OVERDUE_TABLE,
+    RESPONSIBLE_COLUMNS,
+    RESPONSIBLE_TABLE,
+    UPCOMING_COLUMNS,
+    UPCOMING_TABLE,
+    with_responsible,
+)
+
+
+class ByChoice(str, enum.Enum):
+    """What `overdue --by` counts late actions per."""
+
+    RESPONSIBLE = "responsible"
 
 
 def _day_words(day: dt.date) -> str:
@@ -41,6 +56,14 @@ def overdue(
     as_of: AsOf = None,
     plan_id: PlanIdFilter = None,
     filters: Filters = NO_FILTERS,
+    by: Annotated[
+        ByChoice | None,
+        typer.Option(
+            "--by",
+            help="Count the late actions per responsible unit instead of listing them.",
+            show_default=False,
+        ),
+    ] = None,
     fail_if_any: Annotated[
         bool, typer.Option("--fail", help="Exit 1 when any action is overdue (for CI and scripts).")
     ] = False,
@@ -61,8 +84,12 @@ def overdue(
     day = as_of_day(as_of)
     data, actions = selected(ctx, filters, plan_id, day, plan, partners)
     late = overdue_as_of(actions, day, plan_dates(used.plan for used in data.plans))
-    records = [action_record(item.action, day) | item.to_json() for item in late]
-    columns = (OVERDUE_TABLE, OVERDUE_COLUMNS)
+    if by is not None:
+        records = late_by_responsible(late, actions)
+        columns = (RESPONSIBLE_TABLE, RESPONSIBLE_COLUMNS)
+    else:
+        records = [action_record(item.action, day) | item.to_json() for item in late]
+        columns = (with_responsible(OVERDUE_TABLE, records), OVERDUE_COLUMNS)
     emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, path=output)
     # of the actions the filters keep: with --plan-id, of that plan's, not of every plan's
     note(
@@ -97,7 +124,7 @@ def upcoming(
     data, actions = selected(ctx, filters, plan_id, day, plan, partners)
     coming = upcoming_as_of(actions, day, within, plan_dates(used.plan for used in data.plans))
     records = [action_record(item.action, day) | item.to_json() for item in coming]
-    columns = (UPCOMING_TABLE, UPCOMING_COLUMNS)
+    columns = (with_responsible(UPCOMING_TABLE, records), UPCOMING_COLUMNS)
     emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, path=output)
     note(
         _("{events} {within}").format(

@@ -73,6 +73,7 @@ class Action(NamedTuple):
     context: str | None
     order: int
     plan: str = ""  # the name of the plan it belongs to (see `Plan.name`)
+    responsible: tuple[str, ...] = ()  # who is responsible: units' names or partner ids
 
     @property
     def schedule(self) -> Schedule:

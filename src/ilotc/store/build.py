@@ -135,8 +135,16 @@ class _Builder:
                 context=place.context,
                 order=len(self.actions),
                 plan=self.name,
+                responsible=self.one(_responsible(model.responsible)),
             )
         )
+
+
+def _responsible(given: str | list[str] | None) -> tuple[str, ...]:
+    """Who is responsible, as a tuple whether the file gives one name or a list."""
+    if given is None:
+        return ()
+    return (given,) if isinstance(given, str) else tuple(given)
 
 
 class _Place(NamedTuple):
