@@ -2,6 +2,7 @@
 
 import datetime as dt
 import enum
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
@@ -29,6 +30,7 @@ from ilotc.i18n import _, ngettext
 from ilotc.model.dates import PlanDate
 from ilotc.model.lateness import late_by_responsible, overdue_as_of, plan_dates, upcoming_as_of
 from ilotc.model.records import action_record
+from ilotc.output.cells import Column
 from ilotc.output.columns import (
     OVERDUE_COLUMNS,
     OVERDUE_TABLE,
@@ -40,7 +42,7 @@ from ilotc.output.columns import (
 )
 
 
-class ByChoice(str, enum.Enum):
+class ByChoice(enum.StrEnum):
     """What `overdue --by` counts late actions per."""
 
     RESPONSIBLE = "responsible"
@@ -84,6 +86,7 @@ def overdue(
     day = as_of_day(as_of)
     data, actions = selected(ctx, filters, plan_id, day, plan, partners)
     late = overdue_as_of(actions, day, plan_dates(used.plan for used in data.plans))
+    columns: tuple[Sequence[Column], Sequence[Column]]
     if by is not None:
         records = late_by_responsible(late, actions)
         columns = (RESPONSIBLE_TABLE, RESPONSIBLE_COLUMNS)
