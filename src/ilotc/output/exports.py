@@ -81,6 +81,8 @@ CSV_COLUMNS = (
     Column("status", "status"),
     Column("partners", "partners"),
     Column("partner_names", "partner_names"),
+    Column("responsible", "responsible"),
+    Column("done_late_days", "done_late_days"),
     Column("history", "history", value=_history),
     Column("note", "note"),
 )
