@@ -12,7 +12,7 @@ from typer._types import TyperChoice
 
 from ilotc.cli.common import escape, fail, stderr, stdout, write_out, write_table
 from ilotc.cli.streams import output_error, reader_gone
-from ilotc.i18n import _, ngettext, number
+from ilotc.i18n import N_, _, ngettext, number
 from ilotc.output.cells import Column
 from ilotc.output.columns import with_plan
 from ilotc.output.listing import LISTING_SUFFIX_FORMATS, render
@@ -118,6 +118,13 @@ SUFFIX_FORMATS = {
     ".yml": "yaml",
 }
 """The document format a file name's suffix names (lowercase), known or not to ilotc."""
+
+
+BINARY_FORMATS = frozenset({"xlsx", "docx"})
+"""Formats written to a file only: a terminal would show their bytes."""
+NEEDS_A_FILE = N_(
+    "--format {format} writes a file, not text for a terminal: give -o FILE (e.g. -o actions.{format})"
+)
 
 
 def output_format(

@@ -8,6 +8,8 @@ cells numbered as a spreadsheet or Word numbers them, so every problem can say w
   file is (`MAX_UNPACKED`). Formulas are read as the values last cached in the file, never
   evaluated; macros and external links are never loaded, only the cells' data.
 - A row whose cells are one merged cell across the table is marked `spanning` (a heading).
+- A text that starts with `'` and then a formula's first character (`=`, `+`, `-`, `@`) is read
+  without the `'`: ilotc's own CSV and spreadsheets write it so (`unguarded`).
 """
 
 import csv
@@ -121,9 +123,20 @@ def read_csv(raw: bytes, name: str) -> Tables:
     text, encoding = decode_csv(raw)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(text))
     rows = tuple(
-        Row(number, tuple(Cell(value) for value in values)) for number, values in enumerate(reader, start=1)
+        Row(number, tuple(Cell(unguarded(value)) for value in values))
+        for number, values in enumerate(reader, start=1)
     )
     return Tables((Table(name, rows),), encoding)
+
+
+_GUARDED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+"""Texts written with the guard against formulas (CSV's, and `=` in spreadsheets): read back
+without it, so an exported text imports as it was."""
+
+
+def unguarded(text: str) -> str:
+    """A cell's text without the leading `'` that keeps a spreadsheet from running it."""
+    return text[1:] if text.startswith(_GUARDED) else text
 
 
 def _cell_text(value: Any) -> str:
@@ -135,7 +148,7 @@ def _cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return unguarded(str(value))
 
 
 def read_xlsx(raw: bytes) -> Tables:
