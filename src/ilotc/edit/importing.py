@@ -17,7 +17,7 @@ from ilotc.i18n import _
 from ilotc.model.queries import fold
 from ilotc.model.registry import Registry
 from ilotc.model.schedule import short_reading
-from ilotc.office.reading import Row, Table
+from ilotc.office.reading import Place, Row, Table
 from ilotc.store.problems import Problem
 from ilotc.store.sources import Source
 from ilotc.store.validate.validation import check_plan_source
@@ -113,20 +113,6 @@ _SPLIT_RESPONSIBLE = re.compile(r"\s*[;\n]\s*")
 _BAD_ID = re.compile(r"[\s:]|[^\w.\-/()]")
 
 
-class Place(NamedTuple):
-    """Where a cell stands in the source file, for people to find it."""
-
-    table: str
-    row: int
-    column: int  # 1-based
-
-    def words(self) -> str:
-        """'Sheet1, row 4, column C' (a letter for spreadsheets' habit, its number too)."""
-        return _("{table}, row {row}, column {column}").format(
-            table=self.table, row=self.row, column=_column_letters(self.column)
-        )
-
-
 class Unplaced(NamedTuple):
     """A cell the import could not place: where, and what it holds."""
 
@@ -151,14 +137,6 @@ class Imported(NamedTuple):
 
 class TableError(Exception):
     """A table that cannot be made into a plan: no header with an action column."""
-
-
-def _column_letters(number: int) -> str:
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def parse_map(given: Iterable[str]) -> dict[str, str]:

@@ -52,6 +52,28 @@ class Table(NamedTuple):
     rows: tuple[Row, ...]
 
 
+class Place(NamedTuple):
+    """Where a cell stands in the source file, for people to find it."""
+
+    table: str
+    row: int
+    column: int  # 1-based
+
+    def words(self) -> str:
+        """'Sheet1, row 4, column C' (a letter for spreadsheets' habit, its number too)."""
+        return _("{table}, row {row}, column {column}").format(
+            table=self.table, row=self.row, column=_column_letters(self.column)
+        )
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 class Tables(NamedTuple):
     """Every table of a file, and the CSV encoding where there was one to guess."""
 
