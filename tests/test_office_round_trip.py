@@ -113,3 +113,30 @@ def test_a_text_starting_with_equals_is_never_a_formula(runner: CliRunner, tmp_p
     out = tmp_path / "back.yaml"
     assert runner.invoke(app, ["import", str(exported), "-o", str(out)]).exit_code == 0
     assert actions(runner, "--plan", str(out))[0][3] == "=1+1"
+
+
+def test_listings_and_overdue_as_spreadsheets(runner: CliRunner, tmp_path: Path) -> None:
+    late = tmp_path / "late.xlsx"
+    result = runner.invoke(app, ["overdue", "--as-of", "2001-01", "-o", str(late)])
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(late).active
+    headers = [cell.value for cell in sheet[1]]
+    assert headers[-3:] == ["reason", "late_since", "days_late"]
+    first = dict(zip(headers, [cell.value for cell in sheet[2]], strict=True))
+    assert (first["id"], first["due"], first["due_month"], first["days_late"]) == (
+        "III.1d.1",
+        dt.datetime(1999, 12, 31),
+        "1999-12",
+        367,
+    )
+    assert sheet.max_row == 1 + 41
+    listed = tmp_path / "list.xlsx"
+    assert runner.invoke(app, ["list", "--part", "II", "--format", "xlsx", "-o", str(listed)]).exit_code == 0
+    assert openpyxl.load_workbook(listed).active.max_row == 1 + 28
+
+
+@pytest.mark.parametrize("command", ["list", "overdue", "partners"])
+def test_a_listing_spreadsheet_to_a_terminal_is_bad_usage(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(app, [command, "--format", "xlsx"])
+    assert result.exit_code == 2
+    assert "give -o FILE" in result.stderr

@@ -211,7 +211,14 @@ def emit(
 ) -> None:
     """Render the records in `fmt` (`ilotc.output.listing`) and write them: to stdout (a table
     laid out for the console), or to `-o FILE` (a table FILE_WIDTH columns wide, uncoloured)."""
+    if fmt in BINARY_FORMATS and to_stdout(path):
+        fail(_(NEEDS_A_FILE).format(format=fmt))
     document = render(fmt, records, columns, raw_csv=raw_csv)
+    if isinstance(document, bytes):
+        assert path is not None
+        what = ngettext("{count} record as {format}", "{count} records as {format}", len(records))
+        write_output(path, document, what.format(count=len(records), format=fmt))
+        return
     if to_stdout(path):
         if isinstance(document, str):  # JSON and CSV keep the data as it is, in their strings
             write_out(document, verbatim=fmt in ("json", "csv"))
