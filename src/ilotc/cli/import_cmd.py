@@ -55,7 +55,8 @@ def import_plan(
         typer.Option(
             "--map",
             metavar="HEADER=FIELD",
-            help="Read the column headed HEADER as FIELD: " + ", ".join(FIELDS) + " or ignore (repeatable).",
+            help="Read the column headed HEADER as FIELD: id, text, timeline, responsible, partners, part, "
+            "section, part_title, section_title, issue_title, note or ignore (repeatable).",
             show_default=False,
         ),
     ] = None,
