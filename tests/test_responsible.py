@@ -112,3 +112,10 @@ def test_a_table_shows_who_is_responsible_only_where_someone_is_named(runner: Cl
     assert "Responsible" in header
     bundled = CliRunner().invoke(app, ["list", "--part", "I"]).stdout.splitlines()[1]
     assert "Responsible" not in bundled
+
+
+def test_the_report_says_who_is_responsible_and_how_late_an_action_was_done(runner: CliRunner) -> None:
+    report = run(runner, "report", "--format", "markdown", "--as-of", "2025-09", "--since", "2025-01")
+    assert "A.1 (2025-03-20): Adopt the regulations. (done on time)" in report
+    assert "A.2 (2025-07-31): Run the pilot. (done 92 days after its deadline) — late but done" in report
+    assert "Employment department; ministry" in report

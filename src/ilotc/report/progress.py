@@ -24,6 +24,7 @@ from ilotc.model.lateness import (
     Late,
     PlanDates,
     Upcoming,
+    days_after_due,
     lateness,
     overdue_as_of,
     plan_date_of,
@@ -121,6 +122,7 @@ class Event:
     action: Action
     change: Change
     recurring: bool  # a `done` change then marks one occurrence
+    late_days: int | None = None  # a `done` change: days after the deadline (0 or less: on time)
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +330,12 @@ def _with_dates(
 
 def _events(actions: Sequence[Action], since: dt.date, as_of: dt.date) -> list[Event]:
     found = [
-        Event(action, change, is_recurring(action))
+        Event(
+            action,
+            change,
+            is_recurring(action),
+            days_after_due(action, change.date.first_day()) if change.status is Status.DONE else None,
+        )
         for action in actions
         for change in action.history
         if since <= change.date.first_day() <= as_of
