@@ -140,3 +140,20 @@ def test_a_listing_spreadsheet_to_a_terminal_is_bad_usage(runner: CliRunner, com
     result = runner.invoke(app, [command, "--format", "xlsx"])
     assert result.exit_code == 2
     assert "give -o FILE" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command", [["list", "--format", "csv"], ["export", "--format", "json"], ["overdue"]]
+)
+def test_other_commands_never_import_the_office_libraries(command: list[str]) -> None:
+    import subprocess
+    import sys
+
+    args = [sys.executable, "-X", "importtime", "-m", "ilotc", *command]
+    done = subprocess.run(args, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    imported = {
+        line.rsplit("|", 1)[-1].strip().split(".")[0] for line in done.stderr.splitlines() if "|" in line
+    }
+    assert "ilotc" in imported
+    assert imported.isdisjoint({"openpyxl", "docx", "lxml"})
