@@ -123,32 +123,6 @@ def lateness(action: Action, day: dt.date, plan_date: PlanDates) -> Late | None:
     return found
 
 
-def days_after_due(action: Action, done_on: dt.date) -> int | None:
-    """Days from the end of the action's last due period to `done_on` (0 or less: on time);
-    None when it has no due period (a recurring action's `done` marks an occurrence)."""
-    dues = [s.due for s in action.schedules if s.kind in _DUE_KINDS and s.due is not None]
-    if not dues:
-        return None
-    return (done_on - max(due.last_day() for due in dues)).days
-
-
-def done_late_days(action: Action, day: dt.date) -> int | None:
-    """Days from the end of the action's last due period to the `done` change that finished
-    it, as of `day`: 0 or less when done on time; None when not done, or never due (a
-    recurring action's `done` marks an occurrence, not the end)."""
-    if action.status_as_of(day) is not Status.DONE:
-        return None
-    done = None
-    for change in action.history:
-        if change.date.first_day() > day:
-            break
-        if change.status is Status.DONE and done is None:
-            done = change.date.first_day()
-        elif change.status is not Status.DONE:
-            done = None  # reopened: the change that counts is a later one
-    return None if done is None else days_after_due(action, done)
-
-
 def late_by_responsible(late: "Iterable[Late]", actions: "Iterable[Action]") -> list[dict[str, object]]:
     """`overdue --by responsible`: for each responsible unit, its actions, how many are late
     and the most days late, most late first; actions with no one responsible count under

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ilotc.model.lateness import done_late_days
 from ilotc.model.plan import Action
+from ilotc.model.punctuality import done_late_days
 from ilotc.model.registry import Partner, Registry, type_label
 from ilotc.model.schedule import short_reading
 

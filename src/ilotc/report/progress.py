@@ -24,7 +24,6 @@ from ilotc.model.lateness import (
     Late,
     PlanDates,
     Upcoming,
-    days_after_due,
     lateness,
     overdue_as_of,
     plan_date_of,
@@ -32,6 +31,7 @@ from ilotc.model.lateness import (
     upcoming_as_of,
 )
 from ilotc.model.plan import Action, Change, Document, Plan
+from ilotc.model.punctuality import days_after_due
 from ilotc.model.registry import Registry
 from ilotc.model.vocab import Kind, Status
 from ilotc.report.chart import Burndown, Chart, build_burndown, build_chart
