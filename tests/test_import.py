@@ -168,3 +168,22 @@ def test_map_overrides_a_known_header() -> None:
 def test_the_separator_is_sniffed(sep: str, text: str) -> None:
     assert sniff_separator(text) == sep
     assert [c.text for c in read_csv(text.encode(), "t").tables[0].rows[1].cells] == ["1", "2"]
+
+
+def test_partners_are_matched_against_the_registry_given_and_the_plan_names_it(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    registry = tmp_path / "partners.yaml"
+    registry.write_bytes((EXAMPLES / "responsible" / "partners.yaml").read_bytes())
+    source = tmp_path / "plan.csv"
+    source.write_text(
+        'Action,Timeline,Partners\r\nAdopt the rules,By June 2025,"Ministry of Labour and Employment, union"\r\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "plan.yaml"
+    result = runner.invoke(app, ["import", str(source), "-o", str(out), "--partners", str(registry)])
+    assert result.exit_code == 0, result.output
+    plan = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert plan["registry"] == "partners.yaml"
+    assert plan["parts"][0]["actions"][0]["partners"] == ["ministry", "union"]
+    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0

@@ -13,8 +13,8 @@ import typer
 from ilotc.cli.common import (
     EXIT_PROBLEMS,
     PartnersOption,
+    data_options,
     fail,
-    load_data,
     note,
     print_problems,
     stderr,
@@ -30,7 +30,11 @@ from ilotc.edit.importing import (
     plan_text,
 )
 from ilotc.i18n import N_, _, ngettext
+from ilotc.model.registry import Registry
 from ilotc.office.reading import OfficeFileError, read_tables
+from ilotc.store.loading import load_registry
+from ilotc.store.problems import DataFileError
+from ilotc.store.sources import FileAccessError, FileKind, bundled_file
 
 EXISTS = N_("{path} already exists; import never overwrites a file: choose another -o PATH")
 _LISTED = 20  # unplaced cells listed one by one; the rest counted
@@ -88,7 +92,7 @@ def import_plan(
         tables = read_tables(file)
     except OfficeFileError as error:
         fail(str(error))
-    registry = load_data(ctx, None, partners).registry
+    registry, partners = _registry(ctx, partners)
     try:
         imported = make_plan(tables.tables, registry, title, wanted, fallback_title=file.stem)
     except TableError as error:
@@ -119,6 +123,20 @@ def import_plan(
                 EXIT_PROBLEMS,
             )
     _summary(imported, tables.encoding, output)
+
+
+def _registry(ctx: typer.Context, partners: Path | None) -> tuple[Registry, Path | None]:
+    """The registry partner cells are matched against (--partners, ILOTC_PARTNERS, else the
+    bundled one), and its path when one was given; exit 1 when it does not validate."""
+    given = data_options(ctx, None, partners)[1]
+    try:
+        registry, _problems = load_registry(given or bundled_file(FileKind.PARTNERS))
+    except FileAccessError as error:
+        fail(str(error))
+    except DataFileError as error:
+        print_problems(error.problems, stderr())
+        fail(_("the partner registry has problems; run 'ilotc validate' for details"), EXIT_PROBLEMS)
+    return registry, given
 
 
 def _registry_key(partners: Path | None, output: Path | None) -> str | None:
