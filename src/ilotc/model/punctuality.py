@@ -25,8 +25,8 @@ def done_late_days(action: Action, day: dt.date) -> int | None:
     """Days from the end of the action's last due period to the `done` change that finished
     it, as of `day`: 0 or less when done on time; None when not done, or never due (a
     recurring action's `done` marks an occurrence, not the end)."""
-    if action.status_as_of(day) is not Status.DONE:
-        return None
+    if not action.history or action.status_as_of(day) is not Status.DONE:
+        return None  # with no change recorded, an action is never done (initial statuses)
     done = None
     for change in action.history:
         if change.date.first_day() > day:
