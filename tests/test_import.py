@@ -177,7 +177,8 @@ def test_partners_are_matched_against_the_registry_given_and_the_plan_names_it(
     registry.write_bytes((EXAMPLES / "responsible" / "partners.yaml").read_bytes())
     source = tmp_path / "plan.csv"
     source.write_text(
-        'Action,Timeline,Partners\r\nAdopt the rules,By June 2025,"Ministry of Labour and Employment, union"\r\n',
+        "Action,Timeline,Partners\r\n"  # a partner by its name, another by its id
+        'Adopt the rules,By June 2025,"Ministry of Labour and Employment, union"\r\n',
         encoding="utf-8",
     )
     out = tmp_path / "plan.yaml"
