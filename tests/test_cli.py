@@ -114,7 +114,9 @@ def test_environment_selects_the_files(
 def test_csv_and_markdown(runner: CliRunner) -> None:
     _, out, _ = run(runner, "list", "--section", "1a", "--part", "I", "-f", "csv")
     lines = out.splitlines()
-    assert lines[0] == "id,part,section,text,timeline,kind,start,due,every_months,status,partners"
+    assert lines[0] == (
+        "id,part,section,text,timeline,kind,start,due,every_months,status,partners,responsible,done_late_days"
+    )
     assert len(lines) == 5 and lines[1].startswith("I.1a.1,I,1a,")
     _, out, _ = run(runner, "list", "--section", "1a", "--part", "I", "-f", "markdown")
     assert out.splitlines()[0].startswith("| id | part | section |")

@@ -53,6 +53,8 @@ CSV_HEADER = [
     "status",
     "partners",
     "partner_names",
+    "responsible",
+    "done_late_days",
     "history",
     "note",
 ]

@@ -34,6 +34,8 @@ LAZY_BOUNDARY = {
     "icalendar": "icalendar, for `export --format ics`",
     "babel": "Babel and its CLDR data, for dates written in words",
     "weasyprint": "WeasyPrint, the optional extra for the PDF report",
+    "openpyxl": "openpyxl, the office extra, for .xlsx files only (import, export, update --from)",
+    "docx": "python-docx, the office extra, for .docx files only (import, export --format docx)",
     "ilotc.output.json_text": "orjson, for JSON output only (its import costs more than a table's whole run)",
 }
 """What may be imported inside a function, and why (heavy, and needed by few runs)."""

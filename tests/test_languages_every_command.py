@@ -259,6 +259,7 @@ ONE_RUN_EACH = [
     ["schema", "--help"],
     ["timeline", "Achevée en avril 2000"],
     ["init", "--help"],
+    ["import", "--help"],
 ]
 
 

@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("ilotc.cli.validate_cmd", "schema"),
     "timeline": ("ilotc.cli.timeline_cmd", "timeline"),
     "init": ("ilotc.cli.init_cmd", "init"),
+    "import": ("ilotc.cli.import_cmd", "import_plan"),
 }
 """Each command's name, in the order `--help` lists them, and where its function lives."""
 

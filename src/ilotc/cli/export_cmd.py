@@ -16,7 +16,16 @@ from ilotc.cli.filters import (
     selected,
 )
 from ilotc.cli.option_blocks import with_options
-from ilotc.cli.output import OutputOption, format_choice, formats_help, output_format, to_stdout, write_output
+from ilotc.cli.output import (
+    BINARY_FORMATS,
+    NEEDS_A_FILE,
+    OutputOption,
+    format_choice,
+    formats_help,
+    output_format,
+    to_stdout,
+    write_output,
+)
 from ilotc.i18n import _, ngettext
 from ilotc.model.lateness import plan_dates
 from ilotc.output.calendar import calendar_entries, plan_uid_host
@@ -76,6 +85,14 @@ def export(
             show_default=False,
         ),
     ] = None,
+    returns: Annotated[
+        bool,
+        typer.Option(
+            "--returns",
+            help="xlsx: the status returns sheet to send out: id, text, due, current status, and empty "
+            "new status (a drop-down), date and note columns; 'ilotc update --from' reads it back.",
+        ),
+    ] = False,
     plan: PlanOption = None,
     partners: PartnersOption = None,
 ) -> None:
@@ -89,7 +106,7 @@ def export(
     ilotc export --format ics --alarm 14 --status planned -o reminders.ics
     """
     if fmt is None and (output is None or to_stdout(output) or not output.suffix):
-        fail(_("export needs --format ics|json|csv, or -o FILE with a .ics, .json or .csv name"))
+        fail(_("export needs --format ics|json|csv|xlsx|docx, or -o FILE with such a name"))
     chosen = output_format(output, fmt, EXPORT_SUFFIX_FORMATS, "json")
     if alarm is not None and chosen != "ics":
         fail(_("--alarm applies to the calendar only (--format ics)"))
@@ -97,9 +114,13 @@ def export(
         fail(_("--events applies to the calendar only (--format ics)"))
     if bom and chosen != "csv":
         fail(_("--bom applies to CSV only (--format csv)"))
+    if returns and chosen != "xlsx":
+        fail(_("--returns applies to spreadsheets only (--format xlsx)"))
+    if chosen in BINARY_FORMATS and to_stdout(output):
+        fail(_(NEEDS_A_FILE).format(format=chosen))
     day = as_of_day(as_of)
     data, actions = selected(ctx, filters, plan_id, day, plan, partners)
-    request = ExportRequest(data.plan, data.registry, actions, day, raw_csv=raw_csv, bom=bom)
+    request = ExportRequest(data.plan, data.registry, actions, day, raw_csv=raw_csv, bom=bom, returns=returns)
     if chosen == "ics":
         plan_days = plan_dates(used.plan for used in data.plans)
         uid_hosts = {used.plan.name: plan_uid_host(used.plan) for used in data.plans}

@@ -13,7 +13,7 @@ from ilotc.cli.common import fail, load_data, parse_date
 from ilotc.cli.completion import partner_ids
 from ilotc.cli.option_blocks import OptionBlock
 from ilotc.i18n import N_, _
-from ilotc.model.queries import ActionFilter, select
+from ilotc.model.queries import ActionFilter, responsible_names, select
 from ilotc.model.vocab import Kind, Status
 
 if TYPE_CHECKING:
@@ -86,6 +86,15 @@ SearchFilter = Annotated[
         show_default=False,
     ),
 ]
+ResponsibleFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--responsible",
+        help="Who is responsible for the action: a unit's name or a partner id (repeatable; "
+        "ignores case and accents).",
+        show_default=False,
+    ),
+]
 DueBefore = Annotated[
     str | None,
     typer.Option(
@@ -126,6 +135,7 @@ class Filters(NamedTuple):
     search: str | None = None
     due_before: str | None = None
     due_after: str | None = None
+    responsible: list[str] | None = None
 
 
 NO_FILTERS = Filters()
@@ -142,6 +152,7 @@ FILTERS = OptionBlock(
         "search": SearchFilter,
         "due_before": DueBefore,
         "due_after": DueAfter,
+        "responsible": ResponsibleFilter,
     },
 )
 """The filters, in the order `--help` lists them, for `with_options`."""
@@ -202,6 +213,9 @@ def build_filter(
         due_before=parse_date(given.due_before, "--due-before"),
         due_after=parse_date(given.due_after, "--due-after"),
         plans=wanted_plans,
+        responsible=frozenset(
+            name for unit in given.responsible or [] for name in responsible_names(unit, data.registry)
+        ),
     )
 
 

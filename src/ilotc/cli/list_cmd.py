@@ -33,7 +33,7 @@ from ilotc.cli.output import OutputOption, emit, emit_listing, emit_view, format
 from ilotc.cli.plan_texts import actions_for, registry_for
 from ilotc.i18n import _
 from ilotc.model.records import action_record, action_row
-from ilotc.output.columns import ACTION_COLUMNS, ACTION_TABLE
+from ilotc.output.columns import ACTION_COLUMNS, ACTION_TABLE, with_responsible
 from ilotc.output.listing import RENDERERS
 from ilotc.output.views import action_view
 
@@ -63,7 +63,7 @@ def list_actions(
     table = fmt == "table"
     record_of = action_row if table else action_record
     records = [record_of(action, day) for action in actions]
-    columns = (ACTION_TABLE, ACTION_COLUMNS)
+    columns = (with_responsible(ACTION_TABLE, records), ACTION_COLUMNS)
     emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, bom=bom, path=output)
     if table:
         note(_("{count} of {total} actions").format(count=len(records), total=len(data.plan)))

@@ -12,7 +12,7 @@ from typer._types import TyperChoice
 
 from ilotc.cli.common import BOM, escape, fail, stderr, stdout, write_out, write_table
 from ilotc.cli.streams import output_error, reader_gone
-from ilotc.i18n import _, ngettext, number
+from ilotc.i18n import N_, _, ngettext, number
 from ilotc.output.cells import Column
 from ilotc.output.columns import with_plan
 from ilotc.output.listing import LISTING_SUFFIX_FORMATS, RENDERERS, render
@@ -126,6 +126,13 @@ SUFFIX_FORMATS = {
 """The document format a file name's suffix names (lowercase), known or not to ilotc."""
 
 
+BINARY_FORMATS = frozenset({"xlsx", "docx"})
+"""Formats written to a file only: a terminal would show their bytes."""
+NEEDS_A_FILE = N_(
+    "--format {format} writes a file, not text for a terminal: give -o FILE (e.g. -o actions.{format})"
+)
+
+
 def output_format(
     path: Path | None,
     given: F | None,
@@ -215,7 +222,14 @@ def emit(
     `--bom` with another format is bad usage."""
     if bom and fmt != "csv":
         fail(_("--bom applies to CSV only (--format csv)"))
+    if fmt in BINARY_FORMATS and to_stdout(path):
+        fail(_(NEEDS_A_FILE).format(format=fmt))
     document = render(fmt, records, columns, raw_csv=raw_csv)
+    if isinstance(document, bytes):
+        assert path is not None
+        what = ngettext("{count} record as {format}", "{count} records as {format}", len(records))
+        write_output(path, document, what.format(count=len(records), format=fmt))
+        return
     if bom and isinstance(document, str):
         document = BOM + document
     if to_stdout(path):

@@ -1,6 +1,8 @@
 """`ilotc overdue` and `ilotc upcoming`: what is late, and what falls due next, as of a date."""
 
 import datetime as dt
+import enum
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
@@ -28,9 +30,24 @@ from ilotc.cli.output import OutputOption, emit_listing, listing_format
 from ilotc.cli.plan_texts import actions_for
 from ilotc.i18n import _, ngettext
 from ilotc.model.dates import PlanDate
-from ilotc.model.lateness import overdue_as_of, plan_dates, upcoming_as_of
+from ilotc.model.lateness import late_by_responsible, overdue_as_of, plan_dates, upcoming_as_of
 from ilotc.model.records import action_record
-from ilotc.output.columns import OVERDUE_COLUMNS, OVERDUE_TABLE, UPCOMING_COLUMNS, UPCOMING_TABLE
+from ilotc.output.cells import Column
+from ilotc.output.columns import (
+    OVERDUE_COLUMNS,
+    OVERDUE_TABLE,
+    RESPONSIBLE_COLUMNS,
+    RESPONSIBLE_TABLE,
+    UPCOMING_COLUMNS,
+    UPCOMING_TABLE,
+    with_responsible,
+)
+
+
+class ByChoice(enum.StrEnum):
+    """What `overdue --by` counts late actions per."""
+
+    RESPONSIBLE = "responsible"
 
 
 def _day_words(day: dt.date) -> str:
@@ -43,6 +60,14 @@ def overdue(
     as_of: AsOf = None,
     plan_id: PlanIdFilter = None,
     filters: Filters = NO_FILTERS,
+    by: Annotated[
+        ByChoice | None,
+        typer.Option(
+            "--by",
+            help="Count the late actions per responsible unit instead of listing them.",
+            show_default=False,
+        ),
+    ] = None,
     fail_if_any: Annotated[
         bool, typer.Option("--fail", help="Exit 1 when any action is overdue (for CI and scripts).")
     ] = False,
@@ -64,9 +89,17 @@ def overdue(
     day = as_of_day(as_of)
     data, actions = selected(ctx, filters, plan_id, day, plan, partners)
     late = overdue_as_of(actions, day, plan_dates(used.plan for used in data.plans))
-    shown, original = actions_for((item.action for item in late), data.plan, fmt)
-    records = [action_record(action, day) | item.to_json() for action, item in zip(shown, late, strict=True)]
-    columns = (OVERDUE_TABLE, OVERDUE_COLUMNS)
+    columns: tuple[Sequence[Column], Sequence[Column]]
+    original = None
+    if by is not None:
+        records = late_by_responsible(late, actions)
+        columns = (RESPONSIBLE_TABLE, RESPONSIBLE_COLUMNS)
+    else:
+        shown, original = actions_for((item.action for item in late), data.plan, fmt)
+        records = [
+            action_record(action, day) | item.to_json() for action, item in zip(shown, late, strict=True)
+        ]
+        columns = (with_responsible(OVERDUE_TABLE, records), OVERDUE_COLUMNS)
     emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, bom=bom, path=output)
     if original:
         note(original)
@@ -107,7 +140,7 @@ def upcoming(
     records = [
         action_record(action, day) | item.to_json() for action, item in zip(shown, coming, strict=True)
     ]
-    columns = (UPCOMING_TABLE, UPCOMING_COLUMNS)
+    columns = (with_responsible(UPCOMING_TABLE, records), UPCOMING_COLUMNS)
     emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, bom=bom, path=output)
     if original:
         note(original)

@@ -5,6 +5,7 @@ reads the options, runs it, and says what it did or why it did not.
 """
 
 import re
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -25,6 +26,7 @@ from ilotc.cli.common import (
     write_out,
 )
 from ilotc.cli.completion import action_ids
+from ilotc.cli.returns_cmd import update_from
 from ilotc.edit.editing import StatusUpdate
 from ilotc.edit.updating import UpdateRefused, update_plan
 from ilotc.i18n import _
@@ -37,8 +39,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")  # bytes of an argument that were not
 def update(
     ctx: typer.Context,
     action_id: Annotated[
-        str, typer.Argument(metavar="ID", help="Action id, e.g. I.1a.1.", autocompletion=action_ids)
-    ],
+        str | None,
+        typer.Argument(
+            metavar="[ID]", help="Action id, e.g. I.1a.1.", autocompletion=action_ids, show_default=False
+        ),
+    ] = None,
     status: Annotated[
         Status | None,
         typer.Option("--status", help="The new status.", case_sensitive=False, show_default=False),
@@ -60,6 +65,16 @@ def update(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the change as a diff; write nothing.")
     ] = False,
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            metavar="FILE",
+            help="Status returns (.xlsx or .csv, as 'export --format xlsx --returns' writes): every "
+            "filled row is recorded, or none; with --undo, all taken back.",
+            show_default=False,
+        ),
+    ] = None,
     plan: PlanOption = None,
     partners: PartnersOption = None,
 ) -> None:
@@ -73,8 +88,15 @@ def update(
     result is validated before it is written, and written atomically. Updates of one file
     take turns (a lock FILE.lock beside it; one still locked after 10 s stops with exit 1).
     Examples: ilotc update I.1a.1 --status done --date 2000-06 --note "Déclaration diffusée";
-    ilotc update I.1a.1 --undo --dry-run
+    ilotc update I.1a.1 --undo --dry-run;  ilotc update --from returns.xlsx --dry-run
     """
+    if from_file is not None:
+        if action_id is not None or status is not None or date is not None or note is not None:
+            fail(_("--from takes the changes from the file: give no ID, --status, --date or --note"))
+        update_from(ctx, from_file, undo=undo, dry_run=dry_run, plan=plan, partners=partners)
+        return
+    if action_id is None:
+        fail(_("give the ID of the action to update, or --from FILE"))
     if undo == (status is not None):
         fail(_("give --status S to record a change, or --undo to take the last one back"))
     if undo and (date is not None or note is not None):

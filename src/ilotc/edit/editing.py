@@ -216,6 +216,30 @@ def undo_last_change(text: str, action_id: str) -> tuple[str, str]:
     return text[: _line_start(text, last.start)] + text[_line_end(text, last.end - 1) :], taken
 
 
+def undo_change(text: str, update: StatusUpdate) -> str:
+    """The plan text without `update`, which must be its action's last recorded change (date,
+    status and note alike); raise EditError when it is not."""
+    data = parse_yaml(text)
+    path = _find(data, update.action_id)
+    node = data
+    for part in path:
+        node = node[part]
+    history = [entry for entry in node.get("history") or [] if isinstance(entry, dict)]
+    last = history[-1] if history else None
+    if (
+        last is None
+        or str(last.get("date")) != str(update.date)
+        or str(last.get("status")) != str(update.status)
+        or (last.get("note") or None) != update.note
+    ):
+        raise EditError(
+            _("{id}: its last recorded change is not {status} from {date}; nothing was taken back").format(
+                id=update.action_id, status=_(STATUS_LABELS[update.status]), date=update.date
+            )
+        )
+    return undo_last_change(text, update.action_id)[0]
+
+
 def _find(data: Any, action_id: str) -> tuple[str | int, ...]:
     path = _action_path(data, action_id)
     if path is None:

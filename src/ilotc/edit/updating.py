@@ -11,11 +11,12 @@ file read is the file replaced, or nothing is written (`ilotc.store.files.replac
 
 import difflib
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ilotc.edit.editing import EditError, StatusUpdate, record_status_change, undo_last_change
-from ilotc.i18n import _
+from ilotc.edit.editing import EditError, StatusUpdate, record_status_change, undo_change, undo_last_change
+from ilotc.i18n import _, ngettext
 from ilotc.model.labels import STATUS_LABELS
 from ilotc.store.file_lock import LockBusy, LockInTheWay, locked
 from ilotc.store.files import BOM, FileChanged, Identity, remove_stale_temporaries, replace_read_file
@@ -73,6 +74,15 @@ def update_plan(
 ) -> PlanEdit:
     """Record `change` in the plan file (without a change: take the action's last one back),
     or with `dry_run` only work it out. Raises UpdateRefused when it cannot be done."""
+    return _update(
+        plan_path, partners_path, lambda text: _one(text, plan_path, action_id, change), dry_run=dry_run
+    )
+
+
+def _update(
+    plan_path: Path, partners_path: Path, edit: Callable[[str], tuple[str, str]], dry_run: bool
+) -> PlanEdit:
+    """Make `edit` in the plan file under its lock (with `dry_run`, only work it out)."""
     installed = packaged_file(FileKind.PLAN)
     if installed is not None and plan_path.resolve() == installed.resolve():
         raise UpdateRefused(
@@ -86,22 +96,22 @@ def update_plan(
     # whatever a link swapped in meanwhile would point to.
     target = Path(os.path.realpath(plan_path))
     if not target.is_file():
-        plan_edit(plan_path, target, partners_path, action_id, change)  # the reader says what is wrong
+        _plan_edit(plan_path, target, partners_path, edit)  # the reader says what is wrong
         raise UpdateRefused(
             _("{path} is not a regular file; only a plan file can be updated").format(path=plan_path),
             usage=True,
         )
     if dry_run:
-        return plan_edit(plan_path, target, partners_path, action_id, change)
+        return _plan_edit(plan_path, target, partners_path, edit)
     try:
         with locked(target):
             remove_stale_temporaries(target)
-            edit = plan_edit(plan_path, target, partners_path, action_id, change)
-            if edit.read.read_only or not os.access(target, os.W_OK):
+            made = _plan_edit(plan_path, target, partners_path, edit)
+            if made.read.read_only or not os.access(target, os.W_OK):
                 raise UpdateRefused(
                     _("{path} is read-only; make it writable (chmod u+w) to update it").format(path=plan_path)
                 )
-            replace_read_file(target, edit.data, edit.read)
+            replace_read_file(target, made.data, made.read)
     except (LockBusy, LockInTheWay) as error:
         raise UpdateRefused(str(error)) from error
     except FileChanged as error:
@@ -112,7 +122,7 @@ def update_plan(
         message = _("{path}: cannot be written ({reason}); the file is unchanged")
         message = message.format(path=plan_path, reason=error.strerror or error)
         raise UpdateRefused(message) from error
-    return edit
+    return made
 
 
 def plan_edit(
@@ -120,6 +130,47 @@ def plan_edit(
 ) -> PlanEdit:
     """Read the plan once, check it, and make the change in its text (without a change: take
     the action's last one back); raise UpdateRefused on any problem."""
+    return _plan_edit(plan_path, target, partners_path, lambda text: _one(text, plan_path, action_id, change))
+
+
+def _one(text: str, plan_path: Path, action_id: str, change: StatusUpdate | None) -> tuple[str, str]:
+    if change is not None:
+        updated = record_status_change(text, change)
+        done = _("{id}: {status} from {date}, recorded in {file}").format(
+            id=action_id, status=_(STATUS_LABELS[change.status]), date=change.date, file=plan_path
+        )
+        return updated, done
+    updated, taken = undo_last_change(text, action_id)
+    return updated, _("{id}: took back {change} in {file}").format(id=action_id, change=taken, file=plan_path)
+
+
+def _batch(text: str, plan_path: Path, changes: Sequence[StatusUpdate], undo: bool) -> tuple[str, str]:
+    for change in reversed(changes) if undo else changes:
+        text = undo_change(text, change) if undo else record_status_change(text, change)
+    count = len(changes)
+    if undo:
+        done = ngettext("took back {count} change in {file}", "took back {count} changes in {file}", count)
+    else:
+        done = ngettext("recorded {count} change in {file}", "recorded {count} changes in {file}", count)
+    return text, done.format(count=count, file=plan_path)
+
+
+def update_batch(
+    plan_path: Path,
+    partners_path: Path,
+    changes: Sequence[StatusUpdate],
+    *,
+    undo: bool = False,
+    dry_run: bool = False,
+) -> PlanEdit:
+    """Record every change in the plan file as one edit under one lock (with `undo`: take them
+    all back, each having to be its action's last change), or none; raise UpdateRefused."""
+    return _update(plan_path, partners_path, lambda text: _batch(text, plan_path, changes, undo), dry_run)
+
+
+def _plan_edit(
+    plan_path: Path, target: Path, partners_path: Path, edit: Callable[[str], tuple[str, str]]
+) -> PlanEdit:
     try:
         registry = load_registry(partners_path)[0]
         before = _identity(target)
@@ -134,14 +185,7 @@ def plan_edit(
         if has_errors(problems):
             message = _("the plan has problems; fix them (see 'ilotc validate') before updating it")
             raise UpdateRefused(message, problems=problems)
-        if change is not None:
-            updated = record_status_change(source.text, change)
-            done = _("{id}: {status} from {date}, recorded in {file}").format(
-                id=action_id, status=_(STATUS_LABELS[change.status]), date=change.date, file=plan_path
-            )
-        else:
-            updated, taken = undo_last_change(source.text, action_id)
-            done = _("{id}: took back {change} in {file}").format(id=action_id, change=taken, file=plan_path)
+        updated, done = edit(source.text)
     except FileAccessError as error:
         raise UpdateRefused(str(error), usage=True) from error
     except DataFileError as error:

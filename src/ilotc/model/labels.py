@@ -32,6 +32,9 @@ HEADERS = {
     "country": N_("Country"),
     "roles": N_("Roles"),
     "actions": N_("Actions"),
+    "responsible": N_("Responsible"),
+    "late": N_("Late"),
+    "max_days_late": N_("Most days late"),
 }
 """The header of each concept's column."""
 
@@ -46,6 +49,8 @@ REASON_LABELS = {"due": N_("not finished"), "start": N_("not started")}
 OCCURRENCE_MISSED = N_("occurrence missed")
 """Why a recurring action is late: it is never finished, an occurrence was missed."""
 """Why an action is overdue (the `reason` of an overdue record)."""
+NO_ONE = N_("(no one named)")
+"""The responsible unit of actions that name none (`overdue --by responsible`)."""
 EVENT_LABELS = {"due": N_("falls due"), "start": N_("starts")}
 """What falls due next (the `reason` of an upcoming record)."""
 

@@ -123,6 +123,27 @@ def lateness(action: Action, day: dt.date, plan_date: PlanDates) -> Late | None:
     return found
 
 
+def late_by_responsible(late: "Iterable[Late]", actions: "Iterable[Action]") -> list[dict[str, object]]:
+    """`overdue --by responsible`: for each responsible unit, its actions, how many are late
+    and the most days late, most late first; actions with no one responsible count under
+    `responsible: null`. An action with several responsible units counts for each."""
+    counts: dict[str | None, list[int]] = {}
+    for action in actions:
+        for unit in action.responsible or (None,):
+            counts.setdefault(unit, [0, 0, 0])[0] += 1
+    for item in late:
+        for unit in item.action.responsible or (None,):
+            found = counts.setdefault(unit, [0, 0, 0])
+            found[1] += 1
+            found[2] = max(found[2], item.days_late)
+    # most late first; units in the order the plan first names them; no one last
+    ordered = sorted(counts.items(), key=lambda item: (-item[1][1], item[0] is None))
+    return [
+        {"responsible": unit, "actions": total, "late": count, "max_days_late": most if count else None}
+        for unit, (total, count, most) in ordered
+    ]
+
+
 def overdue_as_of(actions: list[Action], day: dt.date, plan_date: PlanDates) -> list[Late]:
     """The late actions among `actions`, most late first, then in document order."""
     late = [found for action in actions if (found := lateness(action, day, plan_date)) is not None]

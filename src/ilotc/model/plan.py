@@ -79,6 +79,7 @@ class Action(NamedTuple):
     plan: str = ""  # the name of the plan it belongs to (see `Plan.name`)
     # its texts and its place's in other languages, see model/translations.py
     translations: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    responsible: tuple[str, ...] = ()  # who is responsible: units' names or partner ids
 
     @property
     def schedule(self) -> Schedule:

@@ -30,6 +30,7 @@ class ActionFilter(NamedTuple):
     due_before: PlanDate | None = None
     due_after: PlanDate | None = None
     plans: frozenset[str] = frozenset()
+    responsible: frozenset[str] = frozenset()  # folded (see `fold`): any of them
 
     def matches(self, action: Action, as_of: dt.date, registry: Registry | None = None) -> bool:
         """True when the action passes every filter."""
@@ -44,6 +45,8 @@ class ActionFilter(NamedTuple):
         if self.statuses and action.status_as_of(as_of) not in self.statuses:
             return False
         if self.partner is not None and not names_partner(action, self.partner, registry):
+            return False
+        if self.responsible and not any(fold(unit) in self.responsible for unit in action.responsible):
             return False
         if self.search is not None and not _found(_query(self.search), action):
             return False
@@ -97,6 +100,18 @@ def close_partner_ids(partner_id: str, registry: Registry) -> list[str]:
     close = [partner.id for partner in registry if wanted in _names_of(partner)]
     close += [c for c in difflib.get_close_matches(wanted, sorted(registry.ids), n=3) if c not in close]
     return close
+
+
+def responsible_names(given: str, registry: Registry) -> frozenset[str]:
+    """What `--responsible GIVEN` matches, folded: the text itself and, where it is a
+    partner's id, name or short name, that partner's id, name and short name too."""
+    wanted = fold(given.strip())
+    found = {wanted}
+    for partner in registry:
+        names = _names_of(partner)
+        if wanted in names:
+            found |= names
+    return frozenset(found)
 
 
 def _names_of(partner: Partner) -> set[str]:

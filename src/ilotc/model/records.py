@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ilotc.model.plan import Action
+from ilotc.model.punctuality import done_late_days
 from ilotc.model.registry import Partner, Registry, type_label
 from ilotc.model.schedule import short_reading
 
@@ -31,6 +32,8 @@ def action_record(action: Action, as_of: dt.date) -> dict[str, Any]:
         "immediate": first.immediate,
         "status": str(action.status_as_of(as_of)),
         "partners": list(action.partners),
+        "responsible": list(action.responsible),
+        "done_late_days": done_late_days(action, as_of),
         "schedules": [schedule.to_json() for schedule in action.schedules],
         "part_title": action.part_title,
         "section_title": action.section_title,
@@ -53,6 +56,7 @@ def action_row(action: Action, as_of: dt.date) -> dict[str, Any]:
         "text": action.text,
         "timeline": action.timeline,
         "status": str(action.status_as_of(as_of)),
+        "responsible": list(action.responsible),
         "reads_as": "; ".join(
             short_reading(s.kind, s.start, s.due, s.every_months, s.immediate) for s in action.schedules
         ),

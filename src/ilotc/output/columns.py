@@ -13,6 +13,7 @@ from ilotc.i18n import _, language, ngettext, pgettext
 from ilotc.model.labels import (
     EVENT_LABELS,
     HEADERS,
+    NO_ONE,
     OCCURRENCE_MISSED,
     REASON_LABELS,
     ROLE_LABELS,
@@ -174,9 +175,32 @@ ACTION_TABLE = (
 )
 """`list` as a table: what fits a terminal, three columns on 80 (see records.action_row)."""
 ACTION_COLUMNS = _keys(
-    "id", "part", "section", "text", "timeline", "kind", "start", "due", "every_months", "status", "partners"
+    "id",
+    "part",
+    "section",
+    "text",
+    "timeline",
+    "kind",
+    "start",
+    "due",
+    "every_months",
+    "status",
+    "partners",
+    "responsible",
+    "done_late_days",
 )
 """`list` and `show` as CSV or Markdown."""
+
+RESPONSIBLE_COLUMN = Column("responsible", HEADERS["responsible"], wrap=True, optional=True)
+
+
+def with_responsible(columns: Sequence[Column], records: Sequence[dict[str, Any]]) -> tuple[Column, ...]:
+    """A table's columns, with who is responsible where any record names someone: a plan
+    that names no one keeps its width for the text."""
+    if any(record.get("responsible") for record in records):
+        return (*columns, RESPONSIBLE_COLUMN)
+    return tuple(columns)
+
 
 OVERDUE_TABLE = (
     ID_AND_STATUS,
@@ -191,6 +215,15 @@ OVERDUE_TABLE = (
 )
 """`overdue` as a table: four columns, so that a 60-column terminal keeps every word whole."""
 OVERDUE_COLUMNS = (*ACTION_COLUMNS, *_keys("reason", "late_since", "days_late"))
+
+RESPONSIBLE_TABLE = (
+    Column("responsible", HEADERS["responsible"], wrap=True, value=lambda r: r["responsible"] or _(NO_ONE)),
+    Column("actions", HEADERS["actions"]),
+    Column("late", HEADERS["late"], style=_late_style),
+    Column("max_days_late", HEADERS["max_days_late"], style=_late_style),
+)
+"""`overdue --by responsible` as a table: late counts per responsible unit."""
+RESPONSIBLE_COLUMNS = _keys("responsible", "actions", "late", "max_days_late")
 
 UPCOMING_TABLE = (
     ID_AND_STATUS,
@@ -261,6 +294,8 @@ EXPORT_COLUMNS = (
     Column("status", "status"),
     Column("partners", "partners"),
     Column("partner_names", "partner_names"),
+    Column("responsible", "responsible"),
+    Column("done_late_days", "done_late_days"),
     Column("history", "history", value=_history),
     Column("note", "note"),
 )

@@ -1,4 +1,4 @@
-"""The export document: its one registry of formats (ics, json, csv), and the flat records of json and csv.
+"""The export document: its one registry of formats (ics, json, csv, xlsx, docx), and flat records.
 
 The CLI derives `ilotc export --format` and the `-o FILE` suffixes from `EXPORT_FORMATS`.
 `json` and `csv` give every action as a record (CONTRACT's action record, plus the partners'
@@ -20,6 +20,7 @@ from ilotc.model.registry import Registry
 from ilotc.output.calendar import export_ics
 from ilotc.output.columns import EXPORT_COLUMNS
 from ilotc.output.listing import to_csv, to_json
+from ilotc.output.office import EXPORT_KEYS, plan_docx, records_xlsx, returns_xlsx
 
 
 def export_records(
@@ -76,6 +77,7 @@ class ExportRequest:
     uid_hosts: dict[str, str] | None = None  # each plan's calendar UID host, by name
     events: bool = False  # ics: deadlines as all-day events, for clients that ignore to-dos
     bom: bool = False  # csv: a UTF-8 byte order mark first, for Excel
+    returns: bool = False  # xlsx: the status returns sheet to send out, not the records
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,18 @@ def _csv(request: ExportRequest) -> bytes:
     return ("\ufeff" + text if request.bom else text).encode("utf-8")
 
 
+def _xlsx(request: ExportRequest) -> bytes:
+    records = [action_record(action, request.as_of) for action in request.actions]
+    if request.returns:
+        several = len({action.plan for action in request.actions}) > 1
+        return returns_xlsx(request.actions, records, several)
+    return records_xlsx(records, EXPORT_KEYS, request.plan.name)
+
+
+def _docx(request: ExportRequest) -> bytes:
+    return plan_docx(request.plan, request.actions)
+
+
 EXPORT_FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
@@ -123,6 +137,8 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
         ),
         ExportFormat("json", ("json",), "every action as a flat record, one JSON array", _json),
         ExportFormat("csv", ("csv",), "every action as a flat record, one CSV row", _csv),
+        ExportFormat("xlsx", ("xlsx",), "every action as a row of a spreadsheet, one sheet per plan", _xlsx),
+        ExportFormat("docx", ("docx",), "the plan as its table in a Word document", _docx),
     )
 }
 """The one registry of export formats, in the order `--format` lists them."""

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 from ilotc.model.schedule import short_reading
 from ilotc.output.cells import Column, cell
+from ilotc.output.office import records_xlsx
 from ilotc.output.table import TextTable
 from ilotc.output.text import csv_cell, markdown
 
@@ -87,10 +88,17 @@ class Renderer(NamedTuple):  # a named tuple, not a dataclass: every listing imp
         title: str | None,
         *,
         raw_csv: bool = False,
-    ) -> "str | TextTable":
+    ) -> "str | bytes | TextTable":
         """The document; the caller writes it."""
-        document: str | TextTable = self.write(records, columns, title, raw_csv)
+        document: str | bytes | TextTable = self.write(records, columns, title, raw_csv)
         return document
+
+
+def to_xlsx(records: Sequence[dict[str, Any]], columns: Sequence[Column]) -> bytes:
+    """A workbook of the listed columns, one sheet per plan, dates as date cells (`output.office`)."""
+    keys = [column.key for column in columns]
+    rows = [{"plan": record.get("plan"), **{c.key: c.of(record) for c in columns}} for record in records]
+    return records_xlsx(rows, keys, "ilotc")
 
 
 RENDERERS: dict[str, Renderer] = {
@@ -114,6 +122,11 @@ RENDERERS: dict[str, Renderer] = {
     "markdown": Renderer(
         "a Markdown pipe table", ("markdown",), lambda records, columns, *_: to_markdown(records, columns)
     ),
+    "xlsx": Renderer(
+        "a spreadsheet (with -o FILE only): date cells, one sheet per plan",
+        ("xlsx",),
+        lambda records, columns, *_: to_xlsx(records, columns),
+    ),
 }
 """The one registry of listing formats, in the order `--format` lists them."""
 
@@ -128,7 +141,7 @@ def render(
     *,
     title: str | None = None,
     raw_csv: bool = False,
-) -> "str | TextTable":
+) -> "str | bytes | TextTable":
     """The records as the format registered under `fmt` renders them (`raw_csv`: no formula
     neutralising in CSV)."""
     return RENDERERS[fmt].render(records, columns, title, raw_csv=raw_csv)

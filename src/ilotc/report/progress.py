@@ -31,6 +31,7 @@ from ilotc.model.lateness import (
     upcoming_as_of,
 )
 from ilotc.model.plan import Action, Change, Document, Plan
+from ilotc.model.punctuality import days_after_due
 from ilotc.model.registry import Registry
 from ilotc.model.vocab import Kind, Status
 from ilotc.report.chart import Burndown, Chart, build_burndown, build_chart
@@ -121,6 +122,7 @@ class Event:
     action: Action
     change: Change
     recurring: bool  # a `done` change then marks one occurrence
+    late_days: int | None = None  # a `done` change: days after the deadline (0 or less: on time)
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +330,12 @@ def _with_dates(
 
 def _events(actions: Sequence[Action], since: dt.date, as_of: dt.date) -> list[Event]:
     found = [
-        Event(action, change, is_recurring(action))
+        Event(
+            action,
+            change,
+            is_recurring(action),
+            days_after_due(action, change.date.first_day()) if change.status is Status.DONE else None,
+        )
         for action in actions
         for change in action.history
         if since <= change.date.first_day() <= as_of

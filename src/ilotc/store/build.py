@@ -136,6 +136,7 @@ class _Builder:
                 order=len(self.actions),
                 plan=self.name,
                 translations=self.one(_action_translations(model, place.texts)),
+                responsible=self.one(_responsible(model.responsible)),
             )
         )
 
@@ -163,6 +164,13 @@ def _action_translations(model: ActionModel, place: TextsByLanguage) -> TextsByL
     for lang, texts in _texts(text=(model.translations, "text"), timeline=(model.translations, "timeline")):
         gathered.setdefault(lang, {}).update(texts)
     return tuple((lang, tuple(texts.items())) for lang, texts in sorted(gathered.items()))
+
+
+def _responsible(given: str | list[str] | None) -> tuple[str, ...]:
+    """Who is responsible, as a tuple whether the file gives one name or a list."""
+    if given is None:
+        return ()
+    return (given,) if isinstance(given, str) else tuple(given)
 
 
 class _Place(NamedTuple):

@@ -190,6 +190,9 @@ class ActionModel(_Strict):
         default=None, description="Defaults to in_progress for ongoing timelines, else planned"
     )
     partners: list[Slug] = Field(default_factory=list, description="Partner ids")
+    responsible: Text | list[Text] | None = Field(
+        default=None, description="Who is responsible: a unit's name or a partner id, one or several"
+    )
     history: list[StatusChange] = Field(default_factory=list, description="Oldest first")
     schedules: list[ScheduleSpec] | None = None
     note: str | None = None

@@ -142,7 +142,8 @@ def _label(summary: Summary, report: Report) -> str:
 
 def _event_item(event: Event, report: Report) -> str:
     note = f" — {event.change.note}" if event.change.note else ""
-    return f"{report.ref(event.action)} ({event.change.date}): {event.action.text}{note}"
+    when = f" ({t.done_when(event.late_days)})" if event.late_days is not None and not event.recurring else ""
+    return f"{report.ref(event.action)} ({event.change.date}): {event.action.text}{when}{note}"
 
 
 def build_paper(report: Report) -> Paper:
@@ -292,6 +293,8 @@ def _annex(report: Report) -> list[AnnexEntry]:
                 )
             )
         fields.append((t.FIELD_LABELS["partners"], "; ".join(entry.partner_names) or t.NONE))
+        if action.responsible:
+            fields.append((t.FIELD_LABELS["responsible"], "; ".join(action.responsible)))
         if action.note:
             fields.append((t.FIELD_LABELS["note"], action.note))
         found.append(AnnexEntry(report.ref(action), entry.standing, tuple(fields)))

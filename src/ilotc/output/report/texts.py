@@ -143,6 +143,7 @@ FIELD_LABELS = Translated(
         "partners": N_("Partners"),
         "late": N_("Overdue"),
         "note": N_("Note"),
+        "responsible": labels.HEADERS["responsible"],
     }
 )
 TABLE_HEADERS = Translated(
@@ -470,6 +471,15 @@ def overdue_lead(count: int, as_of: dt.date) -> str:
     return ngettext(
         "As of {date}, {count} action is overdue:", "As of {date}, {count} actions are overdue:", count
     ).format(date=long_date(as_of), count=count)
+
+
+def done_when(days: int) -> str:
+    """'done 92 days after its deadline', or 'done on time' (0 days or fewer)."""
+    if days <= 0:
+        return _("done on time")
+    return ngettext(
+        "done {count} day after its deadline", "done {count} days after its deadline", days
+    ).format(count=days)
 
 
 def late_phrase(reason: str, late_since: dt.date, days: int, *, recurring: bool = False) -> str:

@@ -1,0 +1,1 @@
+"""Office files as tables of cells: read from CSV, .xlsx and .docx, written as .xlsx and .docx."""

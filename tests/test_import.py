@@ -1,0 +1,190 @@
+"""`ilotc import`: a plan from a CSV table (tests/examples/importing/), each case one file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from conftest import EXAMPLES
+from ilotc.cli.main import app
+from ilotc.edit.importing import field_of, parse_map
+from ilotc.office.reading import read_csv, sniff_separator
+
+CASES = EXAMPLES / "importing"
+
+
+def imported(runner: CliRunner, tmp_path: Path, name: str, *args: str) -> tuple[dict, str]:
+    out = tmp_path / "plan.yaml"
+    result = runner.invoke(app, ["import", str(CASES / name), "-o", str(out), *args])
+    assert result.exit_code == 0, result.output
+    check = runner.invoke(app, ["validate", str(out)])
+    assert check.exit_code == 0, check.output
+    return yaml.safe_load(out.read_text(encoding="utf-8")), result.stderr
+
+
+def test_french_semicolons_in_windows_1252_with_one_level_of_headings(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    plan, summary = imported(runner, tmp_path, "fr_semicolon_cp1252.csv")
+    assert plan["document"] == {"title": "Plan d'action national pour l'emploi", "language": "fr"}
+    assert [(p["id"], p["title"]) for p in plan["parts"]] == [
+        ("1", "Emploi des jeunes"),
+        ("2", "Dialogue social"),
+    ]
+    first, second = plan["parts"][0]["actions"]
+    assert first == {
+        "id": "1.1",
+        "text": "Adopter le décret sur l'apprentissage",
+        "timeline": "D'ici juin 2025",
+        "responsible": "Ministère du Travail",
+        "partners": ["oit"],
+    }
+    # a line break in a cell is kept; several responsible units become a list
+    assert second["text"] == "Lancer le programme pilote\ndans trois régions"
+    assert second["responsible"] == ["DGE", "Direction régionale"]
+    # a partner the registry does not know is never an id: it is kept in the note, and listed
+    assert second["partners"] == ["oit"]
+    assert second["note"] == "Partners as written, not in the registry: Banque inconnue"
+    assert "Read as CSV in windows-1252." in summary
+    assert "Partner not in the registry (kept in the action's note): 'Banque inconnue'" in summary
+    # the impossible date is read as unspecified, and said
+    assert "Unspecified: 'au plus tard le 31 avril 2025'" in summary
+    # a cell outside every column is listed with its place, never guessed
+    assert "Not placed: fr_semicolon_cp1252, row 8, column F: 'hors colonne'" in summary
+    assert "Made 2 parts, 0 sections and 4 actions." in summary
+
+
+def test_spanish_tabs_with_a_bom_and_two_levels_of_headings(runner: CliRunner, tmp_path: Path) -> None:
+    plan, summary = imported(runner, tmp_path, "es_tab_bom.csv")
+    assert plan["document"]["language"] == "es"
+    shape = [
+        (p["id"], [(s["id"], [a["id"] for a in s["actions"]]) for s in p["sections"]]) for p in plan["parts"]
+    ]
+    assert shape == [("I", [("A", ["I.A.1", "I.A.2"]), ("B", ["I.B.1"])]), ("II", [("A", ["II.A.1"])])]
+    assert "Made 2 parts, 3 sections and 4 actions." in summary
+    assert "Read as CSV in utf-8." in summary
+
+
+def test_ids_are_derived_where_the_table_has_none(runner: CliRunner, tmp_path: Path) -> None:
+    plan, summary = imported(runner, tmp_path, "en_comma_no_ids.csv")
+    assert plan["ids"] == "derived"
+    assert [a["id"] for a in plan["parts"][0]["actions"]] == ["I.1", "I.2"]
+    assert "Unspecified: 'Some time soon'" in summary
+
+
+def test_map_names_a_column_the_headers_do_not(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "odd.csv"
+    source.write_text("Quoi,Quand\r\nFaire le bilan,Fin 2025\r\n", encoding="utf-8")
+    out = tmp_path / "odd.yaml"
+    result = runner.invoke(app, ["import", str(source), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "--map HEADER=text" in result.stderr
+    assert not out.exists()
+    result = runner.invoke(
+        app, ["import", str(source), "-o", str(out), "--map", "Quoi=text", "--map", "quand=timeline"]
+    )
+    assert result.exit_code == 0, result.output
+    action = yaml.safe_load(out.read_text(encoding="utf-8"))["parts"][0]["actions"][0]
+    assert (action["text"], action["timeline"]) == ("Faire le bilan", "Fin 2025")
+
+
+def test_import_never_overwrites(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "plan.yaml"
+    out.write_text("mine", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(CASES / "en_comma_no_ids.csv"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "never overwrites" in result.stderr
+    assert out.read_text(encoding="utf-8") == "mine"
+
+
+def test_an_unknown_file_kind_or_a_bad_map_is_bad_usage(runner: CliRunner, tmp_path: Path) -> None:
+    other = tmp_path / "plan.txt"
+    other.write_text("x", encoding="utf-8")
+    assert runner.invoke(app, ["import", str(other)]).exit_code == 2
+    result = runner.invoke(app, ["import", str(CASES / "en_comma_no_ids.csv"), "--map", "Action=texte"])
+    assert result.exit_code == 2
+    assert "HEADER=FIELD" in result.stderr
+
+
+def test_the_bundled_plan_round_trips_through_its_own_csv_export(runner: CliRunner, tmp_path: Path) -> None:
+    exported = tmp_path / "plan.csv"
+    assert runner.invoke(app, ["export", "--format", "csv", "-o", str(exported)]).exit_code == 0
+    out = tmp_path / "plan.yaml"
+    result = runner.invoke(app, ["import", str(exported), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Not placed" not in result.stderr
+    assert_same_actions(runner, out)
+
+
+def assert_same_actions(runner: CliRunner, plan: Path) -> None:
+    """The plan holds the bundled plan's 78 actions: ids, places, texts and timelines, byte for byte."""
+    import json
+
+    def actions(*args: str) -> list[tuple[str, str, str, str, str | None]]:
+        result = runner.invoke(app, [*args, "export", "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return [
+            (r["id"], r["part"], r["section"], r["text"], r["timeline"]) for r in json.loads(result.stdout)
+        ]
+
+    bundled = actions()
+    assert len(bundled) == 78
+    assert actions("--plan", str(plan)) == bundled
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Activité", "text"),
+        ("Actividades", "text"),
+        ("Échéance prévue", "timeline"),
+        ("Cronograma", "timeline"),
+        ("Plazo", "timeline"),
+        ("Entité responsable", "responsible"),
+        ("Partenaires", "partners"),
+        ("Socios", "partners"),
+        ("N°", "id"),
+        ("Código", "id"),
+        ("part_title", "part_title"),
+        ("issue_title", "issue_title"),
+        ("due_month", "ignore"),
+        ("Indicateur", None),
+    ],
+)
+def test_headers_in_three_languages(header: str, field: str | None) -> None:
+    assert field_of(header, {}) == field
+
+
+def test_map_overrides_a_known_header() -> None:
+    assert field_of("Responsable", parse_map(["responsable=ignore"])) == "ignore"
+
+
+@pytest.mark.parametrize(
+    ("sep", "text"), [(",", "a,b\r\n1,2\r\n"), (";", "a;b\r\n1;2\r\n"), ("\t", "a\tb\r\n1\t2\r\n")]
+)
+def test_the_separator_is_sniffed(sep: str, text: str) -> None:
+    assert sniff_separator(text) == sep
+    assert [c.text for c in read_csv(text.encode(), "t").tables[0].rows[1].cells] == ["1", "2"]
+
+
+def test_partners_are_matched_against_the_registry_given_and_the_plan_names_it(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    registry = tmp_path / "partners.yaml"
+    registry.write_bytes((EXAMPLES / "responsible" / "partners.yaml").read_bytes())
+    source = tmp_path / "plan.csv"
+    source.write_text(
+        "Action,Timeline,Partners\r\n"  # a partner by its name, another by its id
+        'Adopt the rules,By June 2025,"Ministry of Labour and Employment, union"\r\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "plan.yaml"
+    result = runner.invoke(app, ["import", str(source), "-o", str(out), "--partners", str(registry)])
+    assert result.exit_code == 0, result.output
+    plan = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert plan["registry"] == "partners.yaml"
+    assert plan["parts"][0]["actions"][0]["partners"] == ["ministry", "union"]
+    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
