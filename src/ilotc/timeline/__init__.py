@@ -21,6 +21,7 @@ from functools import lru_cache
 from ilotc.model.schedule import UNSPECIFIED, Reading, Schedule
 from ilotc.model.vocab import Kind
 from ilotc.timeline import reasons
+from ilotc.timeline.accounting import unread_word
 from ilotc.timeline.clauses import Phrase
 from ilotc.timeline.grammar import Cue
 from ilotc.timeline.tokens import GRAMMARS, Token, detect_language, tokenize
@@ -98,4 +99,9 @@ def _reading(
     if not schedules:
         reason = phrase.why_unreadable() + (f"; {note}" if note else "")
         return Reading(text, lang, (UNSPECIFIED,), reason)
+    used = [(s.begin, s.end) for s in phrase.spans] + [(h.begin, h.end) for h in phrase.hits]
+    used += phrase.labelled + phrase.dates.other_words
+    left = unread_word(tokens, grammar, used, head)
+    if left is not None:  # CONTRACT: every number and month word is accounted for
+        return Reading(text, lang, (UNSPECIFIED,), reasons.NOT_READ.format(word=repr(left)))
     return Reading(text, lang, tuple(schedules), note)

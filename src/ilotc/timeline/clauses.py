@@ -52,6 +52,7 @@ class Phrase:
             texts[span.begin : span.end] = [DATE] * (span.end - span.begin)
         self.hits = find_cues(texts, {s.begin for s in self.spans}, grammar)
         self.relative = any(hit.cue is None for hit in self.hits)
+        self.labelled: list[tuple[int, int]] = []  # tokens kept verbatim as a label, read as words
 
     def schedules(self) -> list[Schedule]:
         """Every clause's schedules, in the order written."""
@@ -87,6 +88,7 @@ class Phrase:
         """The schedules of one clause; `before` holds those of the clauses before it."""
         hits = [h for h in self.hits if clause.begin <= h.begin < clause.end]
         linked = next((h.begin for h in hits if h.cue is Cue.LINKED), clause.end)
+        self.labelled.append((linked, clause.end))  # the other timetable's words
         stop, label = self._qualifier(clause, hits, linked)
         spans = [s for s in self.spans if clause.begin <= s.begin and s.end <= stop]
         hits = [h for h in hits if h.begin < stop or h.begin == linked]
@@ -110,6 +112,7 @@ class Phrase:
         qualifier = next((h.begin for h in hits if h.cue is Cue.LABEL and first_date <= h.begin < stop), None)
         if qualifier is None:
             return stop, None
+        self.labelled.append((qualifier, stop))
         start, end = self.tokens[qualifier].start, self.tokens[stop - 1].end
         return qualifier, self.text[start:end].strip(" ,;:.") or None
 

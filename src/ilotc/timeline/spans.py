@@ -54,6 +54,7 @@ class Dates:
         self.unread: list[str] = []  # why a date-like expression could not be read
         self.yearless: list[int] = []  # where a day or month with no year is written
         self.unknown_sessions: list[tuple[int, str]] = []  # where each ends, and why
+        self.other_words: list[tuple[int, int]] = []  # read, though no span: yearless dates, sessions
         self.spans = self._find()
 
     # --- token helpers ---------------------------------------------------------------
@@ -225,6 +226,7 @@ class Dates:
             return None
         if not number.isdigit() or self._at(k) not in self.g.session_words:
             return None
+        self.other_words.append((i, k + 1))
         met = meetings.session(int(number))
         end = k + 1
         if self._at(end) == "(":
@@ -352,6 +354,7 @@ class Dates:
                 word = self._at(i)
                 if not (word in self.g.not_only_months and part.day is None):
                     self.yearless.append(i)
+                    self.other_words.append((i, max(part.end, i + 1)))
                 i = max(part.end, i + 1)
             else:
                 i += 1
