@@ -76,4 +76,4 @@ def _clock(tokens: Sequence[Token], i: int) -> bool:
 def _ordinal(tokens: Sequence[Token], i: int) -> bool:
     """ "276.ª", "1.º": an ordinal (as "276e" is), not a number standing alone."""
     following = [t.text for t in tokens[i + 1 : i + 3]]
-    return following in (["."] + ["a"], ["."] + ["o"])
+    return following in ([".", "a"], [".", "o"])
