@@ -12,9 +12,7 @@ from ilotc.timeline import read_timeline
         ("Achevée en 2019 sauf 12", "fr", "'12'"),
     ],
 )
-def test_a_number_or_month_left_unread_is_unspecified(
-    phrase: str, lang: str, word: str
-) -> None:
+def test_a_number_or_month_left_unread_is_unspecified(phrase: str, lang: str, word: str) -> None:
     reading = read_timeline(phrase, lang)
     assert not reading.readable
     assert reading.reason is not None and f"{word} was not read" in reading.reason

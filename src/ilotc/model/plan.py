@@ -35,6 +35,8 @@ class Document(NamedTuple):
     organisation: str | None = None
     body: str | None = None
     language: str | None = None
+    day_first: bool | None = None  # how the plan's numeric dates are written, where stated
+    fiscal_year_start: int | None = None  # the month its fiscal years start, where stated
 
 
 class Change(NamedTuple):

@@ -62,6 +62,11 @@ class Reading(NamedTuple):
     lang: str | None  # None where there is nothing to read (a blank phrase)
     schedules: tuple[Schedule, ...]
     reason: str | None = None  # why it is unspecified, or that it was cut to MAX_CHARS
+    # how it was read (CONTRACT "Dates and 'as of'"): the language stated rather than detected,
+    # the order of numeric dates and the month a fiscal year starts, where stated
+    lang_stated: bool = False
+    day_first: bool | None = None
+    fiscal_year_start: int | None = None
 
     def to_json(self) -> dict[str, object]:
         """CONTRACT's `ilotc timeline --format json` object."""

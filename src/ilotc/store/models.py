@@ -230,7 +230,21 @@ class DocumentModel(_Strict):
         default=None, description="The body that adopts or examines it, e.g. Governing Body"
     )
     language: Literal["en", "fr", "es"] | None = Field(
-        default=None, description="The language the plan is written in"
+        default=None,
+        description="The language the plan is written in: every timeline of the plan is read in it "
+        "(detected from each phrase where none is stated)",
+    )
+    day_first: bool | None = Field(
+        default=None,
+        description="Numeric dates in timelines: true day first (31/01/2019), false month first "
+        "(01/31/2019); default: day first in French and Spanish, only where evident in English",
+    )
+    fiscal_year_start: int | None = Field(
+        default=None,
+        ge=1,
+        le=12,
+        description="The month (1-12) a fiscal year starts in, for timelines like 'FY2019-20' or "
+        "'ejercicio 2021'; without it such a timeline is unspecified",
     )
 
 

@@ -41,11 +41,18 @@ _Placed = tuple[int, Schedule]  # a schedule and the token where it was written
 class Phrase:
     """One phrase, tokenised, with its dates and cues found."""
 
-    def __init__(self, text: str, tokens: list[Token], grammar: Grammar, day_first: bool | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        tokens: list[Token],
+        grammar: Grammar,
+        day_first: bool | None,
+        fiscal_year_start: int | None = None,
+    ) -> None:
         self.text = text
         self.tokens = tokens
         self.g = grammar
-        self.dates = Dates(tokens, grammar, day_first)
+        self.dates = Dates(tokens, grammar, day_first, fiscal_year_start)
         self.spans = self.dates.spans
         texts = [t.text for t in tokens]
         for span in self.spans:

@@ -46,10 +46,17 @@ class Span:
 class Dates:
     """The dates of one phrase, read with one language's grammar."""
 
-    def __init__(self, tokens: Sequence[Token], grammar: Grammar, day_first: bool | None) -> None:
+    def __init__(
+        self,
+        tokens: Sequence[Token],
+        grammar: Grammar,
+        day_first: bool | None,
+        fiscal_year_start: int | None = None,
+    ) -> None:
         self.tokens = tokens
         self.g = grammar
         self.day_first = day_first
+        self.fiscal_year_start = fiscal_year_start  # the month a fiscal year starts, where stated
         self.periods_named = any(t.text in grammar.period_words or t.text.startswith("bienn") for t in tokens)
         self.unread: list[str] = []  # why a date-like expression could not be read
         self.yearless: list[int] = []  # where a day or month with no year is written
