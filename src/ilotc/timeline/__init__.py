@@ -14,7 +14,6 @@ Pure: no I/O. `read_timeline` never raises for a string, and never guesses: a ph
 cannot read, or one with a date it cannot read, is `unspecified`, with the reason.
 """
 
-
 from functools import lru_cache
 from typing import NamedTuple
 

@@ -128,7 +128,7 @@ GRAMMAR = Grammar(
     }),
     day_first=True,
     throughout=(("a", "lo", "largo"), ("durante", "todo")),
-    fiscal_words=frozenset({"fiscal"}),
+    fiscal_words=frozenset({"fiscal", "ejercicio"}),
     accents="ñáíóú¿¡",
     not_only_months=frozenset({"mar", "set", "sep"}),
 )

@@ -130,7 +130,7 @@ GRAMMAR = Grammar(
     }),
     day_first=True,
     throughout=(("tout", "au", "long"), ("pendant", "toute"), ("durant", "toute")),
-    fiscal_words=frozenset({"fiscal", "fiscale"}),
+    fiscal_words=frozenset({"fiscal", "fiscale", "exercice"}),
     accents="èêëàâçîïôûùœ",
     not_only_months=frozenset({"sept"}),
 )

@@ -59,6 +59,18 @@ def later_year(first: int, written: str) -> int | None:
     return value if 0 < value - first <= MAX_SPAN_YEARS and is_year(value) else None
 
 
+def fiscal_years(first: int, last: int, start_month: int) -> Period:
+    """Fiscal years `first` to `last` named by the calendar years they end in ("FY2019-20" is
+    one fiscal year, ending in 2020), for fiscal years that start in `start_month`.
+
+    A fiscal year starting in January is the calendar year. "FY2021" with fiscal years
+    starting in July is July 2020 to June 2021 (named by the year it ends in, as the US,
+    Australia and India name theirs)."""
+    if start_month == 1:
+        return PlanDate(first, 1), PlanDate(last, 12)
+    return PlanDate(first - 1, start_month), PlanDate(last, start_month - 1)
+
+
 def years(first: int, last: int) -> Period:
     """January of `first` to December of `last`: a biennium or a programme period."""
     return PlanDate(first, 1), PlanDate(last, 12)

@@ -194,6 +194,8 @@ class Dates:
             return None
         if self._at(i + 1) == "/" and closing == first + 1 and not self.periods_named:
             # "2020/21" is how one twelve-month year across two is written: fiscal, academic...
+            if self.fiscal_year_start not in (None, 1):  # ...the plan's fiscal year
+                return periods.fiscal_years(closing, closing, self.fiscal_year_start), i + 3, True
             self.unread.append(reasons.SHIFTED_YEAR.format(span=f"{first}/{written}"))
             return None
         return periods.years(first, closing), i + 3, True
@@ -331,23 +333,44 @@ class Dates:
             return i + 1
         return None
 
-    def _fiscal(self, i: int) -> int | None:
-        """Past "FY 2021", "fiscal year 2020-21": a year that begins in a month not written."""
-        if self._at(i) not in self.g.fiscal_words:
+    def _fiscal(self, i: int, spans: list[Span]) -> int | None:
+        """Past "FY 2021", "FY19", "fiscal year 2020-21", "exercice 2019-2020", "ejercicio 2021":
+        fiscal years, read through the plan's `fiscal_year_start` (a window), else unread."""
+        word = self._at(i)
+        if word not in self.g.fiscal_words:
+            return None
+        if word in self.g.period_words and self.fiscal_year_start is None:
+            # "exercice 2000-01" is also the ILO's biennium: a span of years, unless the plan has fiscal years
             return None
         k = self._skip(i + 1, self.g.fillers | self.g.fiscal_words | {"(", ")"})
-        if self._year(k) is None:
+        first = self._year(k)
+        short = k == i + 1 and self._kind(k) == "num" and len(self._at(k)) == 2
+        if first is None and word == "fy" and short and self.fiscal_year_start is not None:
+            first = 2000 + int(self._at(k))  # "FY19": the letters FY make two digits a year
+        if first is None:
             return None
-        end = k + 3 if self._at(k + 1) in _SEPARATORS and self._kind(k + 2) == "num" else k + 1
+        two = self._at(k + 1) in ("-", "/") and self._kind(k + 2) == "num"
+        end = k + 3 if two else k + 1
         written = "".join(t.text for t in self.tokens[k:end])
-        self.unread.append(reasons.FISCAL_YEAR.format(span=written))
+        if self.fiscal_year_start is None:
+            self.unread.append(reasons.FISCAL_YEAR.format(span=written))
+            return end
+        ends_in = first
+        if two:  # "FY2019-20": one fiscal year, named by both calendar years, ending in the later
+            closing = periods.later_year(first, self._at(k + 2))
+            if closing != first + 1 or self.fiscal_year_start == 1:
+                self.unread.append(reasons.NOT_YEARS.format(span=written))
+                return end
+            ends_in = closing
+        period = periods.fiscal_years(ends_in, ends_in, self.fiscal_year_start)
+        spans.append(Span(i, end, period[0], period[1], is_range=True))
         return end
 
     def _find(self) -> list[Span]:
         spans: list[Span] = []
         i = 0
         while i < len(self.tokens):
-            past = self._fiscal(i)
+            past = self._fiscal(i, spans)
             if past is not None:
                 i = past
                 continue
