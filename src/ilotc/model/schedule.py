@@ -31,6 +31,7 @@ class Schedule(NamedTuple):
     immediate: bool = False
     label: str | None = None
     linked_to: str | None = None
+    anchor: str | None = None  # a recurring date fixed in the year: "MM-DD", or "MM" for a month
 
     def to_json(self) -> dict[str, object]:
         """CONTRACT's schedule record, dates as `YYYY-MM` (or `YYYY-MM-DD`) strings."""
@@ -45,6 +46,8 @@ class Schedule(NamedTuple):
             record["label"] = self.label
         if self.linked_to is not None:
             record["linked_to"] = self.linked_to
+        if self.anchor is not None:
+            record["anchor"] = self.anchor
         return record
 
     def describe(self) -> str:

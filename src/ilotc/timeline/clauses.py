@@ -102,10 +102,11 @@ class Phrase:
         if not spans and any(h.cue is None for h in hits):
             return []  # "six mois après l'adoption": no calendar date stands for it
         placed = _dated(spans, hits, clause.begin, _inherited(before))
-        fixed = sum(1 for k in self.dates.yearless if clause.begin <= k < stop)
-        dateless = _dateless(hits, fixed)
+        anchors = [a for k, a in self.dates.anchors.items() if clause.begin <= k < stop]
+        dateless = _dateless(hits, len(anchors))
         if dateless is not None:
             placed = _absorb(placed, dateless, before if clause.follows_on else ())
+            placed = _anchored(placed, dateless[0], hits, anchors)
         if any(h.cue is Cue.IMMEDIATE for h in hits) and not any(s.kind is Kind.START for _, s in placed):
             first = min(h.begin for h in hits if h.cue is Cue.IMMEDIATE)
             placed.append((first, Schedule(Kind.START, immediate=True)))
@@ -213,6 +214,24 @@ def _stated_period(hits: list[Hit], fixed_dates: int) -> int | None:
     if stated and stated[0].every_year and fixed_dates > 1 and 12 % fixed_dates == 0:
         return 12 // fixed_dates
     return stated[0].months if stated else None
+
+
+def _anchored(placed: list[_Placed], where: int, hits: list[Hit], anchors: list[str]) -> list[_Placed]:
+    """A recurrence on dates fixed in the year keeps them: "by 1 May each year" is due every
+    1 May; "February 15 and July 15 in each calendar year" is two yearly dates, each its own
+    schedule. Only periods of whole years take anchors (the date recurs on the same day)."""
+    found = next((p for p in placed if p[0] == where and p[1].kind is Kind.RECURRING), None)
+    if found is None or not anchors or len(set(anchors)) != len(anchors):
+        return placed
+    stated = [h for h in hits if h.cue is Cue.RECURRING and h.months is not None]
+    # "each year", or as many times a year as dates are written ("trois fois par an, en mars, ...")
+    yearly = any(h.every_year or (h.months or 0) * len(anchors) == 12 for h in stated)
+    every = 12 if yearly or not stated else stated[0].months
+    if every is None or every % 12:
+        return placed  # "monthly on the 15th": no month fixed in the year
+    rest = [p for p in placed if p is not found]
+    schedule = found[1]._replace(every_months=every)
+    return rest + [(where + n, schedule._replace(anchor=anchor)) for n, anchor in enumerate(anchors)]
 
 
 def _absorb(placed: list[_Placed], dateless: _Placed, before: Sequence[Schedule]) -> list[_Placed]:

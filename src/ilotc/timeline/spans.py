@@ -60,6 +60,7 @@ class Dates:
         self.periods_named = any(t.text in grammar.period_words or t.text.startswith("bienn") for t in tokens)
         self.unread: list[str] = []  # why a date-like expression could not be read
         self.yearless: list[int] = []  # where a day or month with no year is written
+        self.anchors: dict[int, str] = {}  # each of those by where it is written: "MM-DD" or "MM"
         self.unknown_sessions: list[tuple[int, str]] = []  # where each ends, and why
         self.other_words: list[tuple[int, int]] = []  # read, though no span: yearless dates, sessions
         self.spans = self._find()
@@ -385,6 +386,7 @@ class Dates:
                 if not (word in self.g.not_only_months and part.day is None):
                     self.yearless.append(i)
                     self.other_words.append((i, max(part.end, i + 1)))
+                    self.anchors[i] = _anchor(part.month, part.day)
                 i = max(part.end, i + 1)
             else:
                 i += 1
@@ -415,6 +417,11 @@ class Dates:
         i = self.yearless[0]
         words = [t.text for t in self.tokens[i:] if t.text in self.g.months][:1] or [self._at(i)]
         return reasons.NO_YEAR.format(month=repr(words[0]))
+
+
+def _anchor(month: int, day: int | None) -> str:
+    """A yearless date as a recurring anchor: "05-01", or "12" for a month."""
+    return f"{month:02d}" if day is None else f"{month:02d}-{day:02d}"
 
 
 def _refined(spans: list[Span]) -> list[Span]:
