@@ -122,7 +122,7 @@ GRAMMAR = Grammar(
     markers=frozenset({
         "de", "la", "le", "les", "des", "du", "en", "d", "l", "ici", "et", "ou", "un", "une",
         "tous", "toutes", "chaque", "fin", "debut", "ans", "annee", "annees", "mois",
-        "semestre", "trimestre", "premier", "premiere", "premiers", "premieres",
+        "semestre", "trimestre", "premier", "premiere", "premiers", "premieres", "reunion",
         "resultats", "partir", "selon", "sur", "base", "dans", "avec", "par", "t1", "t2",
         "t3", "t4", "s1", "s2", "immediatement", "annuel*", "biennal*", "semestriel*",
         "trimestriel*", "mensuel*", "fois", "au", "aux", "session", "conseil", "geneve",

@@ -102,6 +102,8 @@ class Grammar:
         found |= {word for number in self.numbers for word in number.split()}
         found |= set(self.period_words) | set(self.seasons) | set(self.every_words) | set(self.modifiers)
         found |= set(self.fiscal_words) | {word for lead in self.throughout for word in lead}
+        found |= set(self.session_words) | set(self.times_words) | set(self.per_words)
+        found |= set(self.not_number_leads)
         for specs in self.cues.values():
             for spec in specs:
                 found.update(alt for slot in spec.rstrip(">").split() for alt in slot.split("|"))
