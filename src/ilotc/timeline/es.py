@@ -54,7 +54,7 @@ GRAMMAR = Grammar(
     year_words=frozenset({"ano"}),
     year_leads=frozenset({
         "en", "antes", "despues", "desde", "partir", "hasta", "a", "al", "y", "o", "durante",
-        "para", "tardar", "el", "del",
+        "para", "tardar", "el", "del", "horizonte",
     }),
     year_lead_stems=("conclu", "termin", "finaliz", "inici", "comenz", "lanz", "complet"),
     not_number_leads=frozenset({"no", "n", "num", "numero", "art", "articulo"}),

@@ -49,7 +49,7 @@ GRAMMAR = Grammar(
     year_words=frozenset({"an", "annee"}),
     year_leads=frozenset({
         "en", "ici", "avant", "apres", "depuis", "partir", "compter", "des", "jusqu", "a",
-        "au", "et", "ou", "pendant", "durant", "courant", "pour",
+        "au", "et", "ou", "pendant", "durant", "courant", "pour", "horizon",
     }),
     year_lead_stems=("achev", "termin", "demarr", "commenc", "debut", "lanc", "finalis"),
     not_number_leads=frozenset({"no", "n", "nos", "numero", "art", "article"}),

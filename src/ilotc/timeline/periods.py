@@ -47,8 +47,8 @@ def middle(first: PlanDate, last: PlanDate) -> PlanDate:
 def later_year(first: int, written: str) -> int | None:
     """The closing year of a span written "2002-03" or "2002-2003", or None if none.
 
-    Two digits continue the first year's century ("2010-15" is 2010 to 2015); the closing
-    year must come after the first and within MAX_SPAN_YEARS."""
+    Two digits continue the first year's century ("2010-15" is 2010 to 2015) and must close
+    within MAX_SPAN_YEARS; four digits ("2005-2025") may close a span of any length."""
     if not written.isdigit() or len(written) not in (2, 4):
         return None
     value = int(written)
@@ -56,7 +56,8 @@ def later_year(first: int, written: str) -> int | None:
         value += first - first % 100
         if value <= first:
             value += 100
-    return value if 0 < value - first <= MAX_SPAN_YEARS and is_year(value) else None
+    longest = MAX_SPAN_YEARS if len(written) == 2 else MAX_YEAR - MIN_YEAR
+    return value if 0 < value - first <= longest and is_year(value) else None
 
 
 def fiscal_years(first: int, last: int, start_month: int) -> Period:

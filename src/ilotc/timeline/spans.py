@@ -387,10 +387,24 @@ class Dates:
                     self.yearless.append(i)
                     self.other_words.append((i, max(part.end, i + 1)))
                     self.anchors[i] = _anchor(part.month, part.day)
+                    self._range_of_anchors(i)
                 i = max(part.end, i + 1)
             else:
                 i += 1
         return self._sessions_dated(_refined(spans))
+
+    def _range_of_anchors(self, i: int) -> None:
+        """ "from April to September each year": a yearly range is due at its closing date,
+        so its opening is no anchor of its own."""
+        before = [k for k in self.anchors if k < i]
+        if not before:
+            return
+        opening = before[-1]
+        part = self._part(opening)
+        end = part.end if part is not None else opening + 1
+        joined = self._connector(end, paired=self._at(opening - 1) in self.g.pair_prefixes)
+        if joined is not None and self._skip(joined, _ARTICLES) == i:
+            del self.anchors[opening]
 
     def _sessions_dated(self, spans: list[Span]) -> list[Span]:
         """A session outside the table is dated by a date written right after it.
