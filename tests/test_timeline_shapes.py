@@ -25,6 +25,11 @@ def _rows(
         ("from April to September each year", [("recurring", None, None, 12, "09")]),
         ("de janvier à mars de chaque année", [("recurring", None, None, 12, "03")]),
         ("by 1 May each year", [("recurring", None, None, 12, "05-01")]),
+        # "X voire Y", "X or even Y", "X o incluso Y": one deadline, the later
+        ("en 2023 voire en 2024", [("deadline", None, "2024-12", None, None)]),
+        ("by 2023 or even 2024", [("deadline", None, "2024-12", None, None)]),
+        ("en 2023 o incluso 2024", [("deadline", None, "2024-12", None, None)]),
+        ("between 1 March 2021 and 1 March 2022", [("window", "2021-03-01", "2022-03-01", None, None)]),
         ("el 31 de enero de cada año", [("recurring", None, None, 12, "01-31")]),
         (
             "February 15 and July 15 in each calendar year",

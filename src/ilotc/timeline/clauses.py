@@ -149,6 +149,19 @@ def _dated(spans: list[Span], hits: list[Hit], begin: int, inherited: Kind | Non
     """One schedule per date; the last timing cue before a date says what it means."""
     placed: list[_Placed] = []
     for n, span in enumerate(spans):
+        if (
+            n
+            and placed
+            and any(h.cue is Cue.OR_EVEN and spans[n - 1].end <= h.begin < span.begin for h in hits)
+        ):
+            # "en 2023 voire en 2024": one commitment, by the later date, with the earlier's meaning
+            where, earlier = placed[-1]
+            if earlier.kind is Kind.START and not span.is_range:
+                placed[-1] = (where, earlier._replace(start=span.first))
+                continue
+            if earlier.kind in (Kind.DEADLINE, Kind.MILESTONE) and not span.is_range:
+                placed[-1] = (where, earlier._replace(due=span.last))
+                continue
         if span.is_range:
             placed.append((span.begin, Schedule(Kind.WINDOW, start=span.first, due=span.last)))
             continue

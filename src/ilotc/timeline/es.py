@@ -54,7 +54,7 @@ GRAMMAR = Grammar(
     year_words=frozenset({"ano"}),
     year_leads=frozenset({
         "en", "antes", "despues", "desde", "partir", "hasta", "a", "al", "y", "o", "durante",
-        "para", "tardar", "el", "del", "horizonte",
+        "para", "tardar", "el", "del", "horizonte", "incluso", "aun",
     }),
     year_lead_stems=("conclu", "termin", "finaliz", "inici", "comenz", "lanz", "complet"),
     not_number_leads=frozenset({"no", "n", "num", "numero", "art", "articulo"}),
@@ -112,6 +112,7 @@ GRAMMAR = Grammar(
         Cue.LABEL: ("para", "en el caso de|del", "en lo que respecta a", "respecto de|del"),
         Cue.BREAK: ("luego", "despues", "posteriormente", "a continuacion", "seguido de"),
         Cue.AT_LEAST: ("al menos", "como minimo", "por lo menos"),
+        Cue.OR_EVEN: ("o incluso>", "o incluso en>", "o aun>", "o aun en>"),
         Cue.RECURRING: (
             "de manera|forma periodica|regular", "periodicamente", "regularmente",
             "a intervalos regulares", "periodic*",

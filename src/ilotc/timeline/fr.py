@@ -49,7 +49,7 @@ GRAMMAR = Grammar(
     year_words=frozenset({"an", "annee"}),
     year_leads=frozenset({
         "en", "ici", "avant", "apres", "depuis", "partir", "compter", "des", "jusqu", "a",
-        "au", "et", "ou", "pendant", "durant", "courant", "pour", "horizon",
+        "au", "et", "ou", "pendant", "durant", "courant", "pour", "horizon", "voire", "meme",
     }),
     year_lead_stems=("achev", "termin", "demarr", "commenc", "debut", "lanc", "finalis"),
     not_number_leads=frozenset({"no", "n", "nos", "numero", "art", "article"}),
@@ -114,6 +114,7 @@ GRAMMAR = Grammar(
         Cue.LABEL: ("pour", "dans le cas de|du|des|d", "en ce qui concerne", "concernant"),
         Cue.BREAK: ("puis", "ensuite", "par la suite"),
         Cue.AT_LEAST: ("au moins", "au minimum"),
+        Cue.OR_EVEN: ("voire>", "voire en>", "voire meme>", "ou meme>", "ou meme en>"),
         Cue.RECURRING: (
             "sur une base reguliere|periodique", "regulierement", "periodiq*",
             "a intervalles reguliers",

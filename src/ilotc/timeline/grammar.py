@@ -35,6 +35,7 @@ class Cue(Enum):
     RECURRING = "recurring"  # a repetition (its period, when stated, travels with the hit)
     MILESTONE = "milestone"  # "premiers résultats": a first part is due, not the whole
     EARLIEST = "earliest"  # "not before": the earliest date, which no schedule states
+    OR_EVEN = "or_even"  # "X voire Y": Y, the later, is the one deadline
 
 
 Pattern = tuple[tuple[str, ...], ...]
