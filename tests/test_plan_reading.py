@@ -30,6 +30,33 @@ EN_EXPECTED = {
 }
 
 
+FR_EXPECTED = {
+    "A1": [("deadline", None, "2021-06-30", None)],
+    "A2": [("start", "2021-01", None, None)],  # "Début 2021": its first quarter (start_precision to come)
+    "A3": [("window", "2022-01", "2022-06", None)],
+    "A4": [("deadline", None, "2024-12", None)],  # "voire": one deadline, the later
+    "A5": [("deadline", None, "2035-12", None)],  # a horizon
+    "B1": [("recurring", None, None, 12)],  # anchor "03"
+    "B2": [("deadline", None, "2025-12", None)],
+    "B3": [("continuous", None, None, None)],
+    "B4": [("deadline", None, "2021-09-15", None)],
+    "B5": [("milestone", None, "2022-12", None)],  # "déc.": an abbreviated month
+}
+
+ES_EXPECTED = {
+    "A1": [("recurring", None, None, 12)],  # anchor "01-31"
+    "A2": [("window", "2019-01-08", "2019-01-31", None)],  # two dates side by side
+    "A3": [("deadline", None, "2019-06-30", None)],
+    "A4": [("window", "2019-03-01", "2020-03-01", None)],  # "entre ... y ...": a window
+    "A5": [("deadline", None, "2040-12", None)],  # a horizon
+    "B1": [("deadline", None, "2020-01", None)],  # "ene.": an abbreviated month
+    "B2": [("recurring", None, None, 6)],
+    "B3": [("ongoing", None, None, None)],
+    "B4": [("deadline", None, "2021-12", None)],  # "o incluso": one deadline, the later
+    "B5": [("deadline", None, "2022-12", None)],
+}
+
+
 def _rows(plan_path: Path) -> dict[str, list[tuple[object, ...]]]:
     plan = load(plan_path, plan_path.parent / "partners.yaml", None).plan
     found = {}
@@ -48,6 +75,28 @@ def _rows(plan_path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 def test_the_english_work_plan_reads_as_a_careful_reader_would() -> None:
     assert _rows(EN_PLAN) == EN_EXPECTED
+
+
+def test_the_french_action_plan_reads_as_a_careful_reader_would() -> None:
+    assert _rows(PLANS / "fr-plan-action.yaml") == FR_EXPECTED
+
+
+def test_the_spanish_action_plan_reads_as_a_careful_reader_would() -> None:
+    assert _rows(PLANS / "es-plan-accion.yaml") == ES_EXPECTED
+
+
+def test_anchors_of_the_french_and_spanish_plans() -> None:
+    french = load(PLANS / "fr-plan-action.yaml", PLANS / "partners.yaml", None).plan
+    spanish = load(PLANS / "es-plan-accion.yaml", PLANS / "partners.yaml", None).plan
+    assert next(a for a in french if a.id == "B1").schedules[0].anchor == "03"
+    assert next(a for a in spanish if a.id == "A1").schedules[0].anchor == "01-31"
+
+
+def test_an_evident_date_settles_the_order_of_the_others() -> None:
+    reading = read_timeline("08/01/2019 31/01/2019")
+    assert [(str(s.kind), str(s.start), str(s.due)) for s in reading.schedules] == [
+        ("window", "2019-01-08", "2019-01-31")
+    ]
 
 
 def test_the_plan_language_is_the_reading_language() -> None:

@@ -14,6 +14,7 @@ Pure: no I/O. `read_timeline` never raises for a string, and never guesses: a ph
 cannot read, or one with a date it cannot read, is `unspecified`, with the reason.
 """
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -106,6 +107,8 @@ def _read(text: str | None, settings: ReadingSettings) -> Reading:
     tokens = tokenize(head)
     candidates = [lang] if lang else detect_language(tokens, head)
     order: object = day_first
+    if day_first is None:
+        day_first = order = _evident_order(head)  # "08/01/2019 31/01/2019": 31/01 settles it
     if day_first is None and len({GRAMMARS[c].day_first for c in candidates}) > 1:
         # The words do not tell the language, and the candidates write numeric dates in
         # different orders: a date like 06/04/2002 is then read only where its order is evident.
@@ -116,6 +119,21 @@ def _read(text: str | None, settings: ReadingSettings) -> Reading:
     if first.readable:
         return _how(first, settings)
     return _how(next((other for other in readings if other.readable), first), settings)
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}(?![\d/.-])")
+
+
+def _evident_order(text: str) -> bool | None:
+    """The order of the phrase's numeric dates where one of them shows it (31/01/2019: day
+    first) and none shows the other; None where none, or both, do."""
+    shown = set()
+    for first, second in _NUMERIC_DATE.findall(text):
+        if int(first) > 12 >= int(second):
+            shown.add(True)
+        elif int(second) > 12 >= int(first):
+            shown.add(False)
+    return shown.pop() if len(shown) == 1 else None
 
 
 def _how(reading: Reading, settings: ReadingSettings) -> Reading:

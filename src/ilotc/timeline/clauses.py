@@ -165,6 +165,16 @@ def _dated(spans: list[Span], hits: list[Hit], begin: int, inherited: Kind | Non
         if span.is_range:
             placed.append((span.begin, Schedule(Kind.WINDOW, start=span.first, due=span.last)))
             continue
+        side_by_side = n and spans[n - 1].end == span.begin and not spans[n - 1].is_range
+        if side_by_side and placed and placed[-1][1].kind is Kind.DEADLINE and not span.modifier:
+            # "08/01/2019 31/01/2019": two dates with nothing between, as a table's start and end cells
+            where = placed[-1][0]
+            first = spans[n - 1].first
+            if first.first_day() <= span.first.first_day() and not any(
+                h.begin == span.begin - 1 for h in hits
+            ):
+                placed[-1] = (where, Schedule(Kind.WINDOW, start=first, due=span.last))
+                continue
         low = spans[n - 1].end if n else begin
         cues = [h.cue for h in hits if low <= h.begin < span.begin and h.cue in _TIMING]
         first_part = any(h.cue is Cue.MILESTONE and h.begin < span.begin for h in hits)
