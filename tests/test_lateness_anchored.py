@@ -64,3 +64,24 @@ def test_a_month_anchor_is_due_by_the_end_of_that_month() -> None:
     schedule = read_timeline("Diciembre de cada año").schedules[0]
     assert schedule.anchor == "12"
     assert anchored_occurrences(schedule, PLAN_DATE, dt.date(2019, 12, 1)) == [dt.date(2019, 12, 31)]
+
+
+FRENCH = load(PLANS / "fr-plan-action.yaml", PLANS / "partners.yaml", None).plan
+
+
+def test_an_early_year_start_is_late_only_after_its_first_quarter() -> None:
+    a2 = next(action for action in FRENCH if action.id == "A2")  # "Début 2021"
+    assert a2.schedules[0].start_precision == "quarter"
+    assert a2.schedules[0].to_json()["start_precision"] == "quarter"
+    assert lateness(a2, dt.date(2021, 3, 31), dt.date(2021, 1, 15)) is None
+    found = lateness(a2, dt.date(2021, 4, 1), dt.date(2021, 1, 15))
+    assert found is not None and (found.reason, found.late_since) == ("start", dt.date(2021, 4, 1))
+
+
+def test_a_start_stated_as_a_year_is_late_from_the_next_first_of_january() -> None:
+    schedule = read_timeline("dès 2022").schedules[0]
+    assert (str(schedule.start), schedule.start_precision) == ("2022-01", "year")
+    a2 = next(action for action in FRENCH if action.id == "A2")._replace(schedules=(schedule,))
+    assert lateness(a2, dt.date(2022, 12, 31), None) is None
+    found = lateness(a2, dt.date(2023, 1, 1), None)
+    assert found is not None and found.late_since == dt.date(2023, 1, 1)

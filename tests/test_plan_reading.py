@@ -157,6 +157,8 @@ def test_timeline_reads_as_the_plan_named_would(runner: CliRunner) -> None:
         "due": "2020-06",
         "every_months": None,
         "immediate": False,
+        "start_precision": "month",
+        "due_precision": "month",
     }
     from_env = _timeline(runner, "10/03/2019", env={"ILOTC_PLAN": str(EN_PLAN)})
     assert from_env["lang"] == "en"

@@ -174,10 +174,11 @@ def _late_candidates(
     if (
         schedule.kind in _START_KINDS
         and status is Status.PLANNED
-        and schedule.start is not None
-        and schedule.start.last_day() < day
+        and (start_ends := schedule.start_ends()) is not None
+        and start_ends.last_day() < day
     ):
-        return [("start", schedule.start.last_day() + _ONE_DAY)]
+        # a start is late only after its whole stated period: "dès 2022" from 1 January 2023
+        return [("start", start_ends.last_day() + _ONE_DAY)]
     return []
 
 

@@ -32,6 +32,10 @@ class Schedule(NamedTuple):
     label: str | None = None
     linked_to: str | None = None
     anchor: str | None = None  # a recurring date fixed in the year: "MM-DD", or "MM" for a month
+    # "quarter" or "year" where `start`/`due` (a month) stands for one; a day or a month is
+    # told by the date itself, so plain schedules stay equal to those written without it
+    start_precision: str | None = None
+    due_precision: str | None = None
 
     def to_json(self) -> dict[str, object]:
         """CONTRACT's schedule record, dates as `YYYY-MM` (or `YYYY-MM-DD`) strings."""
@@ -48,11 +52,31 @@ class Schedule(NamedTuple):
             record["linked_to"] = self.linked_to
         if self.anchor is not None:
             record["anchor"] = self.anchor
+        record["start_precision"] = _precision(self.start, self.start_precision)
+        record["due_precision"] = _precision(self.due, self.due_precision)
         return record
+
+    def start_ends(self) -> "PlanDate | None":
+        """The last month of the period the start stands for: a year's start ("dès 2022") is
+        late only after December, an early year's ("début 2000") after March."""
+        if self.start is None or self.start.day is not None:
+            return self.start
+        if self.start_precision == "year":
+            return PlanDate(self.start.year, 12)
+        if self.start_precision == "quarter":
+            return self.start.add_months(2 - (self.start.month - 1) % 3)
+        return self.start
 
     def describe(self) -> str:
         """The schedule in words, in the interface language: "deadline: by April 30, 2000"."""
         return describe(self)
+
+
+def _precision(date: PlanDate | None, stated: str | None) -> str | None:
+    """CONTRACT's precision of a date: day, month, quarter or year; None without a date."""
+    if date is None:
+        return None
+    return "day" if date.day is not None else stated or "month"
 
 
 UNSPECIFIED = Schedule(Kind.UNSPECIFIED)

@@ -17,6 +17,7 @@ from ilotc.timeline import periods, reasons
 from ilotc.timeline.cues import DATE, Hit, find_cues
 from ilotc.timeline.grammar import Cue, Grammar
 from ilotc.timeline.spans import Dates, Span
+from ilotc.timeline.spans import precision as _plain_precision
 from ilotc.timeline.tokens import Token
 
 
@@ -163,7 +164,7 @@ def _dated(spans: list[Span], hits: list[Hit], begin: int, inherited: Kind | Non
                 placed[-1] = (where, earlier._replace(due=span.last))
                 continue
         if span.is_range:
-            placed.append((span.begin, Schedule(Kind.WINDOW, start=span.first, due=span.last)))
+            placed.append((span.begin, _window(span.first, span.last, span, span)))
             continue
         side_by_side = n and spans[n - 1].end == span.begin and not spans[n - 1].is_range
         if side_by_side and placed and placed[-1][1].kind is Kind.DEADLINE and not span.modifier:
@@ -173,7 +174,7 @@ def _dated(spans: list[Span], hits: list[Hit], begin: int, inherited: Kind | Non
             if first.first_day() <= span.first.first_day() and not any(
                 h.begin == span.begin - 1 for h in hits
             ):
-                placed[-1] = (where, Schedule(Kind.WINDOW, start=first, due=span.last))
+                placed[-1] = (where, _window(first, span.last, spans[n - 1], span))
                 continue
         low = spans[n - 1].end if n else begin
         cues = [h.cue for h in hits if low <= h.begin < span.begin and h.cue in _TIMING]
@@ -188,15 +189,61 @@ def _dated_one(span: Span, cue: Cue | None, inherited: Kind | None, first_part: 
     if cue is None and (span.modifier == "begin" or inherited is Kind.START):
         cue = Cue.START  # "Début 2000"; a bare date after a start clause
     if cue is Cue.START:
-        return Schedule(Kind.START, start=span.first)
+        return Schedule(Kind.START, start=span.first, start_precision=_opening(span))
     if cue is Cue.AFTER:
-        return Schedule(Kind.START, start=periods.next_period(span.last))
+        after = periods.next_period(span.last)
+        return Schedule(Kind.START, start=after, start_precision=precision(after, after))
     due = span.last
     if cue is Cue.BEFORE and span.modifier != "end" and span.first.day is None:
         due = periods.previous_month(span.first)  # before March: by the end of February
     if first_part or (cue is None and inherited is Kind.MILESTONE):
-        return Schedule(Kind.MILESTONE, due=due)
-    return Schedule(Kind.DEADLINE, due=due)
+        return Schedule(Kind.MILESTONE, due=due, due_precision=_closing(span, due))
+    return Schedule(Kind.DEADLINE, due=due, due_precision=_closing(span, due))
+
+
+def precision(first: PlanDate, last: PlanDate) -> str | None:
+    """The precision a schedule keeps: only a quarter or a year (a day or a month is told by
+    the date itself)."""
+    found = _plain_precision(first, last)
+    return found if found in ("quarter", "year") else None
+
+
+def _opening(span: Span) -> str | None:
+    """The precision of a date as a start: "2022" is a year, "début 2000" a quarter."""
+    if span.opening is not None:
+        return span.opening
+    whole = precision(span.first, span.last)
+    return whole if whole in ("year", "quarter") and not span.is_range else precision(span.first, span.first)
+
+
+def _closing(span: Span, due: PlanDate) -> str | None:
+    """The precision of a date as a due date: that of the period it closes."""
+    if due != span.last:
+        return precision(due, due)  # before March: by the end of February
+    whole = precision(span.first, span.last) if not span.is_range else None
+    return whole if whole in ("year", "quarter") else precision(due, due)
+
+
+def _window(start: PlanDate, due: PlanDate, opening: Span, closing: Span) -> Schedule:
+    """A window from `start` to `due`, with the precision each is written in."""
+    if opening is closing and opening.is_range and precision(start, due) is None and start.day is None:
+        years = start.month == 1 and due.month == 12  # "2020-2021": a span of years
+        start_p = due_p = "year" if years else None
+        if not years:
+            start_p, due_p = precision(start, start), precision(due, due)
+        return Schedule(Kind.WINDOW, start=start, due=due, start_precision=start_p, due_precision=due_p)
+    if opening is closing:
+        start_p = precision(start, start)
+        return Schedule(
+            Kind.WINDOW, start=start, due=due, start_precision=start_p, due_precision=precision(due, due)
+        )
+    return Schedule(
+        Kind.WINDOW,
+        start=start,
+        due=due,
+        start_precision=_opening(opening),
+        due_precision=_closing(closing, due),
+    )
 
 
 def _windows(placed: list[_Placed]) -> list[_Placed]:
@@ -206,7 +253,16 @@ def _windows(placed: list[_Placed]) -> list[_Placed]:
         if merged and schedule.kind is Kind.DEADLINE and merged[-1][1].kind is Kind.START:
             opening = merged[-1][1]
             if opening.start and schedule.due and _not_after(opening.start, schedule.due):
-                merged[-1] = (merged[-1][0], Schedule(Kind.WINDOW, start=opening.start, due=schedule.due))
+                merged[-1] = (
+                    merged[-1][0],
+                    Schedule(
+                        Kind.WINDOW,
+                        start=opening.start,
+                        due=schedule.due,
+                        start_precision=opening.start_precision,
+                        due_precision=schedule.due_precision,
+                    ),
+                )
                 continue
         merged.append((where, schedule))
     return merged

@@ -41,6 +41,7 @@ class Span:
     modifier: str | None = None  # begin, end or mid: "début 2000", "fin 2000", "mi-2000"
     is_range: bool = False  # "de janvier à juin 2001", "2002-03": a window by itself
     meeting: bool = False  # a session of an ILO body: refined by a date written next to it
+    opening: str | None = None  # the precision of its start where not plain from first..last
 
 
 class Dates:
@@ -269,6 +270,8 @@ class Dates:
             if core is not None and not core[2] and core[0][0].day is None:
                 (first, last), end, _ = core
                 if modifier == "begin":
+                    if precision(first, last) == "year":  # "début 2000": its first quarter
+                        return Span(i, end, first, first, modifier, opening="quarter")
                     last = first
                 elif modifier == "end":
                     first = last
@@ -431,6 +434,20 @@ class Dates:
         i = self.yearless[0]
         words = [t.text for t in self.tokens[i:] if t.text in self.g.months][:1] or [self._at(i)]
         return reasons.NO_YEAR.format(month=repr(words[0]))
+
+
+def precision(first: PlanDate, last: PlanDate) -> str | None:
+    """How precise the period first..last is: day, month, quarter, year, or None (a half...)."""
+    if first.day is not None:
+        return "day"
+    if first == last:
+        return "month"
+    months = first.months_until(last) + 1
+    if months == 12 and first.month == 1:
+        return "year"
+    if months == 3 and first.month % 3 == 1:
+        return "quarter"
+    return None
 
 
 def _anchor(month: int, day: int | None) -> str:
