@@ -29,6 +29,9 @@ def _rows(
         ("en 2023 voire en 2024", [("deadline", None, "2024-12", None, None)]),
         ("by 2023 or even 2024", [("deadline", None, "2024-12", None, None)]),
         ("en 2023 o incluso 2024", [("deadline", None, "2024-12", None, None)]),
+        # a list of years is one window, from the first to the last
+        ("2018, 2019 and 2020", [("window", "2018-01", "2020-12", None, None)]),
+        ("en 2019 y 2020", [("window", "2019-01", "2020-12", None, None)]),
         ("between 1 March 2021 and 1 March 2022", [("window", "2021-03-01", "2022-03-01", None, None)]),
         ("el 31 de enero de cada año", [("recurring", None, None, 12, "01-31")]),
         (

@@ -48,7 +48,7 @@ GRAMMAR = Grammar(
         "mid": "mid", "middle": "mid",
     },
     fillers=_FILLERS,
-    year_words=frozenset({"year"}),
+    year_words=frozenset({"year", "years"}),
     year_leads=frozenset({
         "in", "by", "before", "after", "since", "from", "until", "till", "to", "and", "or",
         "during", "for", "through", "than", "as", "even",

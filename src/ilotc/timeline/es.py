@@ -51,7 +51,7 @@ GRAMMAR = Grammar(
         "mediados": "mid", "mitad": "mid",
     },
     fillers=_FILLERS,
-    year_words=frozenset({"ano"}),
+    year_words=frozenset({"ano", "anos"}),
     year_leads=frozenset({
         "en", "antes", "despues", "desde", "partir", "hasta", "a", "al", "y", "o", "durante",
         "para", "tardar", "el", "del", "horizonte", "incluso", "aun",

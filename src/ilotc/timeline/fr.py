@@ -46,7 +46,7 @@ GRAMMAR = Grammar(
     every_words=frozenset({"tous", "toutes", "chaque"}),
     modifiers={"debut": "begin", "fin": "end", "mi": "mid", "milieu": "mid"},
     fillers=_FILLERS,
-    year_words=frozenset({"an", "annee"}),
+    year_words=frozenset({"an", "annee", "annees"}),
     year_leads=frozenset({
         "en", "ici", "avant", "apres", "depuis", "partir", "compter", "des", "jusqu", "a",
         "au", "et", "ou", "pendant", "durant", "courant", "pour", "horizon", "voire", "meme",

@@ -394,7 +394,26 @@ class Dates:
                 i = max(part.end, i + 1)
             else:
                 i += 1
-        return self._sessions_dated(_refined(spans))
+        return self._sessions_dated(self._year_lists(_refined(spans)))
+
+    def _year_lists(self, spans: list[Span]) -> list[Span]:
+        """ "2018, 2019 et 2020": a list of years is one window, from the first to the last
+        (read as separate deadlines, the first year would be late while the list allows more)."""
+        merged: list[Span] = []
+        for span in spans:
+            previous = merged[-1] if merged else None
+            if (
+                previous is not None
+                and _whole_years(previous)
+                and _whole_years(span)
+                and previous.last.year < span.first.year
+                and all(t.text in self.g.clause_joiners for t in self.tokens[previous.end : span.begin])
+                and previous.end < span.begin
+            ):
+                merged[-1] = Span(previous.begin, span.end, previous.first, span.last, is_range=True)
+            else:
+                merged.append(span)
+        return merged
 
     def _range_of_anchors(self, i: int) -> None:
         """ "from April to September each year": a yearly range is due at its closing date,
@@ -434,6 +453,18 @@ class Dates:
         i = self.yearless[0]
         words = [t.text for t in self.tokens[i:] if t.text in self.g.months][:1] or [self._at(i)]
         return reasons.NO_YEAR.format(month=repr(words[0]))
+
+
+def _whole_years(span: Span) -> bool:
+    """A span of one or more whole calendar years, as written ("2019", a list of them)."""
+    return (
+        not span.modifier
+        and not span.meeting
+        and span.first.day is None
+        and span.first.month == 1
+        and span.last.month == 12
+        and (span.is_range or span.first.year == span.last.year)
+    )
 
 
 def precision(first: PlanDate, last: PlanDate) -> str | None:
