@@ -34,13 +34,13 @@ def _action_mappings(data: Any) -> list[dict[str, Any]]:
 
 def test_loading_reads_each_timeline_once(monkeypatch: pytest.MonkeyPatch) -> None:
     read: list[str | None] = []
-    real = build.read_timeline
+    real = build.read_as
 
     def counting(text: str | None, *args: Any, **kwargs: Any) -> Any:
         read.append(text)
         return real(text, *args, **kwargs)
 
-    monkeypatch.setattr(build, "read_timeline", counting)
+    monkeypatch.setattr(build, "read_as", counting)
     dataset = load(DATA / "plan.yaml", DATA / "partners.yaml", None)
     assert len(read) == len(dataset.plan) == 78
     assert read == [action.timeline for action in dataset.plan]

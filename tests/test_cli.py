@@ -55,7 +55,15 @@ def test_action_record_fields(runner: CliRunner) -> None:
     }
     assert first["text"].startswith("une déclaration sur la politique de coopération technique")
     assert first["schedules"] == [
-        {"kind": "deadline", "start": None, "due": "2000-04", "every_months": None, "immediate": False}
+        {
+            "kind": "deadline",
+            "start": None,
+            "due": "2000-04",
+            "every_months": None,
+            "immediate": False,
+            "start_precision": None,
+            "due_precision": "month",
+        }
     ]
 
 
@@ -341,7 +349,15 @@ def test_timeline_phrase_lang_names_the_language(runner: CliRunner) -> None:
     record = json.loads(out)
     assert record["lang"] == "es"
     assert record["schedules"] == [
-        {"kind": "deadline", "start": None, "due": "2021-06-30", "every_months": None, "immediate": False}
+        {
+            "kind": "deadline",
+            "start": None,
+            "due": "2021-06-30",
+            "every_months": None,
+            "immediate": False,
+            "start_precision": None,
+            "due_precision": "day",
+        }
     ]
     # --lang is the interface's language (CONTRACT "Languages"), not the phrase's
     code, out, _ = run(runner, "timeline", "--lang", "fr", "Mai 2000")

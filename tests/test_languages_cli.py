@@ -369,7 +369,7 @@ def test_validate_json_keeps_its_keys_and_severities(runner: CliRunner) -> None:
 def test_the_phrase_language_and_the_interface_language_are_apart(runner: CliRunner) -> None:
     code, output = _run(runner, ["timeline", "Achevée en avril 2000", "--phrase-lang", "en", "--lang", "es"])
     assert code == 0
-    assert "Idioma:   inglés\n" in output
+    assert "Idioma:   inglés (indicado)\n" in output  # named, and stated here
 
 
 @pytest.mark.parametrize(

@@ -50,10 +50,10 @@ def test_a_schema_error_says_what_it_expected_in_one_sentence(runner: CliRunner)
 @pytest.mark.parametrize(
     ("lang", "phrase", "line"),
     [
-        ("fr", "Tous les deux ans", f"Langue{NBSP}:   français\n"),
-        ("fr", "Completed by April 2000", f"Langue{NBSP}:   anglais\n"),
-        ("es", "Achevée en avril 2000", "Idioma:   francés\n"),
-        ("en", "Cada dos años", "Language: Spanish\n"),
+        ("fr", "Tous les deux ans", f"Langue{NBSP}:   français (détectée)\n"),
+        ("fr", "Completed by April 2000", f"Langue{NBSP}:   anglais (détectée)\n"),
+        ("es", "Achevée en avril 2000", "Idioma:   francés (detectado)\n"),
+        ("en", "Cada dos años", "Language: Spanish (detected)\n"),
     ],
 )
 def test_the_phrase_language_is_named(runner: CliRunner, lang: str, phrase: str, line: str) -> None:

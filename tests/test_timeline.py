@@ -231,6 +231,8 @@ def test_reading_json_shape() -> None:
                 "every_months": None,
                 "immediate": False,
                 "label": "pour les rapports annuels",
+                "start_precision": "month",
+                "due_precision": None,
             },
             {
                 "kind": "start",
@@ -239,6 +241,8 @@ def test_reading_json_shape() -> None:
                 "every_months": None,
                 "immediate": False,
                 "label": "pour les rapports mondiaux",
+                "start_precision": "month",
+                "due_precision": None,
             },
         ],
     }
@@ -251,6 +255,8 @@ def test_reading_json_shape() -> None:
             "due": None,
             "every_months": None,
             "immediate": False,
+            "start_precision": None,
+            "due_precision": None,
         }
     ]
 

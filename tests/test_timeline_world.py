@@ -86,7 +86,11 @@ CASES: list[tuple[str, list[Row]]] = [
     ("in the summer of 2021", UNSPECIFIED),
     # Recurring with fixed dates.
     ("by 1 May each year", [("recurring", None, None, 12)]),
-    ("not later than February 15 and July 15 in each calendar year", [("recurring", None, None, 6)]),
+    # issue 23: two dates fixed in the year, each recurring yearly on its own day (anchors 02-15, 07-15)
+    (
+        "not later than February 15 and July 15 in each calendar year",
+        [("recurring", None, None, 12), ("recurring", None, None, 12)],
+    ),
     ("Diciembre de cada año", [("recurring", None, None, 12)]),
     ("cada dos años", [("recurring", None, None, 24)]),
     ("dos veces al año", [("recurring", None, None, 6)]),

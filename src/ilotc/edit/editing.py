@@ -21,7 +21,7 @@ from ilotc.i18n import _
 from ilotc.model.dates import PlanDate
 from ilotc.model.labels import STATUS_LABELS
 from ilotc.model.vocab import Status
-from ilotc.store.build import initial_status_of_mapping
+from ilotc.store.build import initial_status_of_mapping, settings_of
 from ilotc.store.yaml.reader import Position, PositionIndex, parse_yaml
 
 
@@ -252,7 +252,10 @@ def _check_sequence(data: Any, path: tuple[str | int, ...], changes: list[tuple[
     node = data
     for part in path:
         node = node[part]
-    initial = str(initial_status_of_mapping(node))
+    document = data.get("document") if isinstance(data, dict) else None
+    initial = str(
+        initial_status_of_mapping(node, settings_of(document if isinstance(document, dict) else {}))
+    )
     problem = sequence_problem(initial, changes)
     if problem is not None:
         raise EditError(_("{id}: {problem}; nothing was written").format(id=node.get("id"), problem=problem))

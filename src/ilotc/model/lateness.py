@@ -7,7 +7,11 @@ An action's status as of a day is replayed from its history. A schedule is late 
   (reason "start");
 - a recurring schedule with a period has no `done` change (or, with none, the plan's
   date) within `every_months` months before the day (reason "due"); for a recurring
-  action `done` marks one occurrence, not the end, so only `cancelled` exempts it.
+  action `done` marks one occurrence, not the end, so only `cancelled` exempts it;
+- a recurring schedule with an `anchor` ("05-01", or "12" for a month) is due on that day
+  (or by the end of that month) every period, counted from the first anchor date on or
+  after the plan's date; an occurrence is late from the next day until a `done` change
+  dated in its period (after the occurrence before it).
 """
 
 import datetime as dt
@@ -70,12 +74,75 @@ def recurrence_due(
     return add_months(anchor, schedule.every_months)
 
 
+def _anchor_date(anchor: str, year: int) -> dt.date:
+    """The day an anchor falls on in `year`: its day (29 February is the 28th in other years),
+    or the last day of its month."""
+    month, _, day = anchor.partition("-")
+    last = PlanDate(year, int(month)).last_day()
+    return last if not day else last.replace(day=min(int(day), last.day))
+
+
+def anchored_occurrences(schedule: Schedule, plan_date: dt.date | None, until: dt.date) -> list[dt.date]:
+    """The due days of an anchored recurrence from the first on or after the plan's date, up
+    to and including the first on or after `until`."""
+    if schedule.anchor is None or plan_date is None or not schedule.every_months:
+        return []
+    years = max(1, schedule.every_months // 12)
+    year = (
+        plan_date.year if _anchor_date(schedule.anchor, plan_date.year) >= plan_date else plan_date.year + 1
+    )
+    found: list[dt.date] = []
+    while year <= dt.MAXYEAR:
+        found.append(_anchor_date(schedule.anchor, year))
+        if found[-1] >= until:
+            break
+        year += years
+    return found
+
+
+def anchored_late_since(
+    action: Action, schedule: Schedule, day: dt.date, plan_date: dt.date | None
+) -> dt.date | None:
+    """The first day late of an anchored recurrence as of `day`, or None when its last
+    occurrence before `day` was met. An occurrence is met by a `done` change dated after the
+    occurrence before it and before the one after it (each change meets one occurrence);
+    late occurrences in a row are late from the day after the first of them."""
+    dues = anchored_occurrences(schedule, plan_date, day)
+    passed = [due for due in dues if due < day]
+    if not passed or plan_date is None:
+        return None
+    dones = [
+        change.date.first_day()
+        for change in action.history
+        if change.status is Status.DONE and plan_date <= change.date.first_day() <= day
+    ]
+    met: list[bool] = []
+    used: set[int] = set()
+    for k in range(len(passed)):
+        low = passed[k - 1] if k else plan_date - _ONE_DAY
+        high = dues[k + 1] if k + 1 < len(dues) else dt.date.max
+        hit = next((n for n, done in enumerate(dones) if n not in used and low < done < high), None)
+        if hit is not None:
+            used.add(hit)
+        met.append(hit is not None)
+    since = None
+    for due, was_met in zip(reversed(passed), reversed(met), strict=True):
+        if was_met:
+            break
+        since = due + _ONE_DAY
+    return since
+
+
 def next_occurrence(
     action: Action, schedule: Schedule, day: dt.date, plan_date: dt.date | None
 ) -> dt.date | None:
     """The last day of the first occurrence still to come on or after `day`: the one after
     the last `done` change, or, when that one was missed (overdue), the following ones of the
-    same rhythm, so a missed occurrence does not hide the next."""
+    same rhythm, so a missed occurrence does not hide the next. An anchored recurrence: its
+    first due day on or after `day`."""
+    if schedule.anchor is not None:
+        dues = anchored_occurrences(schedule, plan_date, day)
+        return dues[-1] if dues and dues[-1] >= day else None
     first = recurrence_due(action, schedule, day, plan_date)
     if first is None or first >= day or not schedule.every_months or schedule.every_months < 1:
         return first
@@ -91,6 +158,9 @@ def next_occurrence(
 def _late_candidates(
     action: Action, schedule: Schedule, status: Status, day: dt.date, plan_date: dt.date | None
 ) -> list[tuple[str, dt.date]]:
+    if schedule.kind is Kind.RECURRING and schedule.anchor is not None:
+        since = anchored_late_since(action, schedule, day, plan_date)
+        return [] if status is Status.CANCELLED or since is None else [("due", since)]
     if schedule.kind is Kind.RECURRING:
         limit = recurrence_due(action, schedule, day, plan_date)
         if status is Status.CANCELLED or limit is None or not limit < day:
@@ -104,10 +174,11 @@ def _late_candidates(
     if (
         schedule.kind in _START_KINDS
         and status is Status.PLANNED
-        and schedule.start is not None
-        and schedule.start.last_day() < day
+        and (start_ends := schedule.start_ends()) is not None
+        and start_ends.last_day() < day
     ):
-        return [("start", schedule.start.last_day() + _ONE_DAY)]
+        # a start is late only after its whole stated period: "dès 2022" from 1 January 2023
+        return [("start", start_ends.last_day() + _ONE_DAY)]
     return []
 
 

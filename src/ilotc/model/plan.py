@@ -39,6 +39,8 @@ class Document(NamedTuple):
     # texts in other languages: (language, ((field, text), ...)), see model/translations.py
     translations: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     original: str | None = None  # "(original in French)": shown texts left in the original
+    day_first: bool | None = None  # how the plan's numeric dates are written, where stated
+    fiscal_year_start: int | None = None  # the month its fiscal years start, where stated
 
 
 class Change(NamedTuple):

@@ -31,6 +31,11 @@ class Schedule(NamedTuple):
     immediate: bool = False
     label: str | None = None
     linked_to: str | None = None
+    anchor: str | None = None  # a recurring date fixed in the year: "MM-DD", or "MM" for a month
+    # "quarter" or "year" where `start`/`due` (a month) stands for one; a day or a month is
+    # told by the date itself, so plain schedules stay equal to those written without it
+    start_precision: str | None = None
+    due_precision: str | None = None
 
     def to_json(self) -> dict[str, object]:
         """CONTRACT's schedule record, dates as `YYYY-MM` (or `YYYY-MM-DD`) strings."""
@@ -45,11 +50,33 @@ class Schedule(NamedTuple):
             record["label"] = self.label
         if self.linked_to is not None:
             record["linked_to"] = self.linked_to
+        if self.anchor is not None:
+            record["anchor"] = self.anchor
+        record["start_precision"] = _precision(self.start, self.start_precision)
+        record["due_precision"] = _precision(self.due, self.due_precision)
         return record
+
+    def start_ends(self) -> "PlanDate | None":
+        """The last month of the period the start stands for: a year's start ("dès 2022") is
+        late only after December, an early year's ("début 2000") after March."""
+        if self.start is None or self.start.day is not None:
+            return self.start
+        if self.start_precision == "year":
+            return PlanDate(self.start.year, 12)
+        if self.start_precision == "quarter":
+            return self.start.add_months(2 - (self.start.month - 1) % 3)
+        return self.start
 
     def describe(self) -> str:
         """The schedule in words, in the interface language: "deadline: by April 30, 2000"."""
         return describe(self)
+
+
+def _precision(date: PlanDate | None, stated: str | None) -> str | None:
+    """CONTRACT's precision of a date: day, month, quarter or year; None without a date."""
+    if date is None:
+        return None
+    return "day" if date.day is not None else stated or "month"
 
 
 UNSPECIFIED = Schedule(Kind.UNSPECIFIED)
@@ -62,6 +89,11 @@ class Reading(NamedTuple):
     lang: str | None  # None where there is nothing to read (a blank phrase)
     schedules: tuple[Schedule, ...]
     reason: str | None = None  # why it is unspecified, or that it was cut to MAX_CHARS
+    # how it was read (CONTRACT "Dates and 'as of'"): the language stated rather than detected,
+    # the order of numeric dates and the month a fiscal year starts, where stated
+    lang_stated: bool = False
+    day_first: bool | None = None
+    fiscal_year_start: int | None = None
 
     def to_json(self) -> dict[str, object]:
         """CONTRACT's `ilotc timeline --format json` object."""

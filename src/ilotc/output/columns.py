@@ -96,6 +96,8 @@ def _reason(record: dict[str, Any]) -> str:
     schedules = record.get("schedules") or []
     if reason == "due" and schedules and all(s.get("kind") == "recurring" for s in schedules):
         return _(OCCURRENCE_MISSED)  # a recurring action is never finished
+    if reason == "due" and record.get("status") == "planned" and record.get("kind") == "milestone":
+        reason = "start"  # a late milestone of an action not yet begun: "not started", not "not finished"
     return _(REASON_LABELS[reason]) if reason in REASON_LABELS else str(reason)
 
 

@@ -6,9 +6,10 @@ labels and reasons are shown through `ilotc.output.text.markup` on one line each
 
 import json
 
-from ilotc.i18n import _, language_name
+from ilotc.i18n import _
 from ilotc.model.schedule import Reading
 from ilotc.output.formats import TextFormat, registry
+from ilotc.output.how_read import how_read
 from ilotc.output.text import markup
 from ilotc.timeline.reasons import words as reason_words
 
@@ -17,9 +18,7 @@ def to_text(reading: Reading) -> str:
     """The phrase, its language, one line per schedule, and any reason (Rich markup)."""
     lines = [
         _("Phrase:   {phrase}").format(phrase=markup(reading.text, multiline=False)),
-        _("Language: {lang}").format(lang=language_name(reading.lang))
-        if reading.lang is not None
-        else _("Language: none (nothing to read)"),
+        _("Language: {lang}").format(lang=how_read(reading)),
     ]
     for schedule in reading.schedules:
         label = f" ({markup(schedule.label, multiline=False)})" if schedule.label else ""

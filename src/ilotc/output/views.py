@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ilotc.i18n import _
 from ilotc.output.columns import role_label, status_label, type_label_shown
+from ilotc.output.how_read import how_read
 from ilotc.output.text import markup
 
 if TYPE_CHECKING:
@@ -56,6 +57,8 @@ def action_view(action: "Action", record: dict[str, Any], registry: "Registry") 
     grid.add_row(_("Timeline"), markup(record["timeline"] or none))
     for schedule in action.schedules:
         grid.add_row(_("Reads as"), markup(schedule.describe()))
+    if not action.explicit_schedules:
+        grid.add_row(_("Read in"), markup(how_read(action.reading)))
     grid.add_row(_("Status"), status_label(record["status"]))
     for change in record["history"]:
         note = f" — {change['note']}" if change["note"] else ""

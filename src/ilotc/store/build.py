@@ -16,9 +16,12 @@ from ilotc.model.registry import Partner, PartnerRole, Programme, Registry
 from ilotc.model.schedule import Reading, Schedule
 from ilotc.model.vocab import Kind, Status
 from ilotc.store.models import ActionModel, DocumentModel, PartnerModel, PartnersFile, PlanFile, ScheduleSpec
-from ilotc.timeline import read_timeline
+from ilotc.timeline import ReadingSettings, read_as
 
 T = TypeVar("T")
+
+STATED_NOTHING = ReadingSettings()
+"""A plan that says nothing of how its timelines are read: each phrase's language is detected."""
 
 
 def schedule_from_spec(spec: ScheduleSpec) -> Schedule:
@@ -49,9 +52,25 @@ class Decided(NamedTuple):
     initial_status: Status
 
 
-def decide(model: ActionModel) -> Decided:
-    """Decide an action's schedules and initial status (its timeline read now)."""
-    reading = read_timeline(model.timeline)
+def settings_of(document: object) -> ReadingSettings:
+    """How a plan says its timelines are read, from its `document` (a model or a mapping of a
+    file that may not be valid: only valid values count, the checks report the others)."""
+    fields = ("language", "day_first", "fiscal_year_start")
+    if isinstance(document, dict):
+        lang, day_first, fiscal = (document.get(key) for key in fields)
+    else:
+        lang, day_first, fiscal = (getattr(document, key, None) for key in fields)
+    return ReadingSettings(
+        lang if lang in ("en", "fr", "es") else None,
+        day_first if isinstance(day_first, bool) else None,
+        fiscal if type(fiscal) is int and 1 <= fiscal <= 12 else None,
+    )
+
+
+def decide(model: ActionModel, settings: ReadingSettings = STATED_NOTHING) -> Decided:
+    """Decide an action's schedules and initial status (its timeline read now, as the plan's
+    `settings` say)."""
+    reading = read_as(model.timeline, settings)
     if model.schedules:
         schedules = tuple(schedule_from_spec(spec) for spec in model.schedules)
     else:
@@ -64,28 +83,37 @@ class Decisions:
     """Each action model's decisions, made when first asked for and then kept, so that the
     checks of a file and the building of its plan share them."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: ReadingSettings = STATED_NOTHING) -> None:
         # by the model's identity; the model is kept too, so its id is not reused
         self._made: dict[int, tuple[ActionModel, Decided]] = {}
+        self.settings = settings  # how the plan says its timelines are read
+
+    def read_as(self, settings: ReadingSettings) -> None:
+        """Read timelines as `settings` say from now on (the plan's, once its document is
+        known); decisions made before are made again."""
+        if settings != self.settings:
+            self.settings = settings
+            self._made.clear()
 
     def of(self, model: ActionModel) -> Decided:
         """The decisions for `model`, made now if not yet."""
         made = self._made.get(id(model))
         if made is None:
-            made = self._made[id(model)] = (model, decide(model))
+            made = self._made[id(model)] = (model, decide(model, self.settings))
         return made[1]
 
 
-def initial_status_of_mapping(action: dict[str, Any]) -> Status:
+def initial_status_of_mapping(action: dict[str, Any], settings: ReadingSettings = STATED_NOTHING) -> Status:
     """The initial status of an action of a valid file, from its mapping in the file (as an
-    edit checks it, before any plan is built): the decision `decide` makes for its model."""
+    edit checks it, before any plan is built): the decision `decide` makes for its model,
+    its timeline read as the plan's `settings` say."""
     stated = action.get("initial_status")
     explicit = action.get("schedules") or []
     first = explicit[0] if explicit and isinstance(explicit[0], dict) else None
     if first is not None and first.get("kind") == Kind.ONGOING:
         implied = Status.IN_PROGRESS
     else:  # a valid file's stated schedules agree with its timeline's reading
-        implied = default_initial_status(read_timeline(action.get("timeline")).schedules)
+        implied = default_initial_status(read_as(action.get("timeline"), settings).schedules)
     return Status(stated) if stated else implied
 
 
@@ -252,7 +280,10 @@ def build_plan(file: PlanFile, stem: str = "plan", decisions: "Decisions | None"
     name without extension (the plan's name when it has no symbol). `decisions` are those
     the checks of this file made (each timeline is then read once), else made here."""
     name = plan_name(file, stem)
-    builder = _Builder(name, decisions or Decisions())
+    if decisions is None:
+        decisions = Decisions(settings_of(file.document))
+    decisions.read_as(settings_of(file.document))
+    builder = _Builder(name, decisions)
     for model, place in _placed(file):
         builder.add(model, place)
     return Plan(
@@ -289,6 +320,8 @@ def document_of(model: DocumentModel) -> Document:
             committee=(model.translations, "committee"),
             place=(model.translations, "place"),
         ),
+        day_first=model.day_first,
+        fiscal_year_start=model.fiscal_year_start,
     )
 
 

@@ -288,11 +288,27 @@ class DocumentModel(_Strict):
     body: Text | None = Field(
         default=None, description="The body that adopts or examines it, e.g. Governing Body"
     )
-    language: PlanLanguage | None = Field(default=None, description="The language the plan is written in")
+    language: PlanLanguage | None = Field(
+        default=None,
+        description="The language the plan is written in: every timeline of the plan is read in it "
+        "(detected from each phrase where none is stated)",
+    )
     uid: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,62}$")] | None = Field(
         default=None,
         description="The plan's own id (ilotc init writes one at random): keeps its calendar UIDs "
         "apart from any other plan's, even one with the same symbol",
+    )
+    day_first: bool | None = Field(
+        default=None,
+        description="Numeric dates in timelines: true day first (31/01/2019), false month first "
+        "(01/31/2019); default: day first in French and Spanish, only where evident in English",
+    )
+    fiscal_year_start: int | None = Field(
+        default=None,
+        ge=1,
+        le=12,
+        description="The month (1-12) a fiscal year starts in, for timelines like 'FY2019-20' or "
+        "'ejercicio 2021'; without it such a timeline is unspecified",
     )
     translations: dict[Language, DocumentTexts] = Field(default_factory=dict, description=_TRANSLATIONS)
 

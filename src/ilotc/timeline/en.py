@@ -48,10 +48,10 @@ GRAMMAR = Grammar(
         "mid": "mid", "middle": "mid",
     },
     fillers=_FILLERS,
-    year_words=frozenset({"year"}),
+    year_words=frozenset({"year", "years"}),
     year_leads=frozenset({
         "in", "by", "before", "after", "since", "from", "until", "till", "to", "and", "or",
-        "during", "for", "through", "than", "as",
+        "during", "for", "through", "than", "as", "even",
     }),
     year_lead_stems=("complet", "finish", "start", "begin", "launch", "due", "end"),
     not_number_leads=frozenset({"no", "number", "nr", "art", "article"}),
@@ -112,6 +112,7 @@ GRAMMAR = Grammar(
         Cue.LABEL: ("for", "in the case of", "regarding", "concerning", "as regards"),
         Cue.BREAK: ("then", "thereafter", "afterwards", "subsequently", "followed by"),
         Cue.AT_LEAST: ("at least", "at a minimum", "at minimum"),
+        Cue.OR_EVEN: ("or even>",),
         Cue.RECURRING: (
             "on a regular|periodic basis", "regularly", "periodic*", "at regular intervals",
         ),

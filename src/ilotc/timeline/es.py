@@ -51,10 +51,10 @@ GRAMMAR = Grammar(
         "mediados": "mid", "mitad": "mid",
     },
     fillers=_FILLERS,
-    year_words=frozenset({"ano"}),
+    year_words=frozenset({"ano", "anos"}),
     year_leads=frozenset({
         "en", "antes", "despues", "desde", "partir", "hasta", "a", "al", "y", "o", "durante",
-        "para", "tardar", "el", "del",
+        "para", "tardar", "el", "del", "horizonte", "incluso", "aun",
     }),
     year_lead_stems=("conclu", "termin", "finaliz", "inici", "comenz", "lanz", "complet"),
     not_number_leads=frozenset({"no", "n", "num", "numero", "art", "articulo"}),
@@ -112,6 +112,7 @@ GRAMMAR = Grammar(
         Cue.LABEL: ("para", "en el caso de|del", "en lo que respecta a", "respecto de|del"),
         Cue.BREAK: ("luego", "despues", "posteriormente", "a continuacion", "seguido de"),
         Cue.AT_LEAST: ("al menos", "como minimo", "por lo menos"),
+        Cue.OR_EVEN: ("o incluso>", "o incluso en>", "o aun>", "o aun en>"),
         Cue.RECURRING: (
             "de manera|forma periodica|regular", "periodicamente", "regularmente",
             "a intervalos regulares", "periodic*",
@@ -128,7 +129,7 @@ GRAMMAR = Grammar(
     }),
     day_first=True,
     throughout=(("a", "lo", "largo"), ("durante", "todo")),
-    fiscal_words=frozenset({"fiscal"}),
+    fiscal_words=frozenset({"fiscal", "ejercicio"}),
     accents="ñáíóú¿¡",
     not_only_months=frozenset({"mar", "set", "sep"}),
 )

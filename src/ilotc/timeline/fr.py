@@ -46,10 +46,10 @@ GRAMMAR = Grammar(
     every_words=frozenset({"tous", "toutes", "chaque"}),
     modifiers={"debut": "begin", "fin": "end", "mi": "mid", "milieu": "mid"},
     fillers=_FILLERS,
-    year_words=frozenset({"an", "annee"}),
+    year_words=frozenset({"an", "annee", "annees"}),
     year_leads=frozenset({
         "en", "ici", "avant", "apres", "depuis", "partir", "compter", "des", "jusqu", "a",
-        "au", "et", "ou", "pendant", "durant", "courant", "pour",
+        "au", "et", "ou", "pendant", "durant", "courant", "pour", "horizon", "voire", "meme",
     }),
     year_lead_stems=("achev", "termin", "demarr", "commenc", "debut", "lanc", "finalis"),
     not_number_leads=frozenset({"no", "n", "nos", "numero", "art", "article"}),
@@ -114,6 +114,7 @@ GRAMMAR = Grammar(
         Cue.LABEL: ("pour", "dans le cas de|du|des|d", "en ce qui concerne", "concernant"),
         Cue.BREAK: ("puis", "ensuite", "par la suite"),
         Cue.AT_LEAST: ("au moins", "au minimum"),
+        Cue.OR_EVEN: ("voire>", "voire en>", "voire meme>", "ou meme>", "ou meme en>"),
         Cue.RECURRING: (
             "sur une base reguliere|periodique", "regulierement", "periodiq*",
             "a intervalles reguliers",
@@ -122,7 +123,7 @@ GRAMMAR = Grammar(
     markers=frozenset({
         "de", "la", "le", "les", "des", "du", "en", "d", "l", "ici", "et", "ou", "un", "une",
         "tous", "toutes", "chaque", "fin", "debut", "ans", "annee", "annees", "mois",
-        "semestre", "trimestre", "premier", "premiere", "premiers", "premieres",
+        "semestre", "trimestre", "premier", "premiere", "premiers", "premieres", "reunion",
         "resultats", "partir", "selon", "sur", "base", "dans", "avec", "par", "t1", "t2",
         "t3", "t4", "s1", "s2", "immediatement", "annuel*", "biennal*", "semestriel*",
         "trimestriel*", "mensuel*", "fois", "au", "aux", "session", "conseil", "geneve",
@@ -130,7 +131,7 @@ GRAMMAR = Grammar(
     }),
     day_first=True,
     throughout=(("tout", "au", "long"), ("pendant", "toute"), ("durant", "toute")),
-    fiscal_words=frozenset({"fiscal", "fiscale"}),
+    fiscal_words=frozenset({"fiscal", "fiscale", "exercice"}),
     accents="èêëàâçîïôûùœ",
     not_only_months=frozenset({"sept"}),
 )

@@ -35,6 +35,7 @@ class Cue(Enum):
     RECURRING = "recurring"  # a repetition (its period, when stated, travels with the hit)
     MILESTONE = "milestone"  # "premiers résultats": a first part is due, not the whole
     EARLIEST = "earliest"  # "not before": the earliest date, which no schedule states
+    OR_EVEN = "or_even"  # "X voire Y": Y, the later, is the one deadline
 
 
 Pattern = tuple[tuple[str, ...], ...]
@@ -102,6 +103,8 @@ class Grammar:
         found |= {word for number in self.numbers for word in number.split()}
         found |= set(self.period_words) | set(self.seasons) | set(self.every_words) | set(self.modifiers)
         found |= set(self.fiscal_words) | {word for lead in self.throughout for word in lead}
+        found |= set(self.session_words) | set(self.times_words) | set(self.per_words)
+        found |= set(self.not_number_leads)
         for specs in self.cues.values():
             for spec in specs:
                 found.update(alt for slot in spec.rstrip(">").split() for alt in slot.split("|"))

@@ -47,8 +47,8 @@ def middle(first: PlanDate, last: PlanDate) -> PlanDate:
 def later_year(first: int, written: str) -> int | None:
     """The closing year of a span written "2002-03" or "2002-2003", or None if none.
 
-    Two digits continue the first year's century ("2010-15" is 2010 to 2015); the closing
-    year must come after the first and within MAX_SPAN_YEARS."""
+    Two digits continue the first year's century ("2010-15" is 2010 to 2015) and must close
+    within MAX_SPAN_YEARS; four digits ("2005-2025") may close a span of any length."""
     if not written.isdigit() or len(written) not in (2, 4):
         return None
     value = int(written)
@@ -56,7 +56,20 @@ def later_year(first: int, written: str) -> int | None:
         value += first - first % 100
         if value <= first:
             value += 100
-    return value if 0 < value - first <= MAX_SPAN_YEARS and is_year(value) else None
+    longest = MAX_SPAN_YEARS if len(written) == 2 else MAX_YEAR - MIN_YEAR
+    return value if 0 < value - first <= longest and is_year(value) else None
+
+
+def fiscal_years(first: int, last: int, start_month: int) -> Period:
+    """Fiscal years `first` to `last` named by the calendar years they end in ("FY2019-20" is
+    one fiscal year, ending in 2020), for fiscal years that start in `start_month`.
+
+    A fiscal year starting in January is the calendar year. "FY2021" with fiscal years
+    starting in July is July 2020 to June 2021 (named by the year it ends in, as the US,
+    Australia and India name theirs)."""
+    if start_month == 1:
+        return PlanDate(first, 1), PlanDate(last, 12)
+    return PlanDate(first - 1, start_month), PlanDate(last, start_month - 1)
 
 
 def years(first: int, last: int) -> Period:

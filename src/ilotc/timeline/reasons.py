@@ -32,11 +32,12 @@ SHIFTED_YEAR = N_("{span} may be a year that starts in a month not written")
 BESIDE = N_("the date beside {word} could not be read")
 FISCAL_YEAR = N_("{span} is a fiscal year, whose months the phrase does not give")
 UNKNOWN_SESSION = N_("session {number} is not in the table of ILO meetings")
+NOT_READ = N_("{word} was not read")
 
 TEMPLATES = (
     NO_TIMELINE, UNRECOGNISED, RELATIVE, EARLIEST, DATE_UNREAD, CUT, NO_YEAR, TWO_DIGIT_YEAR,
     DAY_OR_MONTH, WHICH_DAY, NOT_A_DAY, NOT_A_MONTH, SEASON, NO_SUCH_DAY, MONTH_OR_YEARS, NOT_YEARS,
-    SHIFTED_YEAR, BESIDE, FISCAL_YEAR, UNKNOWN_SESSION,
+    SHIFTED_YEAR, BESIDE, FISCAL_YEAR, UNKNOWN_SESSION, NOT_READ,
 )  # fmt: skip
 """Every reason a reading may give (longest match first is not needed: each is anchored)."""
 

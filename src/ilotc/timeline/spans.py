@@ -41,19 +41,29 @@ class Span:
     modifier: str | None = None  # begin, end or mid: "début 2000", "fin 2000", "mi-2000"
     is_range: bool = False  # "de janvier à juin 2001", "2002-03": a window by itself
     meeting: bool = False  # a session of an ILO body: refined by a date written next to it
+    opening: str | None = None  # the precision of its start where not plain from first..last
 
 
 class Dates:
     """The dates of one phrase, read with one language's grammar."""
 
-    def __init__(self, tokens: Sequence[Token], grammar: Grammar, day_first: bool | None) -> None:
+    def __init__(
+        self,
+        tokens: Sequence[Token],
+        grammar: Grammar,
+        day_first: bool | None,
+        fiscal_year_start: int | None = None,
+    ) -> None:
         self.tokens = tokens
         self.g = grammar
         self.day_first = day_first
+        self.fiscal_year_start = fiscal_year_start  # the month a fiscal year starts, where stated
         self.periods_named = any(t.text in grammar.period_words or t.text.startswith("bienn") for t in tokens)
         self.unread: list[str] = []  # why a date-like expression could not be read
         self.yearless: list[int] = []  # where a day or month with no year is written
+        self.anchors: dict[int, str] = {}  # each of those by where it is written: "MM-DD" or "MM"
         self.unknown_sessions: list[tuple[int, str]] = []  # where each ends, and why
+        self.other_words: list[tuple[int, int]] = []  # read, though no span: yearless dates, sessions
         self.spans = self._find()
 
     # --- token helpers ---------------------------------------------------------------
@@ -186,6 +196,8 @@ class Dates:
             return None
         if self._at(i + 1) == "/" and closing == first + 1 and not self.periods_named:
             # "2020/21" is how one twelve-month year across two is written: fiscal, academic...
+            if self.fiscal_year_start not in (None, 1):  # ...the plan's fiscal year
+                return periods.fiscal_years(closing, closing, self.fiscal_year_start), i + 3, True
             self.unread.append(reasons.SHIFTED_YEAR.format(span=f"{first}/{written}"))
             return None
         return periods.years(first, closing), i + 3, True
@@ -225,6 +237,7 @@ class Dates:
             return None
         if not number.isdigit() or self._at(k) not in self.g.session_words:
             return None
+        self.other_words.append((i, k + 1))
         met = meetings.session(int(number))
         end = k + 1
         if self._at(end) == "(":
@@ -257,6 +270,8 @@ class Dates:
             if core is not None and not core[2] and core[0][0].day is None:
                 (first, last), end, _ = core
                 if modifier == "begin":
+                    if precision(first, last) == "year":  # "début 2000": its first quarter
+                        return Span(i, end, first, first, modifier, opening="quarter")
                     last = first
                 elif modifier == "end":
                     first = last
@@ -322,23 +337,44 @@ class Dates:
             return i + 1
         return None
 
-    def _fiscal(self, i: int) -> int | None:
-        """Past "FY 2021", "fiscal year 2020-21": a year that begins in a month not written."""
-        if self._at(i) not in self.g.fiscal_words:
+    def _fiscal(self, i: int, spans: list[Span]) -> int | None:
+        """Past "FY 2021", "FY19", "fiscal year 2020-21", "exercice 2019-2020", "ejercicio 2021":
+        fiscal years, read through the plan's `fiscal_year_start` (a window), else unread."""
+        word = self._at(i)
+        if word not in self.g.fiscal_words:
+            return None
+        if word in self.g.period_words and self.fiscal_year_start is None:
+            # "exercice 2000-01" is also the ILO's biennium: a span of years, unless the plan has fiscal years
             return None
         k = self._skip(i + 1, self.g.fillers | self.g.fiscal_words | {"(", ")"})
-        if self._year(k) is None:
+        first = self._year(k)
+        short = k == i + 1 and self._kind(k) == "num" and len(self._at(k)) == 2
+        if first is None and word == "fy" and short and self.fiscal_year_start is not None:
+            first = 2000 + int(self._at(k))  # "FY19": the letters FY make two digits a year
+        if first is None:
             return None
-        end = k + 3 if self._at(k + 1) in _SEPARATORS and self._kind(k + 2) == "num" else k + 1
+        two = self._at(k + 1) in ("-", "/") and self._kind(k + 2) == "num"
+        end = k + 3 if two else k + 1
         written = "".join(t.text for t in self.tokens[k:end])
-        self.unread.append(reasons.FISCAL_YEAR.format(span=written))
+        if self.fiscal_year_start is None:
+            self.unread.append(reasons.FISCAL_YEAR.format(span=written))
+            return end
+        ends_in = first
+        if two:  # "FY2019-20": one fiscal year, named by both calendar years, ending in the later
+            closing = periods.later_year(first, self._at(k + 2))
+            if closing != first + 1 or self.fiscal_year_start == 1:
+                self.unread.append(reasons.NOT_YEARS.format(span=written))
+                return end
+            ends_in = closing
+        period = periods.fiscal_years(ends_in, ends_in, self.fiscal_year_start)
+        spans.append(Span(i, end, period[0], period[1], is_range=True))
         return end
 
     def _find(self) -> list[Span]:
         spans: list[Span] = []
         i = 0
         while i < len(self.tokens):
-            past = self._fiscal(i)
+            past = self._fiscal(i, spans)
             if past is not None:
                 i = past
                 continue
@@ -352,10 +388,45 @@ class Dates:
                 word = self._at(i)
                 if not (word in self.g.not_only_months and part.day is None):
                     self.yearless.append(i)
+                    self.other_words.append((i, max(part.end, i + 1)))
+                    self.anchors[i] = _anchor(part.month, part.day)
+                    self._range_of_anchors(i)
                 i = max(part.end, i + 1)
             else:
                 i += 1
-        return self._sessions_dated(_refined(spans))
+        return self._sessions_dated(self._year_lists(_refined(spans)))
+
+    def _year_lists(self, spans: list[Span]) -> list[Span]:
+        """ "2018, 2019 et 2020": a list of years is one window, from the first to the last
+        (read as separate deadlines, the first year would be late while the list allows more)."""
+        merged: list[Span] = []
+        for span in spans:
+            previous = merged[-1] if merged else None
+            if (
+                previous is not None
+                and _whole_years(previous)
+                and _whole_years(span)
+                and previous.last.year < span.first.year
+                and all(t.text in self.g.clause_joiners for t in self.tokens[previous.end : span.begin])
+                and previous.end < span.begin
+            ):
+                merged[-1] = Span(previous.begin, span.end, previous.first, span.last, is_range=True)
+            else:
+                merged.append(span)
+        return merged
+
+    def _range_of_anchors(self, i: int) -> None:
+        """ "from April to September each year": a yearly range is due at its closing date,
+        so its opening is no anchor of its own."""
+        before = [k for k in self.anchors if k < i]
+        if not before:
+            return
+        opening = before[-1]
+        part = self._part(opening)
+        end = part.end if part is not None else opening + 1
+        joined = self._connector(end, paired=self._at(opening - 1) in self.g.pair_prefixes)
+        if joined is not None and self._skip(joined, _ARTICLES) == i:
+            del self.anchors[opening]
 
     def _sessions_dated(self, spans: list[Span]) -> list[Span]:
         """A session outside the table is dated by a date written right after it.
@@ -382,6 +453,37 @@ class Dates:
         i = self.yearless[0]
         words = [t.text for t in self.tokens[i:] if t.text in self.g.months][:1] or [self._at(i)]
         return reasons.NO_YEAR.format(month=repr(words[0]))
+
+
+def _whole_years(span: Span) -> bool:
+    """A span of one or more whole calendar years, as written ("2019", a list of them)."""
+    return (
+        not span.modifier
+        and not span.meeting
+        and span.first.day is None
+        and span.first.month == 1
+        and span.last.month == 12
+        and (span.is_range or span.first.year == span.last.year)
+    )
+
+
+def precision(first: PlanDate, last: PlanDate) -> str | None:
+    """How precise the period first..last is: day, month, quarter, year, or None (a half...)."""
+    if first.day is not None:
+        return "day"
+    if first == last:
+        return "month"
+    months = first.months_until(last) + 1
+    if months == 12 and first.month == 1:
+        return "year"
+    if months == 3 and first.month % 3 == 1:
+        return "quarter"
+    return None
+
+
+def _anchor(month: int, day: int | None) -> str:
+    """A yearless date as a recurring anchor: "05-01", or "12" for a month."""
+    return f"{month:02d}" if day is None else f"{month:02d}-{day:02d}"
 
 
 def _refined(spans: list[Span]) -> list[Span]:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from ilotc.timeline import en, es, fr
 from ilotc.timeline.grammar import Grammar
@@ -72,12 +73,13 @@ def tokenize(text: str) -> list[Token]:
     ]
 
 
-class _Markers:
-    """Words and word stems of one language that the other languages do not have."""
+class _Vocabulary:
+    """The words and word stems of one language, as its grammar lists them."""
 
-    def __init__(self, own: set[str], others: set[str]) -> None:
-        self.words = frozenset(w for w in own - others if not w.endswith("*"))
-        self.stems = tuple(w[:-1] for w in own - others if w.endswith("*"))
+    def __init__(self, grammar: Grammar) -> None:
+        own = grammar.vocabulary()
+        self.words = frozenset(w for w in own if not w.endswith("*"))
+        self.stems = tuple(w[:-1] for w in own if w.endswith("*"))
 
     def fit(self, word: str) -> int:
         """How well `word` fits: 0 not at all, a stem's length, or more for a whole word."""
@@ -86,33 +88,29 @@ class _Markers:
         return max((len(stem) for stem in self.stems if word.startswith(stem)), default=0)
 
 
-def _markers() -> dict[str, _Markers]:
-    vocabularies = {lang: g.vocabulary() for lang, g in GRAMMARS.items()}
-    return {
-        lang: _Markers(own, set().union(*(v for other, v in vocabularies.items() if other != lang)))
-        for lang, own in vocabularies.items()
-    }
+@cache
+def _vocabulary(grammar: Grammar) -> _Vocabulary:
+    return _Vocabulary(grammar)
 
 
-_MARKERS = _markers()
+def score(grammar: Grammar, tokens: Sequence[Token], text: str) -> tuple[int, int]:
+    """How much of the phrase is `grammar`'s language, from its own words only: the number of
+    words it knows (plus one for a letter only it writes), then how closely they fit (so
+    "immediately" is more English, stem "immediate", than French, stem "immediat")."""
+    vocabulary = _vocabulary(grammar)
+    fits = [vocabulary.fit(token.text) for token in tokens]
+    accented = any(c in grammar.accents for c in text.lower())
+    return sum(1 for fit in fits if fit) + accented, sum(fits)
 
 
 def detect_language(tokens: Sequence[Token], text: str) -> list[str]:
-    """The languages whose own words and letters the phrase uses most, French first.
+    """The languages that score best on the phrase, in the order they are known (French,
+    English, Spanish, then any added later): the tie-break.
 
-    More than one when the phrase does not tell them apart ("17/03/2010").
-
-    A word counts for the language whose marker fits it best, so "immediately" (English
-    stem "immediate") is English although the French stem "immediat" fits it too."""
-    scores = dict.fromkeys(GRAMMARS, 0)
-    for token in tokens:
-        fits = {lang: markers.fit(token.text) for lang, markers in _MARKERS.items()}
-        best = max(fits.values())
-        winners = [lang for lang, fit in fits.items() if fit == best]
-        if best and len(winners) == 1:
-            scores[winners[0]] += 1
-    lowered = text.lower()
-    for lang, grammar in GRAMMARS.items():
-        scores[lang] += any(c in grammar.accents for c in lowered)
+    More than one when the phrase does not tell them apart ("17/03/2010"); the reader then
+    takes the first that reads it. Each language is scored on its own vocabulary alone, so
+    adding a language never changes another's score, and a new language comes after the
+    others on a tie: phrases read before read the same."""
+    scores = {lang: score(grammar, tokens, text) for lang, grammar in GRAMMARS.items()}
     best = max(scores.values())
-    return [lang for lang, score in scores.items() if score == best]
+    return [lang for lang, found in scores.items() if found == best]

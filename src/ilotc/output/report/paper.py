@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ilotc.model.vocab import Kind
+from ilotc.model.vocab import Kind, Status
 from ilotc.output.report import texts as t
 from ilotc.report.chart import Column
 from ilotc.report.progress import Event, Report, Standing, Summary
@@ -186,7 +186,16 @@ def build_paper(report: Report) -> Paper:
         late = item.late
         what = f"{late.action.text} — {late.action.timeline or t.NO_TIMELINE}{t.semicolon()}"
         text = t.label_and_text(report.ref(late.action), what)
-        text += t.late_phrase(late.reason, late.late_since, late.days_late, recurring=_recurs(late)) + "."
+        text += (
+            t.late_phrase(
+                late.reason,
+                late.late_since,
+                late.days_late,
+                recurring=_recurs(late),
+                planned=_planned(late, report),
+            )
+            + "."
+        )
         if item.latest_note is not None:
             text += f" {t.FIELD_LABELS['note']} ({item.latest_note.date}): {item.latest_note.note}"
         items.append(text)
@@ -257,6 +266,11 @@ def _symbols(report: Report) -> str | None:
     return ", ".join(p.name for p in report.plans) if report.plans else report.document.symbol
 
 
+def _planned(late: Late, report: Report) -> bool:
+    """True when what is late is a milestone of an action not started as of the report's date."""
+    return late.schedule.kind is Kind.MILESTONE and late.action.status_as_of(report.as_of) is Status.PLANNED
+
+
 def _recurs(late: Late) -> bool:
     """True when what is late is a missed occurrence of a recurring schedule."""
     return late.schedule.kind is Kind.RECURRING
@@ -289,7 +303,13 @@ def _annex(report: Report) -> list[AnnexEntry]:
             fields.append(
                 (
                     t.FIELD_LABELS["late"],
-                    t.late_phrase(late.reason, late.late_since, late.days_late, recurring=_recurs(late)),
+                    t.late_phrase(
+                        late.reason,
+                        late.late_since,
+                        late.days_late,
+                        recurring=_recurs(late),
+                        planned=_planned(late, report),
+                    ),
                 )
             )
         fields.append((t.FIELD_LABELS["partners"], "; ".join(entry.partner_names) or t.NONE))

@@ -482,9 +482,14 @@ def done_when(days: int) -> str:
     ).format(count=days)
 
 
-def late_phrase(reason: str, late_since: dt.date, days: int, *, recurring: bool = False) -> str:
+def late_phrase(
+    reason: str, late_since: dt.date, days: int, *, recurring: bool = False, planned: bool = False
+) -> str:
     """'not finished, late since May 1, 2000 (32 days)'; 'occurrence missed, ...' for a
-    recurring action, which is never finished."""
+    recurring action, which is never finished; 'not started, ...' for a milestone of an
+    action still `planned` (`planned`)."""
+    if planned and not recurring:
+        reason = "start"
     if recurring:
         reason_text = _(_TEXTS["OCCURRENCE_MISSED"])
     else:

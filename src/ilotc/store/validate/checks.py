@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from ilotc.i18n import _
 from ilotc.model.dates import PlanDate
 from ilotc.model.schedule import Schedule
-from ilotc.store.build import Decisions
+from ilotc.store.build import Decisions, settings_of
 from ilotc.store.models import ActionModel, PlanFile
 from ilotc.store.problems import Problem, Severity
 from ilotc.store.validate.check_report import Locate, Path, Report, items, suggest, valid
@@ -165,6 +165,8 @@ def check_plan(
     of the plan (made here when not given).
     """
     decisions = decisions or Decisions()
+    document = data.get("document") if isinstance(data, dict) else None
+    decisions.read_as(settings_of(document if isinstance(document, dict) else {}))
     report = Report(report_path, locate)
     scheme = _id_scheme(data, report)
     _structure(data, report, scheme)
