@@ -88,7 +88,7 @@ def validate(
     for message in run.unreadable:
         stderr().print("[bold red]" + escape(_("Error:")) + f"[/] {escape(message, multiline=False)}")
     writer = PROBLEM_FORMATS[fmt]
-    write_document(writer.render(problems), markup=writer.markup)
+    write_document(writer.render(problems), markup=writer.markup, annotations=fmt == "github")
     errors = sum(problem.is_error for problem in problems)
     warnings = len(problems) - errors
     checked = len(targets) - unreadable

@@ -29,6 +29,7 @@ from ilotc.model.lateness import plan_date_of
 from ilotc.model.plan import Action, Plan
 from ilotc.model.schedule import Schedule
 from ilotc.model.vocab import Kind, Status
+from ilotc.output.ics_fold import folded
 from ilotc.output.text import calendar_text
 
 PRODID = "-//ilotc//{plans}//EN"
@@ -204,9 +205,10 @@ def export_ics(
     plan_days: dict[str, dt.date | None] | None = None,
 ) -> bytes:
     """The dated schedules of `actions` (else every action) as an iCalendar file (CRLF lines,
-    folded by icalendar). DTSTAMP is `stamp` (else `calendar_stamp`); with `alarm_days`, each
-    to-do has a display alarm that many days before it is due; `plan_days` is each plan's
-    date by name, where several plans are in use (see `calendar_entries`)."""
+    folded by icalendar, and again where a line would be a command to a CI runner: `ics_fold`).
+    DTSTAMP is `stamp` (else `calendar_stamp`); with `alarm_days`, each to-do has a display
+    alarm that many days before it is due; `plan_days` is each plan's date by name, where
+    several plans are in use (see `calendar_entries`)."""
     from icalendar import Alarm, Calendar, Event, Todo, vText  # noqa: PLC0415 - lazy: icalendar, only `export --format ics` needs it
 
     def text(value: str) -> vText:
@@ -255,4 +257,4 @@ def export_ics(
         component.add("categories", [text(_(PART_CATEGORY).format(part=entry.action.part))])
         calendar.add_component(component)
     data: bytes = calendar.to_ical()
-    return data
+    return folded(data)
