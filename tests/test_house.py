@@ -35,6 +35,8 @@ LAZY_BOUNDARY = {
     "babel": "Babel and its CLDR data, for dates written in words",
     "weasyprint": "WeasyPrint, the optional extra for the PDF report",
     "ilotc.output.json_text": "orjson, for JSON output only (its import costs more than a table's whole run)",
+    "re2": "RE2, for plans that declare an `ids` pattern (validation only)",
+    "confusable_homoglyphs": "Unicode scripts and confusables, for non-ASCII ids (validation only)",
 }
 """What may be imported inside a function, and why (heavy, and needed by few runs)."""
 
