@@ -140,7 +140,9 @@ def with_backslashes(text: str, positions: list[int]) -> str:
     return "".join(pieces) + text[last:]
 
 
-_TRAILING_SPACES = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+# Tried only at the first space of a run, which it takes whole: linear in the text (a match
+# tried at every space of a run, as ` +` alone is, is quadratic in the run's length).
+_TRAILING_SPACES = re.compile(r"(?<! ) ++((?:\x1b\[[0-9;]*m)*+)$", re.MULTILINE)
 
 
 def without_trailing_spaces(text: str) -> str:
