@@ -37,6 +37,7 @@ from ilotc.store.sources import (
     plan_options,
     read_bytes,
     registry_for,
+    resolved,
 )
 from ilotc.store.validate.validation import ReadInput, validate_paths
 
@@ -144,11 +145,11 @@ def _files_in_use(plans: list[Path] | None, override: Path | None, assigned: dic
     for source in sources:
         try:
             registry = registry_for(source, read_bytes(source.path), override)
-            files.setdefault(registry.resolve(), registry)
-            assigned[source.path.resolve()] = registry
+            files.setdefault(resolved(registry), registry)
+            assigned[resolved(source.path)] = registry
         except (FileAccessError, DataFileError):
             pass  # the plan itself is reported as unreadable, or its problem located
-        files.setdefault(source.path.resolve(), source.path)
+        files.setdefault(resolved(source.path), source.path)
     return list(files.values())
 
 

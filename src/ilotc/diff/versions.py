@@ -22,6 +22,8 @@ from ilotc.store.sources import (
     Source,
     bundled_file,
     declared_registry,
+    inside_plan_folder,
+    outside_problem,
     read_bytes,
 )
 from ilotc.store.validate.validation import check_plan_source, decode_source, read_source
@@ -62,9 +64,16 @@ def registry_of(version: Version, cwd: Path | None = None) -> tuple[Source, str 
     if declared is None:
         return read_source(bundled_file(FileKind.PARTNERS)), None
     if version.revision is None:
-        return read_source((cwd or Path()) / Path(version.label).parent / declared), None
+        plan = (cwd or Path()) / version.label
+        if not inside_plan_folder(plan, plan.parent / declared):
+            raise DataFileError([outside_problem(version.label, version.raw, declared)])
+        return read_source(plan.parent / declared), None
     path = version.label.split(":", 1)[1]
     at_revision = posixpath.normpath(posixpath.join(posixpath.dirname(path), declared))
+    if posixpath.isabs(declared) or posixpath.relpath(at_revision, posixpath.dirname(path) or ".").startswith(
+        ".."
+    ):
+        raise DataFileError([outside_problem(version.label, version.raw, declared)])
     spec = f"{version.revision}:{at_revision}"
     try:
         return decode_source(spec, _git_blob(spec, cwd)), None
@@ -73,6 +82,8 @@ def registry_of(version: Version, cwd: Path | None = None) -> tuple[Source, str 
         note = _("{spec}: no registry {registry} at {revision}; checked against {local}").format(
             spec=version.label, registry=declared, revision=version.revision, local=local
         )
+        if not inside_plan_folder((cwd or Path()) / path, (cwd or Path()) / local):  # a link out
+            raise DataFileError([outside_problem(version.label, version.raw, declared)]) from None
         return read_source((cwd or Path()) / local), note
 
 

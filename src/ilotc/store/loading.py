@@ -13,7 +13,7 @@ from ilotc.i18n import _
 from ilotc.model.plan import Plan, merge_plans
 from ilotc.model.registry import Registry
 from ilotc.store.cache import key_of
-from ilotc.store.problems import DataFileError, Problem, Severity, has_errors
+from ilotc.store.problems import DataFileError, Problem, Severity, has_errors, withheld
 from ilotc.store.sources import (
     FileAccessError,
     FileKind,
@@ -178,7 +178,8 @@ def load_many(options: list[Path] | None, override: Path | None, cache: "Store |
         try:
             loaded.append(load(source.path, registry, cache, plan_raw=raw, registry_label=label))
         except DataFileError as error:
-            problems += error.problems
+            named = override is None and registry not in (source.beside, bundled_file(FileKind.PARTNERS))
+            problems += withheld(error.problems, str(registry)) if named else error.problems
         except FileAccessError as error:
             if override is None and registry != bundled_file(FileKind.PARTNERS):
                 raise FileAccessError(

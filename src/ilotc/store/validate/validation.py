@@ -15,7 +15,16 @@ from ilotc.model.registry import Registry
 from ilotc.store.build import Decisions, registry_from_file
 from ilotc.store.models import PartnersFile, PlanFile
 from ilotc.store.problems import DataFileError, Problem, Severity, has_errors
-from ilotc.store.sources import FileAccessError, FileKind, Source, read_bytes, registry_label
+from ilotc.store.sources import (
+    FileAccessError,
+    FileKind,
+    Source,
+    inside_plan_folder,
+    outside_message,
+    read_bytes,
+    registry_label,
+    resolved,
+)
 from ilotc.store.validate import checks
 from ilotc.store.validate.check_report import Locate
 from ilotc.store.validate.partner_checks import check_partners
@@ -171,12 +180,12 @@ class Registries:
         self.among: Path | None = None  # the first valid registry among the paths validated
 
     def checked(self, path: Path, file: "PartnersFile | None") -> None:
-        self.ids[path.resolve()] = registry_from_file(file).ids if file is not None else None
+        self.ids[resolved(path)] = registry_from_file(file).ids if file is not None else None
         if file is not None and self.among is None:
             self.among = path
 
     def of(self, path: Path) -> frozenset[str] | None:
-        key = path.resolve()
+        key = resolved(path)
         if key not in self.ids:
             try:
                 self.ids[key] = registry_of(read_source(path))[0].ids
@@ -266,11 +275,19 @@ def validate_paths(
         else:
             problems[n] = [*parsed.problems, _not_a_data_file(source, parsed.data)]
     for n, where, source, parsed in plans:
-        registry = (assigned or {}).get(where.resolve()) or plan_registry(
+        registry = (assigned or {}).get(resolved(where)) or plan_registry(
             where, parsed.data, registries, partners_in_use, override
         )
-        ids = registries.of(registry)
         named = not override and isinstance(parsed.data.get("registry"), str)
+        if named and not inside_plan_folder(where, registry):  # never read, never quoted
+            line, column = _Positions(source.text)(("registry",), False)
+            outside = Problem(
+                source.label, line, column, Severity.ERROR, outside_message(parsed.data["registry"])
+            )
+            problems[n] = [outside, *check_plan_source(source, None, parsed)[1]]
+            problems[n].sort(key=Problem.position)
+            continue
+        ids = registries.of(registry)
         problems[n] = [_registry_problem(source, registry)] if ids is None and named else []
         problems[n] += check_plan_source(source, ids, parsed, registry_label(registry, where))[1]
         problems[n].sort(key=Problem.position)
