@@ -25,9 +25,10 @@ from typing import Any
 import orjson
 
 # DEL and C1, the bidi marks, embeddings, overrides and isolates, the line and paragraph
-# separators, and the second `#` of `##[`. Each stands inside a string of the JSON text (the
-# only place JSON writes a raw character), where its `\\u` escape means the same.
-_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|(?<=#)#(?=\\[)")
+# separators. Each stands inside a string of the JSON text (the only place JSON writes a raw
+# character), where its `\\u` escape means the same; so does the `#` of `##[`, which can only
+# stand inside one string.
+_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -36,6 +37,10 @@ def _escape(match: re.Match[str]) -> str:
 
 def escaped(text: str) -> str:
     """JSON text (from an encoder that writes non-ASCII raw) with the characters above escaped."""
+    if "##[" in text:  # `###[` too: the `##[` found is its last three characters
+        text = text.replace("##[", "#\\u0023[")
+    if text.isascii() and "\x7f" not in text:  # the usual case, without a scan
+        return text
     return _RAW.sub(_escape, text)
 
 
