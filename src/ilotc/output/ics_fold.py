@@ -33,10 +33,9 @@ def _fold(line: str) -> str:
     start = 0
     while start < len(line):
         room = _LINE_OCTETS - (1 if pieces else 0)
-        end = start
-        while end < len(line) and room >= (size := len(line[end].encode("utf-8"))):
-            room -= size
-            end += 1
+        # the characters whose UTF-8 fits in `room` octets, never half of one
+        fitting = line[start : start + room].encode("utf-8")[:room].decode("utf-8", "ignore")
+        end = start + len(fitting)
         legacy = line.find("##[", start, end)
         if legacy >= 0:
             end = legacy + 1  # `#` here, `#[` on the next line
