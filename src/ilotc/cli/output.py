@@ -16,6 +16,7 @@ from ilotc.i18n import _, ngettext, number
 from ilotc.output.cells import Column
 from ilotc.output.columns import with_plan
 from ilotc.output.listing import LISTING_SUFFIX_FORMATS, render
+from ilotc.output.runner import may_hold_commands
 from ilotc.output.table import plain
 from ilotc.store.files import write_atomically
 
@@ -71,8 +72,12 @@ def write_output(path: Path | None, data: bytes, what: str, *, human: bool = Fal
         if out is None or human:
             write_out(data.decode("utf-8"), verbatim=not human)
             return
-        if b"::" in data or b"##[" in data:
-            data = fenced(data.decode("utf-8")).encode("utf-8")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:  # a binary document (a PDF): no text for a runner to read
+            text = ""
+        if may_hold_commands(text):
+            data = fenced(text).encode("utf-8")
         try:
             sys.stdout.flush()
             out.write(data)

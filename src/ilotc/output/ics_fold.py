@@ -11,7 +11,7 @@ same values; the lines are what `ilotc.output.runner` finds no command in.
 
 import re
 
-from ilotc.output.runner import BLANK_CLASS, holds_commands
+from ilotc.output.runner import BLANK_CLASS, COLONS, holds_commands
 
 _LINE_OCTETS = 75  # RFC 5545 3.1, without the CRLF
 _NOT_BLANK = re.compile(f"[^{BLANK_CLASS}]")
@@ -40,7 +40,7 @@ def _fold(line: str) -> str:
         if legacy >= 0:
             end = legacy + 1  # `#` here, `#[` on the next line
         first = _NOT_BLANK.search(line, start, end)
-        if first is not None and line.startswith("::", first.start()) and first.start() + 2 <= end:
+        if first is not None and line.startswith(COLONS, first.start()) and first.start() + 2 <= end:
             end = first.start() + 1  # `:` here, the other colon on the next line
         pieces.append(line[start:end])
         start = end

