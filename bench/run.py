@@ -28,6 +28,9 @@ Cases (targets from issues 8 and 16):
       when `task` is not installed (`apt-get install taskwarrior`).
   (e) `ilotc --help` against the import floor (issue 22: help imports neither Pydantic nor
       PyYAML, so it stays at or under the floor).
+  info (e): `ilotc --plan PLAN report --as-of 2001-01` for a terminal (80 columns, piped) against
+      the same report as Markdown, in the first --slow-rounds rounds (issue 25: every format of a
+      report should cost about the same).
 Rows marked "info" have no target: they show what the Typer command line costs by itself
 (a Typer app with ilotc's own `list` options and an empty body), which bounds (a) and (c).
 """
@@ -237,6 +240,16 @@ def main() -> int:
             ),
             Case("list table", ["env", "COLUMNS=80", *ilotc, "--plan", str(plan), "list"], args.rounds),
             Case("help", [*ilotc, "--help"], args.rounds),
+            Case(
+                "report terminal",
+                ["env", "COLUMNS=80", *ilotc, "--plan", str(plan), "report", "--as-of", "2001-01"],
+                args.slow_rounds,
+            ),
+            Case(
+                "report markdown",
+                [*ilotc, "--plan", str(plan), "report", "--as-of", "2001-01", "-f", "markdown"],
+                args.slow_rounds,
+            ),
         ]
         task_list = taskwarrior(plan, temp, ilotc, env)
         if task_list is not None:
@@ -299,6 +312,13 @@ def main() -> int:
         ),
         ratio_row("info: (a) vs Typer alone", by_name["list"], by_name["typer floor"], None),
         ratio_row("info: (c) vs Typer alone", by_name["overdue"], by_name["typer floor"], None),
+        ratio_row(
+            f"info (e): `ilotc report` for a terminal vs as Markdown, {size} actions",
+            by_name["report terminal"],
+            by_name["report markdown"],
+            None,
+            note=f" ({args.slow_rounds} rounds)",
+        ),
     ]
     print("\n".join(rows))
     print()

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from ilotc.cli.completion import safe_for_shells, shown_help
 from ilotc.cli.main import app
 
-HOSTILE_IDS = [
+REFUSED_IDS = [
     "A.1.1$(touch${IFS}pwned)",
     "A.1.2;touch${IFS}pwned",
     "A.1.3`touch${IFS}pwned`",
@@ -27,14 +27,18 @@ HOSTILE_IDS = [
     "A.1.5'x",
     "A.1.6|x",
     "A.1.7&x",
-    "A.1.8,x",
     "A.1.9~",
 ]
+"""Ids with shell syntax: `validate` refuses them whatever `ids:` says, so no plan holding one
+loads, and completion never sees them."""
+HOSTILE_IDS = ["A.1.8,x", "A.1.10=x", "A.1.11@x", "A.1.12%x"]
+"""Ids a plan may hold that completion still never offers: only letters, digits and `. _ - / :`
+are handed to a shell, whatever else validation lets through."""
 HOSTILE_TEXT = "Line one\nA.1.99\tinjected ::: \\$(touch pwned) `x` [bold]red[/b] 'q\" \x1b[2J"
 
 
-def hostile_plan(folder: Path) -> Path:
-    actions = [("A.1.0", HOSTILE_TEXT), *((ident, "Hostile id.") for ident in HOSTILE_IDS)]
+def hostile_plan(folder: Path, ids: list[str] = HOSTILE_IDS) -> Path:
+    actions = [("A.1.0", HOSTILE_TEXT), *((ident, "Hostile id.") for ident in ids)]
     body = "\n".join(
         f"      - id: {yaml_str(ident)}\n        text: {yaml_str(text)}\n        timeline: By June 2026"
         for ident, text in actions
@@ -78,7 +82,16 @@ def test_hostile_plan_loads(runner: CliRunner, tmp_path: Path) -> None:
     """The test plan is usable: what follows is completion's doing, not a refused file."""
     result = runner.invoke(app, ["--plan", str(hostile_plan(tmp_path)), "list", "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert HOSTILE_IDS[0] in result.stdout
+    assert all(ident in result.stdout for ident in HOSTILE_IDS)
+
+
+def test_ids_with_shell_syntax_never_load(runner: CliRunner, tmp_path: Path) -> None:
+    plan = str(hostile_plan(tmp_path, REFUSED_IDS))
+    result = runner.invoke(app, ["--plan", plan, "list"])
+    assert result.exit_code == 1
+    for ident in REFUSED_IDS:
+        assert ident in result.stderr  # each one located and named
+    assert complete(runner, "bash", f"ilotc --plan {plan} show A.").strip() == ""
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish", "powershell"])

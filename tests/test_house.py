@@ -37,6 +37,8 @@ LAZY_BOUNDARY = {
     "openpyxl": "openpyxl, the office extra, for .xlsx files only (import, export, update --from)",
     "docx": "python-docx, the office extra, for .docx files only (import, export --format docx)",
     "ilotc.output.json_text": "orjson, for JSON output only (its import costs more than a table's whole run)",
+    "re2": "RE2, for plans that declare an `ids` pattern (validation only)",
+    "confusable_homoglyphs": "Unicode scripts and confusables, for non-ASCII ids (validation only)",
 }
 """What may be imported inside a function, and why (heavy, and needed by few runs)."""
 

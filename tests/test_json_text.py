@@ -1,4 +1,5 @@
-"""The indented JSON writer gives exactly what `json.dumps(..., indent=2)` gives."""
+"""The indented JSON writer gives exactly what `json.dumps(..., indent=2)` gives, then `escaped`
+(the characters no reader should meet raw as `\\u` escapes), and the same value."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ilotc.output.json_text import dumps_indented
+from ilotc.output.json_text import dumps_indented, escaped
 
 # what records are made of; integers beyond 64 bits go to json.dumps
 SCALARS = st.none() | st.booleans() | st.integers() | st.text()
@@ -26,13 +27,14 @@ VALUES = st.recursive(
 
 
 def expected(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
+    return escaped(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 @given(VALUES)
 @settings(max_examples=400)
 def test_same_text_as_json_dumps(value: Any) -> None:
     assert dumps_indented(value) == expected(value)
+    assert json.loads(dumps_indented(value)) == json.loads(json.dumps(value))
 
 
 def test_every_character_is_escaped_as_json_dumps_escapes_it() -> None:

@@ -93,7 +93,11 @@ def test_annotations_show_other_control_characters_escaped():
 
 def test_no_commands_marks_each_command_form() -> None:
     assert no_commands("  ::error::x\na::b") == "  \\::error::x\na::b"
-    assert no_commands("see ##[error] here") == "see \\##[error] here"
+    assert no_commands("see ##[error] here") == "see ##\\[error] here"
+    assert no_commands("###[x ##[y") == "###\\[x ##\\[y"
+    assert no_commands("\u3000\u00a0\ufeff::error::x") == "\u3000\u00a0\ufeff\\::error::x"
+    assert no_commands("a\u2028 ::e") == "a\u2028 \\::e"
+    assert no_commands("word\u200b::x") == "word\u200b::x"
     assert no_commands("\x1b[31m ::warning::x") == "\x1b[31m \\::warning::x"
     assert no_commands("plain text: ok") == "plain text: ok"
 

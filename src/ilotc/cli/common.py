@@ -20,7 +20,7 @@ import typer
 from typer._types import TyperChoice
 
 from ilotc.cli.process import freeze_heap
-from ilotc.cli.streams import HumanStream, human_stderr, human_stdout, output_error, reader_gone
+from ilotc.cli.streams import HumanStream, fenced, human_stderr, human_stdout, output_error, reader_gone
 from ilotc.i18n import LANGUAGES, N_, UnknownLanguageError, _, ngettext
 from ilotc.model.dates import ACCEPTED_FORM, DateFormatError, PlanDate
 from ilotc.output.listing import RENDERERS
@@ -101,13 +101,15 @@ BOM = "\ufeff"
 """The UTF-8 byte order mark `--bom` puts before a CSV document."""
 
 
-def write_out(text: str, *, verbatim: bool = False) -> None:
+def write_out(text: str, *, verbatim: bool = False, annotations: bool = False) -> None:
     """Write text to stdout: human-readable text with no workflow command in it (see
-    `ilotc.cli.streams`), a machine-readable document (`verbatim`) as it is; a reader that went
-    away is not an error (see `reader_gone`), any other failure is an OutputError."""
+    `ilotc.cli.streams`), a machine-readable document (`verbatim`) as it is, fenced from a CI
+    runner where it holds a command (`streams.fenced`), but for the annotation writer's own
+    (`annotations`); a reader that went away is not an error (see `reader_gone`), any other
+    failure is an OutputError."""
     try:
         if verbatim:
-            sys.stdout.write(text)
+            sys.stdout.write(text if annotations else fenced(text))
         else:
             HumanStream(sys.stdout).write(text)
     except BrokenPipeError:

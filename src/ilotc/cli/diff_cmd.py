@@ -33,7 +33,7 @@ from ilotc.model.plan import merge_plans
 from ilotc.model.queries import ActionFilter
 from ilotc.output.diff import FORMATS, Comparison, render_diff
 from ilotc.store.loading import Dataset, load_registry
-from ilotc.store.problems import DataFileError
+from ilotc.store.problems import DataFileError, withheld
 from ilotc.store.sources import FileAccessError
 
 if TYPE_CHECKING:
@@ -130,7 +130,10 @@ def _load_versions(old: str, new: str, override: "Path | None") -> "tuple[list[L
                 source, said = registry_of(version)
                 if said is not None:
                     note(said)
-                registry = load_registry(source)[0]
+                try:
+                    registry = load_registry(source)[0]
+                except DataFileError as error:  # a file the plan names: its values not shown
+                    raise DataFileError(withheld(error.problems, source.label)) from None
             assert registry is not None
             loaded = load_version(version, registry.ids)
         except FileAccessError as error:

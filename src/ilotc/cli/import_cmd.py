@@ -34,7 +34,7 @@ from ilotc.model.registry import Registry
 from ilotc.office.reading import OfficeFileError, read_tables
 from ilotc.store.loading import load_registry
 from ilotc.store.problems import DataFileError
-from ilotc.store.sources import FileAccessError, FileKind, bundled_file
+from ilotc.store.sources import FileAccessError, FileKind, bundled_file, resolved
 
 EXISTS = N_("{path} already exists; import never overwrites a file: choose another -o PATH")
 _LISTED = 20  # unplaced cells listed one by one; the rest counted
@@ -144,7 +144,7 @@ def _registry_key(partners: Path | None, output: Path | None) -> str | None:
     stands in the plan's folder tree (else the plan is used with --partners)."""
     if partners is None or output is None:
         return None
-    relative = os.path.relpath(partners.resolve(), output.resolve().parent)
+    relative = os.path.relpath(resolved(partners), resolved(output).parent)
     return None if relative.startswith("..") else Path(relative).as_posix()
 
 

@@ -11,11 +11,12 @@ from typer._click.core import ParameterSource
 from typer._types import TyperChoice
 
 from ilotc.cli.common import BOM, escape, fail, stderr, stdout, write_out, write_table
-from ilotc.cli.streams import output_error, reader_gone
+from ilotc.cli.streams import fenced, output_error, reader_gone
 from ilotc.i18n import N_, _, ngettext, number
 from ilotc.output.cells import Column
 from ilotc.output.columns import with_plan
 from ilotc.output.listing import LISTING_SUFFIX_FORMATS, RENDERERS, render
+from ilotc.output.runner import may_hold_commands
 from ilotc.output.table import plain
 from ilotc.store.files import write_atomically
 
@@ -77,6 +78,12 @@ def write_output(path: Path | None, data: bytes, what: str, *, human: bool = Fal
         if out is None or human:
             write_out(data.decode("utf-8"), verbatim=not human)
             return
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:  # a binary document (a PDF): no text for a runner to read
+            text = ""
+        if may_hold_commands(text):
+            data = fenced(text).encode("utf-8")
         try:
             sys.stdout.flush()
             out.write(data)
@@ -188,12 +195,12 @@ def _choices(formats: "Mapping[str, str]") -> str:
     )
 
 
-def write_document(document: str, *, markup: bool) -> None:
+def write_document(document: str, *, markup: bool, annotations: bool = False) -> None:
     """Write a text document to stdout: Rich markup through the console a line at a time (a
     terminal gets colours, a pipe plain text), anything else (JSON, GitHub annotations) as it
-    is, byte for byte."""
+    is, byte for byte (but for `write_out`'s fence; the `annotations` are never fenced)."""
     if not markup:
-        write_out(document, verbatim=True)
+        write_out(document, verbatim=True, annotations=annotations)
         return
     console = stdout(soft_wrap=True)
     for line in document.splitlines():

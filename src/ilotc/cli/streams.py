@@ -11,11 +11,14 @@ entry point reports in one line.
 import errno
 import io
 import os
+import secrets
+import stat
 import sys
 from typing import Any, TextIO, cast
 
 from ilotc.i18n import _
-from ilotc.output.text import command_starts, may_hold_commands, with_backslashes
+from ilotc.output.runner import LINE_BREAKS, command_starts, holds_commands, line_may_start_command
+from ilotc.output.text import with_backslashes
 
 
 class OutputError(OSError):
@@ -32,25 +35,28 @@ def output_error(error: OSError) -> OutputError:
 class HumanStream:
     """A text stream that writes to another with `no_commands` applied line by line.
 
-    A line may arrive in several writes: the blanks that began the current line (or the last
-    two characters, for a `##[` split between writes) are kept to judge what follows.
+    A line may arrive in several writes: a line begun with blanks only (and perhaps one colon)
+    is remembered as that colon, else the last two characters are kept (for a `##[` split
+    between writes), so each write is judged with what it continues, in time linear in it.
     """
 
     def __init__(self, target: TextIO) -> None:
         self._target = target
-        self._carry = ""  # the current line's blank start, or its last characters
+        self._carry = ""  # ":" or "" at a line's blank start, else the line's last characters
         self._mid_line = False
 
     def write(self, text: str) -> int:
         """Write `text` neutralised; the number of characters given, as a stream returns."""
         prefix = ("x" if self._mid_line else "") + self._carry  # "x": not a line's start
         combined = prefix + text
-        starts = command_starts(combined) if may_hold_commands(combined) else []
+        starts = command_starts(combined)
         # a command begun in the part already written is cut where this write begins
-        guarded = with_backslashes(text, [max(start - len(prefix), 0) for start in starts])
-        tail = text.rsplit("\n", 1)[-1] if "\n" in text else self._carry + text
-        if tail.strip(" \t\f\v") in ("", ":"):  # a line that may still start a command
-            self._carry, self._mid_line = tail, False
+        cuts = [max(start - len(prefix), 0) for start in starts]
+        guarded = with_backslashes(text, cuts) if cuts else text
+        last_break = max(text.rfind(char) for char in LINE_BREAKS)
+        tail = text[last_break + 1 :] if last_break >= 0 else combined
+        if line_may_start_command(tail):  # a line that may still start a command
+            self._carry, self._mid_line = (":" if tail.endswith(":") else ""), False
         else:
             self._carry, self._mid_line = tail[-2:], True
         try:
@@ -72,6 +78,31 @@ class HumanStream:
 
     def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding...: the target's
         return getattr(self._target, name)
+
+
+def _to_a_runner_log() -> bool:
+    """True when stdout may be a CI runner's log: under GitHub Actions, and not a file."""
+    if os.environ.get("GITHUB_ACTIONS") != "true":
+        return False
+    try:
+        return not stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):  # no descriptor: tests
+        return True
+
+
+def fenced(document: str) -> str:
+    """A data document (CSV, JSON, a calendar) as written to stdout: as it is, unless it holds
+    a line GitHub's runner would obey and stdout may be the runner's log; then between
+    `::stop-commands::TOKEN` and `::TOKEN::`, GitHub's own way to print data that holds
+    commands, with a random TOKEN that the document does not hold (CONTRACT, "Untrusted
+    content"). CSV has no escape of its own; JSON and calendars never need this."""
+    if not holds_commands(document) or not _to_a_runner_log():
+        return document
+    token = secrets.token_hex(16)
+    while token in document:  # pragma: no cover - one chance in 2**128
+        token = secrets.token_hex(16)
+    end = "" if document.endswith("\n") else "\n"
+    return f"::stop-commands::{token}\n{document}{end}::{token}::\n"
 
 
 class ClosedStream(io.TextIOBase):

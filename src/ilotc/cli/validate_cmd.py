@@ -37,6 +37,7 @@ from ilotc.store.sources import (
     plan_options,
     read_bytes,
     registry_for,
+    resolved,
 )
 from ilotc.store.validate.validation import ReadInput, validate_paths
 
@@ -111,7 +112,7 @@ def validate(
     if fmt == "github":  # a file that cannot be opened shows in the run's annotations too
         opened = zip(run.unopened, run.unreadable, strict=True)
         shown = [*problems, *(Problem(name, 1, 1, Severity.ERROR, message) for name, message in opened)]
-    write_document(writer.render(shown), markup=writer.markup)
+    write_document(writer.render(shown), markup=writer.markup, annotations=fmt == "github")
     errors = sum(problem.is_error for problem in problems)
     warnings = len(problems) - errors
     checked = len(targets) - unreadable - len(run.passed_over)
@@ -167,11 +168,11 @@ def _files_in_use(plans: list[Path] | None, override: Path | None, assigned: dic
     for source in sources:
         try:
             registry = registry_for(source, read_bytes(source.path), override)
-            files.setdefault(registry.resolve(), registry)
-            assigned[source.path.resolve()] = registry
+            files.setdefault(resolved(registry), registry)
+            assigned[resolved(source.path)] = registry
         except (FileAccessError, DataFileError):
             pass  # the plan itself is reported as unreadable, or its problem located
-        files.setdefault(source.path.resolve(), source.path)
+        files.setdefault(resolved(source.path), source.path)
     return list(files.values())
 
 

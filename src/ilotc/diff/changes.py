@@ -13,6 +13,7 @@ from typing import Any
 
 from ilotc.diff.word_diff import similarity
 from ilotc.model.dates import PlanDate
+from ilotc.model.ids import look_alikes
 from ilotc.model.plan import Action, Change, Plan
 from ilotc.model.schedule import Schedule
 
@@ -163,7 +164,10 @@ def compare_actions(plan: str, old: Action, new: Action, group_renamed: bool = F
             ("id", old.id, new.id) if old.id != new.id else ("place", _place(old), _place(new))
         )
         record = _record(plan, new.id, ChangeKind.MOVED, field, before, after)
-        found.append(record | {"old_place": _place(old), "new_place": _place(new)})
+        record |= {"old_place": _place(old), "new_place": _place(new)}
+        if field == "id" and look_alikes((old.id, new.id)):  # never a silent swap of look-alikes
+            record["look_alike"] = True
+        found.append(record)
     for field in ("text", "note"):
         if getattr(old, field) != getattr(new, field):
             found.append(

@@ -22,6 +22,8 @@ from ilotc.store.sources import (
     Source,
     bundled_file,
     declared_registry,
+    inside_plan_folder,
+    outside_problem,
     read_bytes,
 )
 from ilotc.store.validate.validation import check_plan_source, decode_source, read_source
@@ -62,9 +64,16 @@ def registry_of(version: Version, cwd: Path | None = None) -> tuple[Source, str 
     if declared is None:
         return read_source(bundled_file(FileKind.PARTNERS)), None
     if version.revision is None:
-        return read_source((cwd or Path()) / Path(version.label).parent / declared), None
+        plan = (cwd or Path()) / version.label
+        if not inside_plan_folder(plan, plan.parent / declared):
+            raise DataFileError([outside_problem(version.label, version.raw, declared)])
+        return read_source(plan.parent / declared), None
     path = version.label.split(":", 1)[1]
     at_revision = posixpath.normpath(posixpath.join(posixpath.dirname(path), declared))
+    if posixpath.isabs(declared) or posixpath.relpath(at_revision, posixpath.dirname(path) or ".").startswith(
+        ".."
+    ):
+        raise DataFileError([outside_problem(version.label, version.raw, declared)])
     spec = f"{version.revision}:{at_revision}"
     try:
         return decode_source(spec, _git_blob(spec, cwd)), None
@@ -73,6 +82,8 @@ def registry_of(version: Version, cwd: Path | None = None) -> tuple[Source, str 
         note = _("{spec}: no registry {registry} at {revision}; checked against {local}").format(
             spec=version.label, registry=declared, revision=version.revision, local=local
         )
+        if not inside_plan_folder((cwd or Path()) / path, (cwd or Path()) / local):  # a link out
+            raise DataFileError([outside_problem(version.label, version.raw, declared)]) from None
         return read_source((cwd or Path()) / local), note
 
 
@@ -86,8 +97,11 @@ def _git_blob(spec: str, cwd: Path | None) -> bytes:
         raise FileAccessError(
             _("{spec}: no such file, and git is not installed to read it as REV:PATH").format(spec=spec)
         )
-    # `--end-of-options` keeps the spec an object name whatever it holds; the object's type is
-    # checked first, since `git show` of a tree or commit prints a listing or a log, not a file.
+    # `--end-of-options` keeps the spec an object name whatever it holds. The type first (with
+    # git's own words for a bad spec), since a tree or commit is not a file; then the spec is
+    # resolved to an object id, so the size checked is that of the object read, before a byte
+    # of it is (a blob of 400 MB, 2 MB packed, costs nothing); `cat-file blob` applies no
+    # textconv nor filter.
     kind = _git(git, ["cat-file", "-t", "--end-of-options", spec], spec, cwd).decode().strip()
     if kind != "blob":
         raise FileAccessError(
@@ -95,20 +109,31 @@ def _git_blob(spec: str, cwd: Path | None) -> bytes:
                 spec=spec, kind=kind
             )
         )
-    data = _git(git, ["show", "--no-textconv", "--end-of-options", spec], spec, cwd)
-    if len(data) > MAX_FILE_BYTES:
-        problem = Problem(
-            spec, 1, 1, Severity.ERROR, f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB"
-        )
-        raise DataFileError([problem])
-    return data
+    oid = _git(git, ["rev-parse", "--verify", "--end-of-options", spec], spec, cwd).decode().strip()
+    size = int(_git(git, ["cat-file", "-s", oid], spec, cwd).decode().strip() or 0)
+    if size > MAX_FILE_BYTES:
+        message = _("the file is larger than {size} MiB").format(size=MAX_FILE_BYTES // 2**20)
+        raise DataFileError([Problem(spec, 1, 1, Severity.ERROR, message)])
+    return _git(git, ["cat-file", "blob", oid], spec, cwd)
+
+
+# No command a repository's configuration names runs: git reads an index spec (`:plan.yaml`)
+# through the index, where `core.fsmonitor` would run its hook; no lazy fetch from a
+# partial clone's promisor remote.
+_GIT_OPTIONS = ["--no-pager", "-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false"]
 
 
 def _git(git: str, arguments: list[str], spec: str, cwd: Path | None) -> bytes:
-    environment = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat", "LC_ALL": "C"}
+    environment = {
+        **os.environ,
+        "GIT_TERMINAL_PROMPT": "0",
+        "GIT_PAGER": "cat",
+        "LC_ALL": "C",
+        "GIT_NO_LAZY_FETCH": "1",
+    }
     try:
         done = subprocess.run(
-            [git, "--no-pager", *arguments],
+            [git, *_GIT_OPTIONS, *arguments],
             cwd=cwd,
             capture_output=True,
             env=environment,

@@ -22,7 +22,7 @@ from ilotc.store.file_lock import LockBusy, LockInTheWay, locked
 from ilotc.store.files import BOM, FileChanged, Identity, remove_stale_temporaries, replace_read_file
 from ilotc.store.loading import load_registry
 from ilotc.store.problems import DataFileError, Problem, has_errors
-from ilotc.store.sources import FileAccessError, FileKind, Source, packaged_file
+from ilotc.store.sources import FileAccessError, FileKind, Source, packaged_file, resolved
 from ilotc.store.validate.validation import check_plan_source, read_source
 from ilotc.store.yaml.reader import YamlProblem
 
@@ -84,7 +84,7 @@ def _update(
 ) -> PlanEdit:
     """Make `edit` in the plan file under its lock (with `dry_run`, only work it out)."""
     installed = packaged_file(FileKind.PLAN)
-    if installed is not None and plan_path.resolve() == installed.resolve():
+    if installed is not None and resolved(plan_path) == resolved(installed):
         raise UpdateRefused(
             _(
                 "the bundled plan inside the installed package is read-only; "

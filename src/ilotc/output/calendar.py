@@ -36,6 +36,7 @@ from ilotc.model.lateness import last_done, plan_date_of
 from ilotc.model.plan import Action, Plan
 from ilotc.model.schedule import Schedule
 from ilotc.model.vocab import Kind, Status
+from ilotc.output.ics_fold import folded
 from ilotc.output.text import calendar_text
 
 PRODID = "-//ilotc//{plans}//EN"
@@ -292,11 +293,12 @@ def export_ics(
     events: bool = False,
 ) -> bytes:
     """The dated schedules of `actions` (else every action) as an iCalendar file (CRLF lines,
-    folded by icalendar). DTSTAMP is `stamp` (else `calendar_stamp`); with `alarm_days`, each
-    to-do has a display alarm that many days before it is due; `plan_days` and `uid_hosts`
-    are each plan's date and UID host by name, where several plans are in use (see
-    `calendar_entries`). With `events`, every to-do is written as an all-day event on its
-    due day instead (UID `...-due-event-0@...`, so it never replaces an imported to-do)."""
+    folded by icalendar, and again where a line would be a command to a CI runner: `ics_fold`).
+    DTSTAMP is `stamp` (else `calendar_stamp`); with `alarm_days`, each to-do has a display
+    alarm that many days before it is due; `plan_days` and `uid_hosts` are each plan's date and
+    UID host by name, where several plans are in use (see `calendar_entries`). With `events`,
+    every to-do is written as an all-day event on its due day instead (UID `...-due-event-0@...`,
+    so it never replaces an imported to-do)."""
     from icalendar import Alarm, Calendar, Event, Todo, vText  # noqa: PLC0415 - lazy: icalendar, only `export --format ics` needs it
 
     def text(value: str) -> vText:
@@ -353,7 +355,7 @@ def export_ics(
         component.add("categories", [text(_(PART_CATEGORY).format(part=entry.action.part))])
         calendar.add_component(component)
     data: bytes = calendar.to_ical()
-    return data
+    return folded(data)
 
 
 def event_rule(rule: dict[str, object], first: dt.date) -> dict[str, object]:

@@ -153,6 +153,8 @@ def describe(record: Record) -> list[Run]:
             ]
         if field == "id":
             runs += [Run(_("; ") if runs else ""), Run(_("renumbered from ")), Run(old, True)]
+            if record.get("look_alike"):
+                runs.append(Run(_(" (a look-alike id: it looks the same, with other characters)")))
         return runs
     if change == "text":
         return [Run(_("{field} reworded: ").format(field=name)), *_reworded(old, new)]

@@ -4,8 +4,6 @@ The CLI derives `timeline --format` from `READING_FORMATS`. Data is data: the ph
 labels and reasons are shown through `ilotc.output.text.markup` on one line each.
 """
 
-import json
-
 from ilotc.i18n import _
 from ilotc.model.schedule import Reading
 from ilotc.output.formats import TextFormat, registry
@@ -31,7 +29,9 @@ def to_text(reading: Reading) -> str:
 
 def to_json(reading: Reading) -> str:
     """`{"text", "lang", "schedules": [...]}` on one line (CONTRACT)."""
-    return json.dumps(reading.to_json(), ensure_ascii=False) + "\n"
+    from ilotc.output.json_text import dumps_line  # noqa: PLC0415 - lazy: orjson, only for JSON
+
+    return dumps_line(reading.to_json()) + "\n"
 
 
 READING_FORMATS: dict[str, TextFormat[Reading]] = registry(

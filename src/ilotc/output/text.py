@@ -7,6 +7,8 @@ made for its output kind (CONTRACT, "Untrusted content and concurrent use").
 
 import re
 
+from ilotc.output.runner import command_starts
+
 # C0 controls but tab and newline, DEL, C1, and the bidirectional overrides and isolates that
 # reorder what a reader sees ("Trojan Source"), the line and paragraph separators, and lone
 # surrogates (undecodable bytes of a command-line argument), which no output can encode.
@@ -123,34 +125,17 @@ def html_value(value: object) -> object:
     return value
 
 
-# A workflow command of GitHub's runner: a line whose first characters, after blanks (which the
-# runner trims) and colour codes, are `::`, or the legacy `##[` form, which it obeys anywhere.
-_WORKFLOW_COMMAND = re.compile(r"(?:^|(?<=\r))((?:[ \t\f\v]|\x1b\[[0-9;]*m)*)(?=::)|(?=##\[)", re.MULTILINE)
-
-
-_COMMAND_MARKS = (":" * 2, "##[")  # spelt so that only the annotation writer writes two colons
-
-
-def may_hold_commands(text: str) -> bool:
-    """False when `text` certainly starts no workflow command (a quick test before the regex)."""
-    return any(mark in text for mark in _COMMAND_MARKS)
-
-
-def command_starts(text: str) -> list[int]:
-    """Where in `text` a workflow command starts (see `no_commands`)."""
-    return [match.end() for match in _WORKFLOW_COMMAND.finditer(text)]
-
-
 def no_commands(text: str) -> str:
     """Human-readable `text` that no CI runner takes for a workflow command: a backslash before
-    any `::` that starts a line (after blanks) and before any `##[`, visible to the reader.
+    any `::` that starts a line (after any Unicode blank) and inside any `##[` (`##\\[`), visible
+    to the reader and, in Markdown, an escape that renders as the text itself
+    (`ilotc.output.runner` finds where).
 
     The annotation writer's own lines are the only `::` lines ilotc prints (CONTRACT); this is
     for everything else a human reads, applied where it is written, after wrapping.
     """
-    if not may_hold_commands(text):
-        return text
-    return with_backslashes(text, command_starts(text))
+    starts = command_starts(text)
+    return with_backslashes(text, starts) if starts else text
 
 
 def with_backslashes(text: str, positions: list[int]) -> str:
@@ -162,7 +147,9 @@ def with_backslashes(text: str, positions: list[int]) -> str:
     return "".join(pieces) + text[last:]
 
 
-_TRAILING_SPACES = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+# Tried only at the first space of a run, which it takes whole: linear in the text (a match
+# tried at every space of a run, as ` +` alone is, is quadratic in the run's length).
+_TRAILING_SPACES = re.compile(r"(?<! ) ++((?:\x1b\[[0-9;]*m)*+)$", re.MULTILINE)
 
 
 def without_trailing_spaces(text: str) -> str:
@@ -172,8 +159,9 @@ def without_trailing_spaces(text: str) -> str:
 
 def annotation_message(text: str) -> str:
     """A GitHub workflow command's message: `%`, CR and LF escaped, so no data starts a `::` line;
-    other control characters shown as visible escapes, as in every log line."""
-    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    other control characters shown as visible escapes, as in every log line; a `##[` as `##\\[`."""
+    escaped = visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escaped.replace("##[", "##\\[")
 
 
 def annotation_property(text: str) -> str:

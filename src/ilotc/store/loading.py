@@ -13,7 +13,7 @@ from ilotc.i18n import _
 from ilotc.model.plan import Plan, merge_plans
 from ilotc.model.registry import Registry
 from ilotc.store.cache import key_of
-from ilotc.store.problems import DataFileError, Problem, Severity, has_errors
+from ilotc.store.problems import DataFileError, Problem, Severity, has_errors, withheld
 from ilotc.store.sources import (
     FileAccessError,
     FileKind,
@@ -24,6 +24,7 @@ from ilotc.store.sources import (
     read_bytes,
     registry_for,
     registry_label,
+    resolved,
 )
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class RegistriesInUse:
 
     def raw(self, path: Path) -> bytes:
         """The registry's bytes; raise FileAccessError or DataFileError as `read_bytes` does."""
-        key = path.resolve()
+        key = resolved(path)
         if key not in self._raw:
             try:
                 self._raw[key] = read_bytes(path)
@@ -91,7 +92,7 @@ class RegistriesInUse:
 
     def load(self, path: Path, label: str) -> tuple[Registry, list[Problem]]:
         """The registry in the file at `path` (problems named `label`), or DataFileError."""
-        key = (path.resolve(), label)
+        key = (resolved(path), label)
         if key not in self._loaded:
             try:
                 self._loaded[key] = load_registry_bytes(label, self.raw(path))
@@ -217,7 +218,8 @@ def load_many(options: list[Path] | None, override: Path | None, cache: "Store |
                 load(source.path, registry, cache, plan_raw=raw, registry_label=label, registries=registries)
             )
         except DataFileError as error:
-            problems += error.problems
+            named = override is None and registry not in (source.beside, bundled_file(FileKind.PARTNERS))
+            problems += withheld(error.problems, str(registry)) if named else error.problems
         except FileAccessError as error:
             if override is None and registry != bundled_file(FileKind.PARTNERS):
                 raise FileAccessError(

@@ -344,7 +344,8 @@ class PlanFile(_Strict):
         default=None,
         description="The action id scheme: 'derived' (PART.SECTION.N, where the action stands; "
         "the default in format 1), 'free' (any unique id; the default in format 2), or a "
-        "regular expression every id must match",
+        "regular expression every id must match (RE2 syntax: no backreferences or lookaround). "
+        "Ids never hold spaces, shell syntax or invisible characters, whatever the scheme",
     )
     document: DocumentModel
     parts: list[PartModel]

@@ -6,6 +6,7 @@ Nothing here prints: loaders and validators return problems, and the CLI renders
 from enum import StrEnum
 from typing import NamedTuple
 
+from ilotc.i18n import _
 from ilotc.model.value_types import own_kind_only
 
 
@@ -60,6 +61,20 @@ def pointer_of(parts: tuple[str | int, ...] | list[str | int]) -> str:
 def as_errors(problems: list[Problem]) -> list[Problem]:
     """The same problems with every warning made an error (`validate --strict`)."""
     return [problem._replace(severity=Severity.ERROR) for problem in problems]
+
+
+def withheld(problems: list[Problem], path: str) -> list[Problem]:
+    """`problems` with those of `path`, a registry that a plan names (not a file the user named),
+    kept at their positions but said without their words, which may quote its values: a plan
+    from a pull request never brings another file's values into a command's output (CONTRACT,
+    "Untrusted content"). `ilotc validate PATH` shows them."""
+    message = _(
+        "a problem in the partner registry the plan names, not shown here: run 'ilotc validate {path}'"
+    )
+    return [
+        problem._replace(message=message.format(path=path)) if problem.path == path else problem
+        for problem in problems
+    ]
 
 
 def has_errors(problems: list[Problem]) -> bool:

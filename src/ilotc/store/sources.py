@@ -100,6 +100,16 @@ class PlanSource(NamedTuple):
     beside: Path | None = None
 
 
+def resolved(path: Path) -> Path:
+    """`path` made absolute with its symbolic links followed, to tell two names of one file
+    apart; a loop of links (which Python 3.11 raises as RuntimeError) or an unreadable link
+    leaves it absolute only, and reading it then fails with a clean message."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.absolute()
+
+
 def plan_options(options: list[Path] | None) -> list[Path]:
     """The plan paths given: the options, else ILOTC_PLAN (split on os.pathsep), else bundled."""
     if options:
@@ -143,7 +153,7 @@ def expand(paths: list[Path]) -> list[PlanSource]:
     seen: set[Path] = set()
     for path in paths:
         for source in _folder(path) if path.is_dir() else [PlanSource(path)]:
-            key = source.path.resolve()
+            key = resolved(source.path)
             if key not in seen:
                 seen.add(key)
                 sources.append(source)
@@ -187,18 +197,49 @@ def declared_registry(label: str, raw: bytes) -> str | None:
 
 
 def registry_for(source: PlanSource, raw: bytes, override: Path | None) -> Path:
-    """The registry the plan is checked against (see the module's docstring)."""
+    """The registry the plan is checked against (see the module's docstring); DataFileError
+    when the plan names one outside its own folder tree and --partners does not give it."""
     if override is not None:
         return override
     declared = declared_registry(str(source.path), raw)
     if declared is not None:
-        return source.path.parent / declared
+        registry = source.path.parent / declared
+        if not inside_plan_folder(source.path, registry):
+            raise DataFileError([outside_problem(str(source.path), raw, declared)])
+        return registry
     return source.beside or bundled_file(FileKind.PARTNERS)
+
+
+def inside_plan_folder(plan: Path, registry: Path) -> bool:
+    """True when `registry` (its links followed) is in the plan file's folder or below it: the
+    folder given to --plan, or the folder of the plan file given. A plan from a pull request
+    may name only its own files, never one elsewhere on the machine (whose values its
+    problems would quote)."""
+    folder = resolved(plan.parent if str(plan.parent) else Path())
+    return resolved(registry).is_relative_to(folder)
+
+
+def outside_problem(label: str, raw: bytes, declared: str) -> Problem:
+    """The problem of a plan (`label`, its bytes `raw`) whose `registry:` names a file outside
+    its folder tree, at the line of its `registry:`."""
+    start = next(_line_starts(raw, b"registry"), 0)
+    key = _REGISTRY_KEY.match(raw, start)
+    value = key.group(1) if key is not None else b""
+    column = (key.start(1) - start if key is not None else 0) + len(value) - len(value.lstrip(b" \t")) + 1
+    return Problem(label, raw.count(b"\n", 0, start) + 1, column, Severity.ERROR, outside_message(declared))
+
+
+def outside_message(declared: str) -> str:
+    """The problem of a plan whose `registry:` names a file outside its folder tree."""
+    return _(
+        "the partner registry {registry} is outside the plan's folder; a registry elsewhere is "
+        "used only when given with --partners"
+    ).format(registry=declared)
 
 
 def registry_label(registry: Path, plan: Path) -> str:
     """How a plan's problems name the registry it was checked against."""
-    if registry.resolve() == bundled_file(FileKind.PARTNERS).resolve():
+    if resolved(registry) == bundled_file(FileKind.PARTNERS).resolve():
         return _("bundled with ilotc")
     try:
         return os.path.relpath(registry, plan.parent)

@@ -12,11 +12,13 @@ from typing import Any, NamedTuple
 
 from ilotc.i18n import _
 from ilotc.model.dates import PlanDate
+from ilotc.model.ids import bad_character
 from ilotc.model.schedule import Schedule
 from ilotc.store.build import Decisions, settings_of
 from ilotc.store.models import ActionModel, PlanFile
 from ilotc.store.problems import Problem, Severity
 from ilotc.store.validate.check_report import Locate, Path, Report, items, suggest, valid
+from ilotc.store.validate.id_rules import IdMatcher, check_ids, id_pattern
 from ilotc.timeline.reasons import words as reason_words
 
 
@@ -67,7 +69,8 @@ class IdScheme(NamedTuple):
     """How a plan's action ids are formed (the file's `ids`)."""
 
     derived: bool  # PART.SECTION.N from where the action stands (GB.276/TC/2's scheme)
-    pattern: re.Pattern[str] | None  # a declared pattern every id must match
+    matches: IdMatcher | None  # a declared pattern every id must match (run by RE2)
+    pattern: str = ""  # that pattern, as written
 
 
 def _id_scheme(data: Any, report: Report) -> IdScheme:
@@ -76,17 +79,8 @@ def _id_scheme(data: Any, report: Report) -> IdScheme:
         return IdScheme(data.get("format", 1) != 2 if isinstance(data, dict) else True, None)
     if declared in ("derived", "free"):
         return IdScheme(declared == "derived", None)
-    try:
-        return IdScheme(False, re.compile(declared))
-    except re.error as error:
-        report.add(
-            ("ids",),
-            _(
-                "ids {declared!r} is not a regular expression ({error}); expected 'derived', "
-                "'free' or a pattern such as '[A-D][.][0-9]+'"
-            ).format(declared=declared, error=error),
-        )
-        return IdScheme(False, None)
+    matches, pattern = id_pattern(declared, report)
+    return IdScheme(False, matches, pattern)
 
 
 _NOT_IN_AN_ID = re.compile(r"[\s:]")
@@ -182,6 +176,7 @@ def check_plan(
         ]
     # every id written, also of actions with other problems: a link to one of them is not wrong
     all_ids = {raw["id"] for _where, _place, raw in _plan_actions(data) if isinstance(raw.get("id"), str)}
+    check_ids([(where, raw.get("id")) for where, _place, raw in _plan_actions(data)], report)
     first_seen: dict[str, Path] = {}
     for where, place, action in listed:
         if action.id in first_seen:
@@ -203,11 +198,11 @@ def check_plan(
                     "(or declare another scheme with the top-level key 'ids')"
                 ).format(id=action.id, place=place),
             )
-        if scheme.pattern is not None and not scheme.pattern.fullmatch(action.id):
+        if scheme.matches is not None and bad_character(action.id) is None and not scheme.matches(action.id):
             report.add(
                 (*where, "id"),
                 _("action id {id!r} does not match the plan's ids pattern {pattern!r}").format(
-                    id=action.id, pattern=scheme.pattern.pattern
+                    id=action.id, pattern=scheme.pattern
                 ),
             )
         _check_history(action, where, report)

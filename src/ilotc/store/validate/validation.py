@@ -20,8 +20,11 @@ from ilotc.store.sources import (
     FileKind,
     Source,
     bundled_file,
+    inside_plan_folder,
+    outside_message,
     read_bytes,
     registry_label,
+    resolved,
     sniff_kind,
 )
 from ilotc.store.validate import checks
@@ -182,12 +185,12 @@ class Registries:
         self.among: Path | None = None  # the first valid registry among the paths validated
 
     def checked(self, path: Path, file: "PartnersFile | None") -> None:
-        self.ids[path.resolve()] = registry_from_file(file).ids if file is not None else None
+        self.ids[resolved(path)] = registry_from_file(file).ids if file is not None else None
         if file is not None and self.among is None:
             self.among = path
 
     def of(self, path: Path) -> frozenset[str] | None:
-        key = path.resolve()
+        key = resolved(path)
         if key not in self.ids:
             try:
                 self.ids[key] = registry_of(read_source(path))[0].ids
@@ -292,13 +295,21 @@ def validate_paths(
         else:
             problems[n] = [*parsed.problems, _not_a_data_file(source, parsed.data)]
     for n, where, source, parsed in plans:
-        registry = (assigned or {}).get(where.resolve()) or plan_registry(
+        registry = (assigned or {}).get(resolved(where)) or plan_registry(
             where, parsed.data, registries, partners_in_use, override
         )
-        ids = registries.of(registry)
         named = not override and isinstance(parsed.data.get("registry"), str)
+        if named and not inside_plan_folder(where, registry):  # never read, never quoted
+            line, column = _Positions(source.text)(("registry",), False)
+            outside = Problem(
+                source.label, line, column, Severity.ERROR, outside_message(parsed.data["registry"])
+            )
+            problems[n] = [outside, *check_plan_source(source, None, parsed)[1]]
+            problems[n].sort(key=Problem.position)
+            continue
+        ids = registries.of(registry)
         problems[n] = [_registry_problem(source, registry)] if ids is None and named else []
-        want_uid = strict and where.resolve() != bundled_file(FileKind.PLAN).resolve()
+        want_uid = strict and resolved(where) != bundled_file(FileKind.PLAN).resolve()
         problems[n] += check_plan_source(
             source, ids, parsed, registry_label(registry, where), want_uid=want_uid
         )[1]
