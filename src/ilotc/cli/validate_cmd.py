@@ -26,6 +26,7 @@ from ilotc.cli.common import (
 from ilotc.cli.output import format_choice, write_document
 from ilotc.i18n import _, ngettext
 from ilotc.output.problems import PROBLEM_FORMATS
+from ilotc.store.discovery import expand
 from ilotc.store.problems import DataFileError, as_errors, has_errors
 from ilotc.store.schemas import json_schema_text
 from ilotc.store.sources import (
@@ -33,7 +34,6 @@ from ilotc.store.sources import (
     FileAccessError,
     FileKind,
     bundled_file,
-    expand,
     plan_options,
     read_bytes,
     registry_for,

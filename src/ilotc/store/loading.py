@@ -13,13 +13,13 @@ from ilotc.i18n import _
 from ilotc.model.plan import Plan, merge_plans
 from ilotc.model.registry import Registry
 from ilotc.store.cache import key_of
+from ilotc.store.discovery import expand
 from ilotc.store.problems import DataFileError, Problem, Severity, has_errors
 from ilotc.store.sources import (
     FileAccessError,
     FileKind,
     Source,
     bundled_file,
-    expand,
     plan_options,
     read_bytes,
     registry_for,
