@@ -10,7 +10,8 @@ folder) is walked once. Nothing here parses YAML: a file's kind is sniffed from 
 """
 
 import os
-from collections.abc import Callable, Iterator
+import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,46 +33,52 @@ class Found(NamedTuple):
 
 
 class _Ignore(NamedTuple):
-    """The patterns of one `.ilotcignore`, and the folder they are relative to."""
+    """The patterns of one `.ilotcignore`, and the folder they are relative to (with its
+    trailing separator: paths below it start with it)."""
 
-    folder: Path
-    spec: pathspec.PathSpec
+    prefix: str
+    spec: pathspec.GitIgnoreSpec
 
 
-def _ignore_of(folder: Path) -> _Ignore | None:
+def _ignore_of(folder: str) -> _Ignore | None:
     try:
-        lines = (folder / IGNORE_FILE).read_text(encoding="utf-8", errors="replace").splitlines()
+        with open(os.path.join(folder, IGNORE_FILE), encoding="utf-8", errors="replace") as stream:
+            lines = stream.read().splitlines()
     except OSError:
         return None
-    return _Ignore(folder, pathspec.GitIgnoreSpec.from_lines(lines))
+    return _Ignore(os.path.join(folder, ""), pathspec.GitIgnoreSpec.from_lines(lines))
 
 
-def _ignored(path: Path, is_folder: bool, ignores: list[_Ignore]) -> bool:
-    relative_suffix = "/" if is_folder else ""
+def _ignored(path: str, is_folder: bool, ignores: list[_Ignore]) -> bool:
+    tail = "/" if is_folder else ""
     return any(
-        ignore.spec.match_file(path.relative_to(ignore.folder).as_posix() + relative_suffix)
-        for ignore in ignores
+        ignore.spec.match_file(path[len(ignore.prefix) :].replace(os.sep, "/") + tail) for ignore in ignores
     )
 
 
-def _virtual_environment(folder: Path) -> bool:
+def _virtual_environment(folder: str) -> bool:
     """A Python virtual environment (PEP 405 puts `pyvenv.cfg` at its top), whatever its name."""
-    return (folder / "pyvenv.cfg").is_file()
+    return os.path.isfile(os.path.join(folder, "pyvenv.cfg"))
 
 
 def skipped_folder(folder: Path) -> bool:
     """A folder discovery never enters: hidden, a tool's own, or a virtual environment."""
-    return folder.name.startswith(".") or folder.name in SKIPPED_FOLDERS or _virtual_environment(folder)
+    return _skipped(folder.name, str(folder))
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Every YAML file under `root` that is not skipped or ignored, each folder entered once."""
+def _skipped(name: str, path: str) -> bool:
+    return name.startswith(".") or name in SKIPPED_FOLDERS or _virtual_environment(path)
+
+
+def _walk(root: str) -> Iterator[str]:
+    """Every YAML file under `root` that is not skipped or ignored, each folder entered once.
+    Strings, not `Path`s: a portfolio's tree has thousands of entries."""
     seen: set[tuple[int, int]] = set()
-    pending: list[tuple[Path, list[_Ignore]]] = [(root, [])]
+    pending: list[tuple[str, list[_Ignore]]] = [(root, [])]
     while pending:
         folder, inherited = pending.pop()
         try:
-            info = folder.stat()
+            info = os.stat(folder)
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError:  # unreadable folders are passed over, as any other non-plan
             continue
@@ -81,35 +88,55 @@ def _walk(root: Path) -> Iterator[Path]:
         own = _ignore_of(folder)
         ignores = [*inherited, own] if own is not None else inherited
         for entry in entries:
-            path = Path(entry.path)
             try:
                 is_folder = entry.is_dir()
             except OSError:
                 continue
             if is_folder:
-                if not skipped_folder(path) and not _ignored(path, True, ignores):
-                    pending.append((path, ignores))
-            elif path.suffix.lower() in YAML_SUFFIXES and not _ignored(path, False, ignores):
-                yield path
+                if not _skipped(entry.name, entry.path) and not _ignored(entry.path, True, ignores):
+                    pending.append((entry.path, ignores))
+            elif os.path.splitext(entry.name)[1].lower() in YAML_SUFFIXES and not _ignored(
+                entry.path, False, ignores
+            ):
+                yield entry.path
 
 
-def _path_order(root: Path) -> Callable[[Path], tuple[str, ...]]:
-    return lambda path: path.relative_to(root).parts
+_HEAD_BYTES = 64 * 1024
+
+
+def _kind_of(path: str) -> FileKind | None:
+    """The file's kind, from its first 64 KiB where they tell (a portfolio's files are read
+    whole once more only when loaded); a file that cannot be read as a regular file is left
+    to `read_bytes`, which says why."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(handle, "rb") as stream:
+            if stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                head = stream.read(_HEAD_BYTES)
+                kind = sniff_kind(head)
+                if kind is not None or len(head) < _HEAD_BYTES:
+                    return kind
+    except OSError:
+        pass
+    return sniff_kind(read_bytes(Path(path)))
 
 
 def discover(root: Path) -> Found:
     """The plans under `root` in path order, and the registries of each folder; raise
-    FileAccessError or DataFileError for a file that cannot be read."""
-    plans: list[Path] = []
+    FileAccessError or DataFileError for a file that cannot be read. Paths start with `root`
+    as given."""
+    plans: list[str] = []
     registries: dict[Path, list[Path]] = {}
-    for path in _walk(root):
-        kind = sniff_kind(read_bytes(path))
+    for path in _walk(str(root)):
+        kind = _kind_of(path)
         if kind is FileKind.PLAN:
             plans.append(path)
         elif kind is FileKind.PARTNERS:
-            registries.setdefault(path.parent, []).append(path)
-    plans.sort(key=_path_order(root))
-    return Found(plans, registries)
+            registry = Path(path)
+            registries.setdefault(registry.parent, []).append(registry)
+    start = len(os.path.join(str(root), ""))
+    plans.sort(key=lambda path: path[start:].split(os.sep))
+    return Found([Path(path) for path in plans], registries)
 
 
 def registry_beside(plan: Path, root: Path, registries: dict[Path, list[Path]]) -> Path | None:
@@ -126,8 +153,7 @@ def registry_beside(plan: Path, root: Path, registries: dict[Path, list[Path]]) 
 
 
 def _folder(folder: Path) -> list[PlanSource]:
-    root = folder.absolute()
-    found = discover(root)
+    found = discover(folder)
     if not found.plans:
         raise FileAccessError(
             _(
@@ -135,28 +161,27 @@ def _folder(folder: Path) -> list[PlanSource]:
                 "top-level 'parts'"
             ).format(folder=folder)
         )
-    # paths as the user named them (`folder/...`), so problems and records name them so
-    return [
-        PlanSource(
-            folder / path.relative_to(root),
-            _as_given(folder, root, registry_beside(path, root, found.registries)),
-        )
-        for path in found.plans
-    ]
+    return [PlanSource(path, registry_beside(path, folder, found.registries)) for path in found.plans]
 
 
-def _as_given(folder: Path, root: Path, path: Path | None) -> Path | None:
-    return None if path is None else folder / path.relative_to(root)
+def _identity(path: Path) -> object:
+    """The same for two paths to one file: its device and inode (one `stat`, where resolving
+    a path takes one per component), else the resolved path."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return path.resolve()
+    return (info.st_dev, info.st_ino)
 
 
 def expand(paths: list[Path]) -> list[PlanSource]:
     """Every plan the paths name (a folder: each plan in it and below it, in path order), once,
     in the order given."""
     sources: list[PlanSource] = []
-    seen: set[Path] = set()
+    seen: set[object] = set()
     for path in paths:
         for source in _folder(path) if path.is_dir() else [PlanSource(path)]:
-            key = source.path.resolve()
+            key = _identity(source.path)
             if key not in seen:
                 seen.add(key)
                 sources.append(source)

@@ -10,6 +10,7 @@ checked against `--partners` (or ILOTC_PARTNERS) when given, else the registry i
 in, else the bundled registry.
 """
 
+import functools
 import os
 import re
 import stat
@@ -165,9 +166,14 @@ def registry_for(source: PlanSource, raw: bytes, override: Path | None) -> Path:
     return source.beside or bundled_file(FileKind.PARTNERS)
 
 
+@functools.lru_cache(maxsize=64)  # a portfolio's plans share a few registries
+def _is_bundled(registry: Path) -> bool:
+    return registry.resolve() == bundled_file(FileKind.PARTNERS).resolve()
+
+
 def registry_label(registry: Path, plan: Path) -> str:
     """How a plan's problems name the registry it was checked against."""
-    if registry.resolve() == bundled_file(FileKind.PARTNERS).resolve():
+    if _is_bundled(registry):
         return _("bundled with ilotc")
     try:
         return os.path.relpath(registry, plan.parent)
