@@ -83,9 +83,19 @@ def export(
     chosen = output_format(output, fmt, EXPORT_SUFFIX_FORMATS, "json")
     if alarm is not None and chosen != "ics":
         fail(_("--alarm applies to the calendar only (--format ics)"))
+    if chosen == "sqlite" and to_stdout(output):
+        fail(_("an SQLite database is a file: give -o FILE (e.g. -o portfolio.db)"))
     day = as_of_day(as_of)
     data, actions = selected(ctx, filters, plan_id, day, plan, partners)
-    request = ExportRequest(data.plan, data.registry, actions, day, raw_csv=raw_csv)
+    request = ExportRequest(
+        data.plan,
+        data.registry,
+        actions,
+        day,
+        raw_csv=raw_csv,
+        plans=tuple(used.plan for used in data.plans),
+        registries=tuple(used.registry for used in data.plans),
+    )
     if chosen == "ics":
         plan_days = plan_dates(used.plan for used in data.plans)
         request = ExportRequest(

@@ -19,6 +19,7 @@ from ilotc.model.records import action_record
 from ilotc.model.registry import Registry
 from ilotc.output.calendar import export_ics
 from ilotc.output.cells import Column
+from ilotc.output.database import export_sqlite
 from ilotc.output.listing import reads_as, to_csv, to_json
 
 
@@ -114,6 +115,8 @@ class ExportRequest:
     alarm_days: int | None = None
     raw_csv: bool = False
     plan_days: dict[str, dt.date | None] | None = None  # each plan's date, by name (see calendar_entries)
+    plans: tuple[Plan, ...] = ()  # each plan in use, for sqlite's `plans` table
+    registries: tuple[Registry, ...] = ()  # each plan's registry, for sqlite's `partners` table
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,12 +150,27 @@ def _csv(request: ExportRequest) -> bytes:
     return text.encode("utf-8")
 
 
+def _sqlite(request: ExportRequest) -> bytes:
+    return export_sqlite(
+        request.plans or (request.plan,),
+        request.registries or (request.registry,),
+        request.actions,
+        request.as_of,
+    )
+
+
 EXPORT_FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
         ExportFormat("ics", ("ics",), "the dated schedules as an RFC 5545 calendar", _ics),
         ExportFormat("json", ("json",), "every action as a flat record, one JSON array", _json),
         ExportFormat("csv", ("csv",), "every action as a flat record, one CSV row", _csv),
+        ExportFormat(
+            "sqlite",
+            ("sqlite",),
+            "plans, actions, schedules, status changes and partners as SQLite tables (-o FILE only)",
+            _sqlite,
+        ),
     )
 }
 """The one registry of export formats, in the order `--format` lists them."""
