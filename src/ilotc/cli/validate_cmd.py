@@ -38,7 +38,8 @@ from ilotc.store.sources import (
     read_bytes,
     registry_for,
 )
-from ilotc.store.validate.validation import ReadInput, validate_paths
+from ilotc.store.validate.parallel import validate_many
+from ilotc.store.validate.validation import ReadInput
 
 STDIN = "-"
 STDIN_LABEL = "<stdin>"
@@ -83,7 +84,7 @@ def validate(
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     default = override or bundled_file(FileKind.PARTNERS)
-    run = validate_paths(targets, default, override=override is not None, assigned=assigned)
+    run = validate_many(targets, default, override=override is not None, assigned=assigned)
     problems, unreadable = (as_errors(run.problems) if strict else run.problems), len(run.unreadable)
     for message in run.unreadable:
         stderr().print("[bold red]" + escape(_("Error:")) + f"[/] {escape(message, multiline=False)}")
