@@ -203,10 +203,11 @@ def same_names(named: list[tuple[str, Path]]) -> list[Problem]:
 
 
 class _Portfolio(NamedTuple):
-    """What the cache keeps of several plans loaded together: each plan's entry, with one
-    registry object per registry (pickled once however many plans share it)."""
+    """What the cache keeps of several plans loaded together: the merged dataset, whose plans
+    share their action objects with the merged plan and their registry objects with each
+    other, so it pickles to about the size of one file of as many actions."""
 
-    entries: tuple[_Entry, ...]
+    dataset: Dataset
 
 
 class _Planned(NamedTuple):
@@ -250,13 +251,13 @@ def _load_many(options: list[Path] | None, override: Path | None, cache: "Store 
         del raw  # one plan's bytes at a time: a portfolio's would all be held at once
         planned.append(_Planned(source.path, registry, registry_label(registry, source.path), key))
     keys = [plan.key for plan in planned]
-    whole = key_of(b"portfolio", *(k.encode() for k in keys if k)) if len(keys) > 1 and all(keys) else None
+    # the dataset names its files and registries as given, so they are part of the key
+    names = (f"{p.key}\0{p.path}\0{p.registry}\0{p.label}".encode() for p in planned)
+    whole = key_of(b"portfolio", *names) if len(keys) > 1 and all(keys) else None
     if whole is not None and cache is not None and not problems:
         portfolio = cache.get(whole, _Portfolio)
-        if portfolio is not None and len(portfolio.entries) == len(planned):
-            return _merged(
-                [e.dataset(p.path, p.registry) for e, p in zip(portfolio.entries, planned, strict=True)]
-            )
+        if portfolio is not None and len(portfolio.dataset.plans) == len(planned):
+            return portfolio.dataset
     loaded: list[tuple[_Entry, _Planned]] = []
     for plan in planned:
         try:
@@ -274,18 +275,30 @@ def _load_many(options: list[Path] | None, override: Path | None, cache: "Store 
     problems += same_names([(data.plan.name, data.plans[0].path) for data in datasets])
     if has_errors(problems):
         raise DataFileError(problems)
+    merged = _merged(datasets)
     if whole is not None and cache is not None:
-        cache.put(whole, _Portfolio(tuple(entry for entry, _ in loaded)))
-    return _merged(datasets)
+        cache.put(whole, _Portfolio(merged))
+    return merged
 
 
 def _merged(datasets: list[Dataset]) -> Dataset:
     if len(datasets) == 1:
         return datasets[0]
-    first = datasets[0]
+    merged = merge_plans([data.plan for data in datasets])
+    # each plan in use holds its slice of the merged actions (the same objects), so that the
+    # cached dataset keeps each action once
+    used: list[PlanInUse] = []
+    start = 0
+    for data in datasets:
+        for one in data.plans:
+            end = start + len(one.plan.actions)
+            plan = one.plan
+            same = Plan(plan.document, plan.part_titles, merged.actions[start:end], name=plan.name)
+            used.append(one._replace(plan=same))
+            start = end
     return Dataset(
-        merge_plans([data.plan for data in datasets]),
-        first.registry,
+        merged,
+        datasets[0].registry,
         tuple(warning for data in datasets for warning in data.warnings),
-        tuple(used for data in datasets for used in data.plans),
+        tuple(used),
     )
