@@ -162,6 +162,43 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss  # KiB on Linux
 
 
+def _tree(pid: int) -> list[int]:
+    """The process and its descendants (Linux /proc)."""
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as handle:
+                    pending += [int(child) for child in handle.read().split()]
+        except OSError:
+            continue
+    return found
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def tree_peak_kib(argv: list[str], env: dict[str, str]) -> int:
+    """The peak of the summed resident sets of a child and all its descendants (a process
+    pool's workers included), sampled every 10 ms; `os.wait4` gives only the largest one."""
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    peak = 0
+    while child.poll() is None:
+        peak = max(peak, sum(_rss_kib(pid) for pid in _tree(child.pid)))
+        time.sleep(0.01)
+    return peak
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -370,10 +407,15 @@ def portfolio_main(args: argparse.Namespace) -> int:
                 case.seconds.append(seconds)
                 case.peak_kib.append(peak)
             sys.stderr.write(f"round {number + 1} done\n")
-    by = {case.name: case for case in cases}
+        by = {case.name: case for case in cases}
+        validate, validate_one = by["validate portfolio"], by["validate one file"]
+        # peak memory of the whole process tree (the pool's workers summed), in separate rounds
+        tree = {
+            name: statistics.median(tree_peak_kib(by[name].argv, env) for _ in range(args.rounds)) / 1024
+            for name in ("validate portfolio", "validate one file")
+        }
     size = f"{plans:,} plans of {each} actions vs {plans * each:,} actions in one file"
-    validate, validate_one = by["validate portfolio"], by["validate one file"]
-    memory_ratio = validate.median_peak_mib / validate_one.median_peak_mib
+    memory_ratio = tree["validate portfolio"] / tree["validate one file"]
     rows = [
         "| case | portfolio median | baseline median | ratio | target | ok? |",
         "|---|---|---|---|---|---|",
@@ -384,8 +426,9 @@ def portfolio_main(args: argparse.Namespace) -> int:
             f"(f) warm `status --format json`, {size}", by["status portfolio"], by["status one file"], 1.5
         ),
         ratio_row(f"(g) cold `validate`, {size}", validate, validate_one, 1.2),
-        f"| (g) peak memory of `validate`, {size} | {validate.median_peak_mib:.0f} MiB "
-        f"| {validate_one.median_peak_mib:.0f} MiB | {memory_ratio:.2f}x | ≤ 1.2x "
+        f"| (g) peak memory of `validate` (process tree, workers summed), {size} "
+        f"| {tree['validate portfolio']:.0f} MiB "
+        f"| {tree['validate one file']:.0f} MiB | {memory_ratio:.2f}x | ≤ 1.2x "
         f"| {'yes' if memory_ratio <= 1.2 else '**no**'} |",
         ratio_row(
             "(h) `export --format sqlite` of the portfolio vs its warm (e)",
