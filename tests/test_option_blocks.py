@@ -52,7 +52,7 @@ def test_a_command_without_the_blocks_parameter_is_refused() -> None:
             pass
 
 
-FILTER_COMMANDS = ["list", "overdue", "upcoming", "export", "report", "diff"]
+FILTER_COMMANDS = ["list", "overdue", "upcoming", "status", "export", "report", "diff"]
 
 
 @pytest.mark.parametrize("name", FILTER_COMMANDS)
