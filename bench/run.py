@@ -31,6 +31,14 @@ Cases (targets from issues 8 and 16):
   info (e): `ilotc --plan PLAN report --as-of 2001-01` for a terminal (80 columns, piped) against
       the same report as Markdown, in the first --slow-rounds rounds (issue 25: every format of a
       report should cost about the same).
+With --portfolio, the portfolio cases instead (issue 27), on --portfolio-plans plans of
+--portfolio-actions actions (bench/make_portfolio.py: a folder per plan, one registry) side
+by side with the same number of actions in one file (bench/make_plan.py):
+  (e) warm `overdue --as-of 2000-06 --format json`, portfolio vs one file, <= 1.5x;
+  (f) warm `status --as-of 2000-06 --format json`, portfolio vs one file, <= 1.5x;
+  (g) cold `validate` (no cache is used by validate), portfolio vs one file, <= 1.2x, and its
+      peak memory (the child's, which includes any process it waited for), <= 1.2x;
+  (h) `export --format sqlite` of the portfolio vs its warm (e), <= 2x.
 Rows marked "info" have no target: they show what the Typer command line costs by itself
 (a Typer app with ilotc's own `list` options and an empty body), which bounds (a) and (c).
 """
@@ -159,6 +167,43 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss  # KiB on Linux
 
 
+def _tree(pid: int) -> list[int]:
+    """The process and its descendants (Linux /proc)."""
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as handle:
+                    pending += [int(child) for child in handle.read().split()]
+        except OSError:
+            continue
+    return found
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def tree_peak_kib(argv: list[str], env: dict[str, str]) -> int:
+    """The peak of the summed resident sets of a child and all its descendants (a process
+    pool's workers included), sampled every 10 ms; `os.wait4` gives only the largest one."""
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    peak = 0
+    while child.poll() is None:
+        peak = max(peak, sum(_rss_kib(pid) for pid in _tree(child.pid)))
+        time.sleep(0.01)
+    return peak
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -199,7 +244,12 @@ def main() -> int:
     parser.add_argument("--slow-rounds", type=int, default=3, help="rounds of check-jsonschema (default 3)")
     parser.add_argument("--size", type=int, default=10_000, help="actions in the generated plan")
     parser.add_argument("--plan", type=Path, help="use this plan instead of generating one")
+    parser.add_argument("--portfolio", action="store_true", help="run the portfolio cases (e)-(h) instead")
+    parser.add_argument("--portfolio-plans", type=int, default=1000, help="plans in the portfolio")
+    parser.add_argument("--portfolio-actions", type=int, default=50, help="actions in each plan")
     args = parser.parse_args()
+    if args.portfolio:
+        return portfolio_main(args)
 
     ilotc = script("ilotc")
     with tempfile.TemporaryDirectory(prefix="ilotc-bench-") as folder:
@@ -326,6 +376,94 @@ def main() -> int:
         f"Medians of {args.rounds} interleaved rounds ({args.slow_rounds} for check-jsonschema), "
         "wall-clock time of each command as a subprocess, output to /dev/null."
     )
+    print(f"Machine: {machine()}")
+    return 0
+
+
+def portfolio_main(args: argparse.Namespace) -> int:
+    """Cases (e)-(h): a portfolio of plans against the same number of actions in one file."""
+    ilotc = script("ilotc")
+    plans, each = args.portfolio_plans, args.portfolio_actions
+    with tempfile.TemporaryDirectory(prefix="ilotc-bench-") as folder:
+        temp = Path(folder)
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("ILOTC_") and k != "PYTHONDONTWRITEBYTECODE"
+        }
+        env["XDG_CACHE_HOME"] = str(temp / "cache")
+        portfolio, one = temp / "portfolio", temp / "one.yaml"
+        subprocess.run(
+            [
+                PYTHON,
+                str(HERE / "make_portfolio.py"),
+                str(portfolio),
+                "--plans",
+                str(plans),
+                "--actions",
+                str(each),
+            ],
+            check=True,
+        )
+        with one.open("wb") as out:
+            subprocess.run([PYTHON, str(HERE / "make_plan.py"), str(plans * each)], stdout=out, check=True)
+        db = temp / "portfolio.db"
+
+        def pair(name: str, *command: str) -> list[Case]:
+            return [
+                Case(f"{name} portfolio", [*ilotc, "--plan", str(portfolio), *command], args.rounds),
+                Case(f"{name} one file", [*ilotc, "--plan", str(one), *command], args.rounds),
+            ]
+
+        cases = [
+            *pair("overdue", "overdue", "--as-of", "2000-06", "--format", "json"),
+            *pair("status", "status", "--as-of", "2000-06", "--format", "json"),
+            *pair("validate", "validate"),
+            Case(
+                "sqlite portfolio", [*ilotc, "--plan", str(portfolio), "export", "-o", str(db)], args.rounds
+            ),
+        ]
+        for case in cases:  # warm-up: the OS's file cache and ilotc's cache
+            run(case.argv, env)
+        for number in range(args.rounds):
+            for case in cases:
+                seconds, peak = run(case.argv, env)
+                case.seconds.append(seconds)
+                case.peak_kib.append(peak)
+            sys.stderr.write(f"round {number + 1} done\n")
+        by = {case.name: case for case in cases}
+        validate, validate_one = by["validate portfolio"], by["validate one file"]
+        # peak memory of the whole process tree (the pool's workers summed), in separate rounds
+        tree = {
+            name: statistics.median(tree_peak_kib(by[name].argv, env) for _ in range(args.rounds)) / 1024
+            for name in ("validate portfolio", "validate one file")
+        }
+    size = f"{plans:,} plans of {each} actions vs {plans * each:,} actions in one file"
+    memory_ratio = tree["validate portfolio"] / tree["validate one file"]
+    rows = [
+        "| case | portfolio median | baseline median | ratio | target | ok? |",
+        "|---|---|---|---|---|---|",
+        ratio_row(
+            f"(e) warm `overdue --format json`, {size}", by["overdue portfolio"], by["overdue one file"], 1.5
+        ),
+        ratio_row(
+            f"(f) warm `status --format json`, {size}", by["status portfolio"], by["status one file"], 1.5
+        ),
+        ratio_row(f"(g) cold `validate`, {size}", validate, validate_one, 1.2),
+        f"| (g) peak memory of `validate` (process tree, workers summed), {size} "
+        f"| {tree['validate portfolio']:.0f} MiB "
+        f"| {tree['validate one file']:.0f} MiB | {memory_ratio:.2f}x | ≤ 1.2x "
+        f"| {'yes' if memory_ratio <= 1.2 else '**no**'} |",
+        ratio_row(
+            "(h) `export --format sqlite` of the portfolio vs its warm (e)",
+            by["sqlite portfolio"],
+            by["overdue portfolio"],
+            2.0,
+        ),
+    ]
+    print("\n".join(rows))
+    print()
+    print(f"Medians of {args.rounds} interleaved rounds, wall-clock time of each command as a subprocess.")
     print(f"Machine: {machine()}")
     return 0
 

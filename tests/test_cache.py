@@ -238,13 +238,49 @@ def test_concurrent_processes_leave_a_loadable_entry() -> None:
     assert default_store_or_fail().get(entries()[0].stem, loading._Entry) is not None
 
 
-def test_old_entries_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cache, "MAX_ENTRIES", 2)
+def sized_entries(store: Store, count: int) -> list[str]:
+    """`count` entries of about 1 KiB each, modified a second apart (the first the oldest)."""
+    keys = [f"{n:064x}" for n in range(count)]
+    for n, key in enumerate(keys):
+        store.put(key, b"x" * 1000)
+        os.utime(store.path_of(key), (1_000_000 + n, 1_000_000 + n))
+    return keys
+
+
+def test_entries_past_the_total_size_are_pruned_oldest_first(monkeypatch: pytest.MonkeyPatch) -> None:
     store = default_store_or_fail()
-    for n in range(4):
-        store.put(f"{n:064x}", n)
-        os.utime(store.path_of(f"{n:064x}"), (1_000_000 + n, 1_000_000 + n))
-    assert [path.stem for path in entries()] == [f"{n:064x}" for n in (2, 3)]
+    keys = sized_entries(store, 4)
+    size = store.path_of(keys[0]).stat().st_size
+    monkeypatch.setattr(cache, "MAX_BYTES", 2 * size + size // 2)  # room for two entries
+    store.put(keys[3], b"x" * 1000)  # written again: now the newest
+    assert [path.stem for path in entries()] == [keys[2], keys[3]]
+
+
+def test_a_hit_counts_as_a_use_so_it_is_pruned_last(monkeypatch: pytest.MonkeyPatch) -> None:
+    store = default_store_or_fail()
+    keys = sized_entries(store, 3)
+    size = store.path_of(keys[0]).stat().st_size
+    assert store.get(keys[0], bytes) == b"x" * 1000  # the oldest, read now
+    monkeypatch.setattr(cache, "MAX_BYTES", 2 * size + size // 2)
+    store.put(keys[2], b"x" * 1000)
+    assert sorted(path.stem for path in entries()) == sorted([keys[0], keys[2]])
+
+
+def test_the_newest_entry_stays_however_large(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "MAX_BYTES", 10)
+    store = default_store_or_fail()
+    keys = sized_entries(store, 2)
+    store.put(keys[1], b"x" * 1000)
+    assert [path.stem for path in entries()] == [keys[1]]
+
+
+def test_a_batch_prunes_once_at_its_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    store = default_store_or_fail()
+    monkeypatch.setattr(cache, "MAX_BYTES", 1)
+    with store.batch():
+        keys = sized_entries(store, 3)
+        assert len(entries()) == 3  # not yet
+    assert [path.stem for path in entries()] == [keys[2]]
 
 
 @pytest.mark.parametrize("how", ["option", "environment"])

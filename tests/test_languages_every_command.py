@@ -260,6 +260,7 @@ ONE_RUN_EACH = [
     ["timeline", "Achevée en avril 2000"],
     ["init", "--help"],
     ["import", "--help"],
+    ["status", "--as-of", "2000-06"],
 ]
 
 

@@ -62,7 +62,7 @@ FILTER_OPTIONS = {
     "--due-before",
     "--due-after",
 }
-ACTION_COMMANDS = {"list", "overdue", "upcoming", "export", "report", "diff"}
+ACTION_COMMANDS = {"list", "overdue", "upcoming", "status", "export", "report", "diff"}
 
 
 def _takes_the_filters(name: str) -> bool:

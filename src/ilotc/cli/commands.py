@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "overdue": ("ilotc.cli.schedule_cmd", "overdue"),
     "upcoming": ("ilotc.cli.schedule_cmd", "upcoming"),
     "update": ("ilotc.cli.update_cmd", "update"),
+    "status": ("ilotc.cli.status_cmd", "status"),
     "partners": ("ilotc.cli.partners_cmd", "partners_command"),
     "report": ("ilotc.cli.report_cmd", "report"),
     "diff": ("ilotc.cli.diff_cmd", "diff"),

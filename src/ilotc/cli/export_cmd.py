@@ -116,11 +116,23 @@ def export(
         fail(_("--bom applies to CSV only (--format csv)"))
     if returns and chosen != "xlsx":
         fail(_("--returns applies to spreadsheets only (--format xlsx)"))
+    if chosen == "sqlite" and to_stdout(output):
+        fail(_("an SQLite database is a file: give -o FILE (e.g. -o portfolio.db)"))
     if chosen in BINARY_FORMATS and to_stdout(output):
         fail(_(NEEDS_A_FILE).format(format=chosen))
     day = as_of_day(as_of)
     data, actions = selected(ctx, filters, plan_id, day, plan, partners)
-    request = ExportRequest(data.plan, data.registry, actions, day, raw_csv=raw_csv, bom=bom, returns=returns)
+    request = ExportRequest(
+        data.plan,
+        data.registry,
+        actions,
+        day,
+        raw_csv=raw_csv,
+        bom=bom,
+        returns=returns,
+        plans=tuple(used.plan for used in data.plans),
+        registries=tuple(used.registry for used in data.plans),
+    )
     if chosen == "ics":
         plan_days = plan_dates(used.plan for used in data.plans)
         uid_hosts = {used.plan.name: plan_uid_host(used.plan) for used in data.plans}

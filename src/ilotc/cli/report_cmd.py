@@ -16,6 +16,7 @@ from ilotc.cli.filters import (
 from ilotc.cli.option_blocks import with_options
 from ilotc.cli.output import SUFFIX_FORMATS, OutputOption, output_format, to_stdout, write_output
 from ilotc.cli.plan_texts import actions_for, plan_for, registry_for
+from ilotc.cli.portfolio import portfolio_page
 from ilotc.i18n import _
 from ilotc.output.report.formats import REPORT_FORMATS
 from ilotc.output.report.html import PdfUnavailable
@@ -71,6 +72,14 @@ def report(
         ),
     ] = None,
     output: OutputOption = None,
+    portfolio: Annotated[
+        bool,
+        typer.Option(
+            "--portfolio",
+            help="A page of every plan in use, one row each, most behind first, with a chart of "
+            "late actions per plan (markdown or html; as `ilotc status`).",
+        ),
+    ] = False,
     plan_id: PlanIdFilter = None,
     filters: Filters = NO_FILTERS,
     plan: PlanOption = None,
@@ -92,6 +101,11 @@ def report(
     name = output_format(output, given, _SUFFIX_FORMATS, "terminal", unknown_suffix_is_default=True)
     chosen = REPORT_FORMATS[name]
     data, actions = selected(ctx, filters, plan_id, day, plan, partners)
+    if portfolio:
+        write_output(
+            output, portfolio_page(name, data, actions, day), _("the portfolio page"), human=name != "html"
+        )
+        return
     # in the interface language where the plan gives it; schedules stay the original's
     shown, _said = actions_for(actions, data.plan, "table")
     built = build_report(

@@ -26,6 +26,7 @@ from ilotc.cli.common import (
 from ilotc.cli.output import format_choice, formats_help, write_document
 from ilotc.i18n import _, ngettext
 from ilotc.output.problems import PROBLEM_FORMATS
+from ilotc.store.discovery import expand
 from ilotc.store.problems import DataFileError, Problem, Severity, as_errors, has_errors
 from ilotc.store.schemas import json_schema_text
 from ilotc.store.sources import (
@@ -33,13 +34,13 @@ from ilotc.store.sources import (
     FileAccessError,
     FileKind,
     bundled_file,
-    expand,
     plan_options,
     read_bytes,
     registry_for,
     resolved,
 )
-from ilotc.store.validate.validation import ReadInput, validate_paths
+from ilotc.store.validate.parallel import validate_many
+from ilotc.store.validate.validation import ReadInput
 
 STDIN = "-"
 STDIN_LABEL = "<stdin>"
@@ -96,7 +97,7 @@ def validate(
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     default = override or bundled_file(FileKind.PARTNERS)
-    run = validate_paths(
+    run = validate_many(
         targets,
         default,
         override=override is not None,

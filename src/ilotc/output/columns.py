@@ -9,7 +9,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from ilotc.i18n import _, language, ngettext, pgettext
+from ilotc.i18n import N_, _, language, ngettext, pgettext
 from ilotc.model.labels import (
     EVENT_LABELS,
     HEADERS,
@@ -303,3 +303,22 @@ EXPORT_COLUMNS = (
 )
 """`export --format csv`: every field of the flat record (`output.exports.export_records`);
 lists (schedules, partners, history) joined with '; '."""
+
+
+def _late_count_style(value: Any, _record: dict[str, Any]) -> str | None:
+    return "red" if isinstance(value, int) and value > 0 else None
+
+
+STATUS_TABLE = (
+    Column("plan", HEADERS["plan"], whole=True, below=Column("title", N_("Title"), style=_dim)),
+    Column("actions", HEADERS["actions"], whole=True),
+    Column("done_percent", N_("Done %"), whole=True),
+    Column("late", N_("Late"), whole=True, style=_late_count_style),
+    Column("next_due", N_("Next due"), whole=True),
+    Column("last_change", N_("Last change"), whole=True),
+)
+"""`status` as a table: a row per plan, its title under its name (model/portfolio.py)."""
+STATUS_COLUMNS = _keys(
+    "plan", "title", "actions", "done", "cancelled", "done_percent", "late", "next_due", "last_change"
+)
+"""`status` as CSV or Markdown: every field of the row."""

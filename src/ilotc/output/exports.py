@@ -19,6 +19,7 @@ from ilotc.model.records import action_record
 from ilotc.model.registry import Registry
 from ilotc.output.calendar import export_ics
 from ilotc.output.columns import EXPORT_COLUMNS
+from ilotc.output.database import export_sqlite
 from ilotc.output.listing import to_csv, to_json
 from ilotc.output.office import EXPORT_KEYS, plan_docx, records_xlsx, returns_xlsx
 
@@ -78,6 +79,8 @@ class ExportRequest:
     events: bool = False  # ics: deadlines as all-day events, for clients that ignore to-dos
     bom: bool = False  # csv: a UTF-8 byte order mark first, for Excel
     returns: bool = False  # xlsx: the status returns sheet to send out, not the records
+    plans: tuple[Plan, ...] = ()  # each plan in use, for sqlite's `plans` table
+    registries: tuple[Registry, ...] = ()  # each plan's registry, for sqlite's `partners` table
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +128,15 @@ def _docx(request: ExportRequest) -> bytes:
     return plan_docx(request.plan, request.actions)
 
 
+def _sqlite(request: ExportRequest) -> bytes:
+    return export_sqlite(
+        request.plans or (request.plan,),
+        request.registries or (request.registry,),
+        request.actions,
+        request.as_of,
+    )
+
+
 EXPORT_FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
@@ -139,6 +151,12 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
         ExportFormat("csv", ("csv",), "every action as a flat record, one CSV row", _csv),
         ExportFormat("xlsx", ("xlsx",), "every action as a row of a spreadsheet, one sheet per plan", _xlsx),
         ExportFormat("docx", ("docx",), "the plan as its table in a Word document", _docx),
+        ExportFormat(
+            "sqlite",
+            ("sqlite",),
+            "plans, actions, schedules, status changes and partners as SQLite tables (-o FILE only)",
+            _sqlite,
+        ),
     )
 }
 """The one registry of export formats, in the order `--format` lists them."""

@@ -18,12 +18,14 @@ that cannot be written just disables caching. Standard library only.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import os
 import pickle
 import stat
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -33,8 +35,10 @@ from ilotc.store.files import new_temporary
 FORMAT = 4
 """The layout of an entry; bump it when the cached classes change shape."""
 
-MAX_ENTRIES = 16
-"""Entries kept in the folder; the oldest are removed when a new one is written."""
+MAX_BYTES = 512 * 2**20
+"""The total size of the entries kept in the folder: room for a portfolio of a thousand plans
+(about 60 KiB an entry for 50 actions) and a few large plans. Past it, the entries used least
+recently are removed (a hit marks its entry used by setting its modification time)."""
 
 SUFFIX = ".pickle"
 _MAGIC = "ilotc-cache"
@@ -60,6 +64,7 @@ def default_folder() -> Path:
     return root / "ilotc"
 
 
+@functools.cache  # once per process: a portfolio makes a key per plan
 def _code_fingerprint() -> bytes:
     """The path, size and modification time of each module of the packages whose values the
     cache keeps (the loaded plan and registry are made of them)."""
@@ -104,6 +109,21 @@ class Store:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._batch = 0
+        self._written = False
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Prune once when the block ends, rather than after each entry written in it (a
+        portfolio writes a thousand)."""
+        self._batch += 1
+        try:
+            yield
+        finally:
+            self._batch -= 1
+            if not self._batch and self._written:
+                self._written = False
+                self._prune()
 
     def _usable_folder(self, create: bool) -> bool:
         try:
@@ -132,6 +152,9 @@ class Store:
                 if not stat.S_ISREG(info.st_mode) or not _private(info):
                     return None
                 payload = _unpickle(handle.read())
+                # least recently used goes first when pruning: a hit counts as a use
+                with contextlib.suppress(OSError):
+                    os.utime(handle.fileno())
         except Exception:  # a corrupt entry is a miss, whatever the unpickler raised
             return None
         if not (isinstance(payload, tuple) and len(payload) == 4):
@@ -159,27 +182,35 @@ class Store:
             if temp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(temp)
-        self._prune()
+        if self._batch:
+            self._written = True
+        else:
+            self._prune()
 
     def _prune(self) -> None:
-        """Keep the MAX_ENTRIES newest entries; drop temporary files left by a crash."""
-        entries: list[tuple[float, str]] = []
+        """Keep the entries used most recently, up to MAX_BYTES in all; drop temporary files
+        left by a crash."""
+        entries: list[tuple[float, int, str]] = []
         now = time.time()
         with contextlib.suppress(OSError):
             for entry in os.scandir(self.folder):
                 if not entry.name.endswith(SUFFIX) or not entry.is_file(follow_symlinks=False):
                     continue
-                modified = entry.stat(follow_symlinks=False).st_mtime
+                info = entry.stat(follow_symlinks=False)
+                modified = info.st_mtime
                 if entry.name.startswith(".tmp-"):
                     if now - modified > _STALE_TEMP_SECONDS:
                         with contextlib.suppress(OSError):
                             os.unlink(entry.path)
                 else:
-                    entries.append((modified, entry.path))
+                    entries.append((modified, info.st_size, entry.path))
         entries.sort(reverse=True)
-        for _, path in entries[MAX_ENTRIES:]:
-            with contextlib.suppress(OSError):
-                os.unlink(path)
+        kept = 0
+        for number, (_, size, path) in enumerate(entries):
+            kept += size
+            if kept > MAX_BYTES and number:  # the newest stays, however large
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
 
 
 def default_store() -> Store | None:

@@ -6,6 +6,7 @@ cross-field checks; `ilotc.store.build` with the timeline reader) is imported on
 miss: `load` served by the cache never needs it.
 """
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -13,18 +14,17 @@ from ilotc.i18n import _
 from ilotc.model.plan import Plan, merge_plans
 from ilotc.model.registry import Registry
 from ilotc.store.cache import key_of
+from ilotc.store.discovery import expand
 from ilotc.store.problems import DataFileError, Problem, Severity, has_errors, withheld
 from ilotc.store.sources import (
     FileAccessError,
     FileKind,
     Source,
     bundled_file,
-    expand,
     plan_options,
     read_bytes,
     registry_for,
     registry_label,
-    resolved,
 )
 
 if TYPE_CHECKING:
@@ -68,42 +68,6 @@ def load_registry(partners: "Path | Source") -> tuple[Registry, list[Problem]]:
     return validation.registry_of(source)
 
 
-class RegistriesInUse:
-    """The partner registries of one run: each file read once and, when the cache cannot
-    serve it, validated once, however many plans share it (an error is kept and raised
-    again for each plan, so each plan reports it as before)."""
-
-    def __init__(self) -> None:
-        self._raw: dict[Path, bytes | Exception] = {}
-        self._loaded: dict[tuple[Path, str], tuple[Registry, list[Problem]] | DataFileError] = {}
-
-    def raw(self, path: Path) -> bytes:
-        """The registry's bytes; raise FileAccessError or DataFileError as `read_bytes` does."""
-        key = resolved(path)
-        if key not in self._raw:
-            try:
-                self._raw[key] = read_bytes(path)
-            except (FileAccessError, DataFileError) as error:
-                self._raw[key] = error
-        found = self._raw[key]
-        if isinstance(found, Exception):
-            raise found
-        return found
-
-    def load(self, path: Path, label: str) -> tuple[Registry, list[Problem]]:
-        """The registry in the file at `path` (problems named `label`), or DataFileError."""
-        key = (resolved(path), label)
-        if key not in self._loaded:
-            try:
-                self._loaded[key] = load_registry_bytes(label, self.raw(path))
-            except DataFileError as error:
-                self._loaded[key] = error
-        found = self._loaded[key]
-        if isinstance(found, DataFileError):
-            raise found
-        return found
-
-
 class _Entry(NamedTuple):
     """What the cache keeps of a loaded dataset; warnings name their file when read back."""
 
@@ -122,6 +86,33 @@ class _Entry(NamedTuple):
         return Dataset(plan, self.registry, tuple(named), (used,))
 
 
+class Registries:
+    """The registries read in one run, by their bytes: a registry many plans share is read,
+    parsed and validated once, however many plans name it."""
+
+    def __init__(self) -> None:
+        self._read: dict[Path, bytes] = {}
+        self._loaded: dict[bytes, tuple[Registry, list[Problem]]] = {}
+
+    def raw(self, path: Path) -> bytes:
+        """The registry file's bytes, read once per run."""
+        if path not in self._read:
+            self._read[path] = read_bytes(path)
+        return self._read[path]
+
+    def load(self, label: str, raw: bytes) -> tuple[Registry, list[Problem]]:
+        """The registry in `raw`, validated once per run; raise DataFileError."""
+        if raw not in self._loaded:
+            self._loaded[raw] = load_registry_bytes(label, raw)
+        registry, problems = self._loaded[raw]
+        return registry, [problem._replace(path=label) for problem in problems]
+
+    def shared(self, raw: bytes, registry: Registry, problems: list[Problem]) -> Registry:
+        """The one registry object this run keeps for `raw` (the one given, if the first):
+        plans that share a registry share it in memory and in a portfolio's cache entry."""
+        return self._loaded.setdefault(raw, (registry, problems))[0]
+
+
 def load(
     plan_path: Path,
     partners_path: Path,
@@ -129,23 +120,34 @@ def load(
     *,
     plan_raw: bytes | None = None,
     registry_label: str | None = None,
-    registries: RegistriesInUse | None = None,
+    registries: Registries | None = None,
 ) -> Dataset:
     """Load and validate both files; raise DataFileError (every problem) or FileAccessError.
 
     With a cache, files whose exact bytes were validated before are not parsed or validated
     again: the dataset built then is returned. After a miss the new dataset is stored.
     `plan_raw` is the plan's bytes when already read; `registry_label` how problems name
-    the registry (default: its path); `registries` those of the run, read and validated once.
+    the registry (default: its path); `registries` the registries this run has read.
     """
-    registries = registries or RegistriesInUse()
+    entry = _entry_of(plan_path, partners_path, cache, plan_raw, registry_label, registries or Registries())
+    return entry.dataset(plan_path, partners_path)
+
+
+def _entry_of(
+    plan_path: Path,
+    partners_path: Path,
+    cache: "Store | None",
+    plan_raw: bytes | None,
+    registry_label: str | None,
+    registries: Registries,
+) -> _Entry:
     partners_raw = registries.raw(partners_path)
     partners_label, plan_label = str(partners_path), str(plan_path)
     try:
         if plan_raw is None:
             plan_raw = read_bytes(plan_path)
     except (FileAccessError, DataFileError):
-        registries.load(partners_path, partners_label)  # its problems come first
+        load_registry_bytes(partners_label, partners_raw)  # its problems come first
         raise
     stem = plan_path.stem
     label = registry_label or partners_label
@@ -154,15 +156,16 @@ def load(
         key = key_of(plan_raw, partners_raw)
         entry = cache.get(key, _Entry)
         if entry is not None:
-            return entry.dataset(plan_path, partners_path)
+            shared = registries.shared(partners_raw, entry.registry, list(entry.partners_warnings))
+            return entry if shared is entry.registry else entry._replace(registry=shared)
     # lazy: the validation machinery (PyYAML, Pydantic, the checks, the timeline reader and
     # the building of the plan), which a run served by the cache never imports
     from ilotc.store import build  # noqa: PLC0415
     from ilotc.store.validate import validation  # noqa: PLC0415
 
-    registry, partners_warnings = registries.load(partners_path, partners_label)
+    registry, partners_warnings = registries.load(partners_label, partners_raw)
     source = validation.decode_source(plan_label, plan_raw)
-    del plan_raw, partners_raw
+    del plan_raw
     decisions = build.Decisions()  # made once, for the checks and for the plan
     file, plan_warnings = validation.check_plan_source(
         source, registry.ids, registry_label=label, decisions=decisions
@@ -173,7 +176,7 @@ def load(
     built = _Entry(plan, registry, tuple(partners_warnings), tuple(plan_warnings))
     if cache is not None and key is not None:
         cache.put(key, built)
-    return built.dataset(plan_path, partners_path)
+    return built
 
 
 def same_names(named: list[tuple[str, Path]]) -> list[Problem]:
@@ -199,42 +202,110 @@ def same_names(named: list[tuple[str, Path]]) -> list[Problem]:
     return problems
 
 
+class _Portfolio(NamedTuple):
+    """What the cache keeps of several plans loaded together: the merged dataset, whose plans
+    share their action objects with the merged plan and their registry objects with each
+    other, so it pickles to about the size of one file of as many actions."""
+
+    dataset: Dataset
+
+
+class _Planned(NamedTuple):
+    """A plan to load: its file, its registry, how its problems name that registry, and the
+    key of its cache entry (None without a cache, or when the registry cannot be read)."""
+
+    path: Path
+    registry: Path
+    label: str
+    key: str | None
+    beside: Path | None = None  # the registry found in a folder given, not named by the plan
+
+
 def load_many(options: list[Path] | None, override: Path | None, cache: "Store | None" = None) -> Dataset:
     """Every plan in use, each validated against its registry; raise DataFileError with every
-    problem of every plan, or FileAccessError."""
-    loaded: list[Dataset] = []
+    problem of every plan, or FileAccessError.
+
+    Several plans are cached twice over: an entry per plan (keyed by its bytes and its
+    registry's), so that a change to one plan revalidates that plan only, and one entry for
+    the whole set (keyed by the keys of its plans), so that a warm run over a portfolio reads
+    one entry, as for one plan, rather than a thousand.
+    """
+    with cache.batch() if cache is not None else contextlib.nullcontext():
+        return _load_many(options, override, cache)
+
+
+def _load_many(options: list[Path] | None, override: Path | None, cache: "Store | None") -> Dataset:
     problems: list[Problem] = []
-    registries = RegistriesInUse()  # plans sharing a registry: read once, validated once
+    registries = Registries()
+    planned: list[_Planned] = []
+    raws: list[bytes | None] = []
     for source in expand(plan_options(options)):
         try:
             raw = read_bytes(source.path)
             registry = registry_for(source, raw, override)
-            label = registry_label(registry, source.path)
         except DataFileError as error:
             problems += error.problems
             continue
+        key = None
+        if cache is not None:
+            with contextlib.suppress(FileAccessError, DataFileError):  # reported when loaded
+                key = key_of(raw, registries.raw(registry))
+        raws.append(raw)  # read once: a miss below validates these very bytes
+        planned.append(
+            _Planned(source.path, registry, registry_label(registry, source.path), key, source.beside)
+        )
+    keys = [plan.key for plan in planned]
+    # the dataset names its files and registries as given, so they are part of the key
+    names = (f"{p.key}\0{p.path}\0{p.registry}\0{p.label}".encode() for p in planned)
+    whole = key_of(b"portfolio", *names) if len(keys) > 1 and all(keys) else None
+    if whole is not None and cache is not None and not problems:
+        portfolio = cache.get(whole, _Portfolio)
+        if portfolio is not None and len(portfolio.dataset.plans) == len(planned):
+            return portfolio.dataset
+    loaded: list[tuple[_Entry, _Planned]] = []
+    for at, plan in enumerate(planned):
+        given, raws[at] = raws[at], None  # each plan's bytes let go once its entry is made
         try:
-            loaded.append(
-                load(source.path, registry, cache, plan_raw=raw, registry_label=label, registries=registries)
-            )
+            entry = _entry_of(plan.path, plan.registry, cache, given, plan.label, registries)
+            loaded.append((entry, plan))
         except DataFileError as error:
-            named = override is None and registry not in (source.beside, bundled_file(FileKind.PARTNERS))
-            problems += withheld(error.problems, str(registry)) if named else error.problems
+            # a registry the plan names is checked by `validate` of that file, never quoted here
+            named = override is None and plan.registry not in (plan.beside, bundled_file(FileKind.PARTNERS))
+            problems += withheld(error.problems, str(plan.registry)) if named else error.problems
         except FileAccessError as error:
-            if override is None and registry != bundled_file(FileKind.PARTNERS):
+            if override is None and plan.registry != bundled_file(FileKind.PARTNERS):
                 raise FileAccessError(
-                    _("{error} (the partner registry {plan} uses)").format(error=error, plan=source.path)
+                    _("{error} (the partner registry {plan} uses)").format(error=error, plan=plan.path)
                 ) from None
             raise
-    problems += same_names([(data.plan.name, data.plans[0].path) for data in loaded])
+    datasets = [entry.dataset(plan.path, plan.registry) for entry, plan in loaded]
+    problems += same_names([(data.plan.name, data.plans[0].path) for data in datasets])
     if has_errors(problems):
         raise DataFileError(problems)
-    if len(loaded) == 1:
-        return loaded[0]
-    first = loaded[0]
+    merged = _merged(datasets)
+    if whole is not None and cache is not None:
+        cache.put(whole, _Portfolio(merged))
+    return merged
+
+
+def _merged(datasets: list[Dataset]) -> Dataset:
+    if len(datasets) == 1:
+        return datasets[0]
+    merged = merge_plans([data.plan for data in datasets])
+    # each plan in use holds its slice of the merged actions (the same objects), so that the
+    # cached dataset keeps each action once
+    used: list[PlanInUse] = []
+    start = 0
+    for data in datasets:
+        for one in data.plans:
+            end = start + len(one.plan.actions)
+            plan = one.plan
+            same = Plan(plan.document, plan.part_titles, merged.actions[start:end], name=plan.name)
+            used.append(one._replace(plan=same))
+            start = end
     return Dataset(
-        merge_plans([data.plan for data in loaded]),
-        first.registry,
-        tuple(warning for data in loaded for warning in data.warnings),
-        tuple(used for data in loaded for used in data.plans),
+        merged,
+        datasets[0].registry,
+        tuple(warning for data in datasets for warning in data.warnings),
+        tuple(used),
     )

@@ -4,11 +4,13 @@ The first step of the one-way load path (sources -> loading -> on a miss, valida
 build): nothing here parses YAML or imports the validation machinery.
 
 CONTRACT, "Any plan, several at once": `--plan` (repeatable) or ILOTC_PLAN (a path list),
-where a folder means every plan directly in it; each plan is checked against `--partners`
-(or ILOTC_PARTNERS) when given, else the registry it names (`registry:`, relative to it),
-else the one registry in the folder it was found in, else the bundled registry.
+where a folder means every plan in it and below it (`ilotc.store.discovery`); each plan is
+checked against `--partners` (or ILOTC_PARTNERS) when given, else the registry it names
+(`registry:`, relative to it), else the one registry of the nearest folder it was found
+in, else the bundled registry.
 """
 
+import functools
 import os
 import re
 import stat
@@ -128,38 +130,6 @@ def sniff_kind(raw: bytes) -> FileKind | None:
     return FileKind.PLAN if found.group(1) in (b"parts", b"document") else FileKind.PARTNERS
 
 
-def _folder(folder: Path) -> list[PlanSource]:
-    plans: list[Path] = []
-    registries: list[Path] = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() not in YAML_SUFFIXES or not path.is_file():
-            continue
-        kind = sniff_kind(read_bytes(path))
-        (plans if kind is FileKind.PLAN else registries if kind is FileKind.PARTNERS else []).append(path)
-    if not plans:
-        raise FileAccessError(
-            _(
-                "{folder}: a folder with no plan in it; expected *.yaml or *.yml files with a "
-                "top-level 'parts'"
-            ).format(folder=folder)
-        )
-    beside = registries[0] if len(registries) == 1 else None
-    return [PlanSource(path, beside) for path in plans]
-
-
-def expand(paths: list[Path]) -> list[PlanSource]:
-    """Every plan the paths name (a folder: each plan directly in it), once, in order given."""
-    sources: list[PlanSource] = []
-    seen: set[Path] = set()
-    for path in paths:
-        for source in _folder(path) if path.is_dir() else [PlanSource(path)]:
-            key = resolved(source.path)
-            if key not in seen:
-                seen.add(key)
-                sources.append(source)
-    return sources
-
-
 def _line_starts(raw: bytes, word: bytes) -> Iterator[int]:
     """Where lines starting with `word` start; bytes.find, where a MULTILINE regex would take
     a tenth of a second over a plan of 10,000 actions."""
@@ -237,9 +207,14 @@ def outside_message(declared: str) -> str:
     ).format(registry=declared)
 
 
+@functools.lru_cache(maxsize=64)  # a portfolio's plans share a few registries
+def _is_bundled(registry: Path) -> bool:
+    return resolved(registry) == bundled_file(FileKind.PARTNERS).resolve()
+
+
 def registry_label(registry: Path, plan: Path) -> str:
     """How a plan's problems name the registry it was checked against."""
-    if resolved(registry) == bundled_file(FileKind.PARTNERS).resolve():
+    if _is_bundled(registry):
         return _("bundled with ilotc")
     try:
         return os.path.relpath(registry, plan.parent)
