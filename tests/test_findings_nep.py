@@ -168,7 +168,7 @@ def test_a_report_on_two_plans_names_each_and_counts_each_apart(tmp_path: Path) 
     assert "| All plans | 20 |" in out
     overdue = out.split("## Overdue actions", 1)[1].split("##", 1)[0]
     assert "NEP-2026:P1.1:" in overdue and "NEP-COPY:P1.1" not in overdue
-    assert "### NEP-COPY:P1.1" in out
+    assert "| NEP-COPY:P1.1 |" in out
 
 
 def test_a_report_on_one_plan_names_no_plan_before_ids_or_parts() -> None:

@@ -217,7 +217,7 @@ def test_chart_marks_per_kind(example_report: Report) -> None:
     assert late.x == pytest.approx(LABEL_WIDTH + 4 * month, abs=0.01)
     (cancelled,) = marks["III.1a.3"]
     assert (cancelled.shape, cancelled.state, cancelled.first_month) == ("deadline", "cancelled", 11)
-    assert late.reading == "deadline: by April 30, 2000"
+    assert late.reading == "deadline: by 30\u00a0April\u00a02000"
 
 
 def test_as_of_far_outside_the_plan_leaves_the_line_out(example_plan: Path, example_partners: Path) -> None:

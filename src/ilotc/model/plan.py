@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ilotc.model.dates import PlanDate
+from ilotc.model.report_identity import ReportIdentity
 from ilotc.model.schedule import Reading, Schedule
 from ilotc.model.vocab import Kind, Status
 
@@ -35,6 +36,7 @@ class Document(NamedTuple):
     organisation: str | None = None
     body: str | None = None
     language: str | None = None
+    report: ReportIdentity | None = None  # the progress report's own identity (its `report:` block)
 
 
 class Change(NamedTuple):
@@ -73,6 +75,7 @@ class Action(NamedTuple):
     context: str | None
     order: int
     plan: str = ""  # the name of the plan it belongs to (see `Plan.name`)
+    editorial_note: str | None = None  # how it was transcribed: for editors, never in a report
 
     @property
     def schedule(self) -> Schedule:

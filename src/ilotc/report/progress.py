@@ -32,6 +32,7 @@ from ilotc.model.lateness import (
 )
 from ilotc.model.plan import Action, Change, Document, Plan
 from ilotc.model.registry import Registry
+from ilotc.model.report_identity import ReportIdentity
 from ilotc.model.vocab import Kind, Status
 from ilotc.report.chart import Burndown, Chart, build_burndown, build_chart
 
@@ -176,6 +177,7 @@ class Report:
     chart: Chart
     progress: Burndown
     plans: tuple[PlanShare, ...] = ()  # each plan, where the report covers several
+    identity: ReportIdentity = ReportIdentity()  # the report's own symbol, session, date, purpose
 
     def ref(self, action: Action) -> str:
         """How the report names an action: PLAN:ID where it covers several plans (ids may
@@ -236,8 +238,10 @@ def build_report(
     since: dt.date | None = None,
     actions: Sequence[Action] | None = None,
     plans: Sequence[Plan] = (),
+    identity: ReportIdentity | None = None,
 ) -> Report:
-    """The progress report on `plan` as of `as_of` (on `actions` only, where given)."""
+    """The progress report on `plan` as of `as_of` (on `actions` only, where given); `identity`
+    is the report's own (else the one the plan's `report:` block states)."""
     document = plan.document
     chosen = list(plan.actions if actions is None else actions)
     # each plan's own date judges its recurring actions (`plans`: the plans `plan` merges);
@@ -285,6 +289,7 @@ def build_report(
         plans=tuple(PlanShare(p.name, p.document, sum(a.plan == p.name for a in chosen)) for p in plans)
         if several
         else (),
+        identity=identity or document.report or ReportIdentity(),
     )
 
 

@@ -32,6 +32,12 @@ COLOURS = {
 """Chart colours, given as SVG attributes: a PDF renderer may not apply page CSS inside SVG."""
 
 
+def css_string(value: str) -> str:
+    """`value` as the inside of a CSS string, every character but ASCII letters and digits
+    escaped (`\\2f `): data in a style sheet can neither end the string nor the sheet."""
+    return "".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):x} " for c in value)
+
+
 def render_html(report: Report) -> str:
     """The report as one HTML page (inline CSS and SVG, no script, nothing fetched)."""
     # lazy: Jinja2, imported only by the commands that render HTML
@@ -46,7 +52,7 @@ def render_html(report: Report) -> str:
         keep_trailing_newline=True,
         finalize=html_value,  # every {{ }} value: control characters escaped, huge integers safe
     )
-    environment.filters.update(long_date=t.long_date)
+    environment.filters.update(long_date=t.long_date, css_string=css_string)
     environment.tests.update(
         heading=lambda b: isinstance(b, Heading),
         paragraph=lambda b: isinstance(b, Paragraph),

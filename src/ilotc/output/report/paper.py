@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ilotc.model.vocab import Kind
 from ilotc.output.report import texts as t
+from ilotc.output.report.cover import Cover, build_cover, closing, draft_decision, purpose_of
 from ilotc.report.chart import Column
 from ilotc.report.progress import Event, Report, Standing, Summary
 
@@ -56,43 +57,25 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
-class AnnexEntry:
-    """One action in the annex: its id and standing, then labelled fields."""
-
-    action_id: str
-    standing: str
-    fields: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True, slots=True)
 class Paper:
     """The whole report, in reading order."""
 
-    header: tuple[tuple[str, str], ...]  # what the plan has of body, session, place, date, symbol
-    title: str
-    subtitle: str
-    purpose: str
+    cover: Cover  # the report's own identity, in the Governing Body's form
+    purpose: str  # the summary box under the cover
     caveat: str | None
     blocks: tuple[Heading | Paragraph | Table | Figure, ...]
-    annex: tuple[AnnexEntry, ...] = field(default=())
+    annex: Table = field(default_factory=lambda: Table((), ()))  # a row per action
+    closing: str = ""  # "Geneva, 1 November 2000."
 
+    @property
+    def title(self) -> str:
+        """The report's title."""
+        return self.cover.title
 
-def header_fields(report: Report) -> tuple[tuple[str, str], ...]:
-    """The header block, only with what the plan's metadata holds."""
-    document = report.document
-    if report.plans:  # one plan's body or session would misname the others
-        return (("date", t.long_date(report.as_of)), ("symbol", ", ".join(p.name for p in report.plans)))
-    found = []
-    for key, value in (
-        ("body", document.committee or document.body),
-        ("session", t.header_session(document.session) if document.session else None),
-        ("place", getattr(document, "place", None)),
-        ("date", t.long_date(report.as_of)),
-        ("symbol", getattr(document, "symbol", None)),
-    ):
-        if value:
-            found.append((key, str(value)))
-    return tuple(found)
+    @property
+    def subtitle(self) -> str:
+        """What the report is on: the plan's title (or the plans')."""
+        return self.cover.subtitle
 
 
 def summary_table(report: Report) -> Table:
@@ -203,17 +186,20 @@ def build_paper(report: Report) -> Paper:
         para(" ".join(filter(None, (t.timeline_intro(len(chart.rows)), note))))
         blocks.append(Figure("timeline", t.FIGURE_TIMELINE))
 
-    blocks.append(Heading(t.HEADINGS["decision"]))
-    para((not report.plans and document.report_decision) or t.default_decision(_symbols(report)))
+    decision_paragraph = None
+    if purpose_of(report) == "decision":
+        blocks.append(Heading(t.HEADINGS["decision"]))
+        para(draft_decision(report))
+        decision_paragraph = number
 
+    subtitle = "; ".join(p.document.title for p in report.plans) if report.plans else document.title
     return Paper(
-        header=header_fields(report),
-        title=t.TITLE,
-        subtitle="; ".join(p.document.title for p in report.plans) if report.plans else document.title,
-        purpose=t.purpose(_symbols(report), report.as_of),
+        cover=build_cover(report, t.TITLE, subtitle, decision_paragraph),
+        purpose=t.purpose(_symbols(report), report.as_of, decision=decision_paragraph is not None),
         caveat=document.report_caveat,
         blocks=tuple(blocks),
-        annex=tuple(_annex(report)),
+        annex=_annex(report),
+        closing=closing(report),
     )
 
 
@@ -257,38 +243,26 @@ def _recurs(late: Late) -> bool:
     return late.schedule.kind is Kind.RECURRING
 
 
-def _annex(report: Report) -> list[AnnexEntry]:
-    found = []
+def _annex(report: Report) -> Table:
+    """The annex: a row per action with its id, text, timeline, reading, standing and latest
+    note. An action's editorial note (how it was transcribed) is for editors, never printed."""
+    rows = []
     for entry in report.annex:
         action = entry.action
-        last = entry.last_change
-        fields = [(t.FIELD_LABELS["part"], f"{action.part} — {action.part_title}")]
-        if action.section:  # a part without sections has none to name
-            title = action.issue_title or action.section_title
-            fields.append((t.FIELD_LABELS["section"], f"{action.section} — {title}"))
-        fields += [
-            (t.FIELD_LABELS["text"], action.text),
-            (t.FIELD_LABELS["timeline"], action.timeline or t.NO_TIMELINE),
-            (t.FIELD_LABELS["reading"], "; ".join(s.describe() for s in action.schedules)),
-            (t.FIELD_LABELS["status"], t.STANDING_LABELS[entry.standing]),
-            (
-                t.FIELD_LABELS["last_change"],
-                t.change_line(str(last.date), last.status.value, last.note) if last else t.NONE,
-            ),
-        ]
-        if len(entry.history) > 1:
-            earlier = [t.change_line(str(c.date), c.status.value, c.note) for c in entry.history[:-1]]
-            fields.append((t.FIELD_LABELS["history"], "\n".join(earlier)))
+        noted = [c for c in entry.history if c.note]
+        latest = noted[-1] if noted else entry.last_change
+        standing = t.STANDING_LABELS[entry.standing]
         if entry.late is not None:
             late = entry.late
-            fields.append(
-                (
-                    t.FIELD_LABELS["late"],
-                    t.late_phrase(late.reason, late.late_since, late.days_late, recurring=_recurs(late)),
-                )
+            standing += "; " + t.late_phrase(late.reason, late.late_since, late.days_late, recurring=_recurs(late))
+        rows.append(
+            (
+                report.ref(action),
+                action.text,
+                action.timeline or t.NO_TIMELINE,
+                "; ".join(s.describe() for s in action.schedules),
+                standing,
+                t.change_line(latest.date.describe(), latest.status.value, latest.note) if latest else "",
             )
-        fields.append((t.FIELD_LABELS["partners"], "; ".join(entry.partner_names) or t.NONE))
-        if action.note:
-            fields.append((t.FIELD_LABELS["note"], action.note))
-        found.append(AnnexEntry(report.ref(action), entry.standing, tuple(fields)))
-    return found
+        )
+    return Table(t.annex_headers(), tuple(rows))

@@ -123,12 +123,16 @@ def _table(block: Table) -> RichTable:
 
 
 def render_terminal(report: Report) -> list[RenderableType]:
-    """The report as Rich renderables, in reading order."""
+    """The report as Rich renderables, in reading order: the cover first."""
     paper = build_paper(report)
-    head = [_text(" · ".join(value for _key, value in paper.header), "dim"), _text(paper.subtitle, "bold")]
+    cover = paper.cover
+    head = [_text(line, "bold" if line in (cover.symbol, cover.purpose) else "") for line in cover.lines]
+    head.append(_text(paper.subtitle, "bold"))
     if paper.caveat:
         head.append(_text(f"{t.labelled(t.ILLUSTRATIVE_LABEL)} {paper.caveat}", "bold red"))
     head.append(_text(f"{t.labelled(t.PURPOSE_LABEL)} {paper.purpose}"))
+    if cover.decision_point:
+        head.append(_text(cover.decision_point, "bold"))
     parts: list[RenderableType] = [Panel(Group(*head), title=_text(paper.title), title_align="left")]
     for block in paper.blocks:
         if isinstance(block, Heading):
@@ -140,12 +144,9 @@ def render_terminal(report: Report) -> list[RenderableType]:
         elif isinstance(block, Figure):
             drawing = progress_bars(report.progress) if block.which == "progress" else timeline_grid(report)
             parts.append(Panel(drawing, title=_text(block.caption), title_align="left", expand=False))
+    parts.append(_text(paper.closing))
+    if cover.decision_point:
+        parts.append(_text(cover.decision_point, "bold"))
     parts.append(_text(t.HEADINGS["annex"].upper(), "bold"))
-    for entry in paper.annex:
-        grid = RichTable.grid(padding=(0, 2))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column(overflow="fold")
-        for label, value in entry.fields:
-            grid.add_row(_text(label), _text(value))
-        parts.append(Panel(grid, title=_text(entry.action_id), title_align="left"))
+    parts.append(_table(paper.annex))
     return parts

@@ -127,6 +127,23 @@ FIELD_LABELS = Translated(
         "note": N_("Note"),
     }
 )
+ANNEX_HEADERS = Translated(
+    {
+        "id": labels.HEADERS["id"],
+        "text": labels.HEADERS["text"],
+        "timeline": labels.HEADERS["timeline"],
+        "reading": labels.HEADERS["reads_as"],
+        "status": labels.HEADERS["status"],
+        "latest_note": N_("Latest note"),
+    }
+)
+
+
+def annex_headers() -> tuple[str, ...]:
+    """The annex table's header row, in the interface language."""
+    return tuple(ANNEX_HEADERS.values())
+
+
 TABLE_HEADERS = Translated(
     {"part": N_("Part"), "actions": N_("Actions"), "share": N_("Share done"), "overdue": N_("Overdue")}
 )
@@ -177,15 +194,6 @@ def __getattr__(name: str) -> str:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def default_decision(symbol: str | None) -> str:
-    """The point for decision where the plan sets none: the Governing Body's wording for a
-    Governing Body document (its symbol starts with GB.), in the ILO's own words in each of
-    its languages, else a neutral one."""
-    if (symbol or "").startswith("GB."):
-        return _("The Governing Body may wish to take note of this report.")
-    return _("This report is submitted for information.")
-
-
 def report_language() -> str:
     """The report's language (`<html lang=...>`): the interface's."""
     return language()
@@ -197,7 +205,7 @@ def labelled(label: str) -> str:
 
 
 def long_date(day: dt.date) -> str:
-    """A day in words: 'June 1, 2000', '1 juin 2000'."""
+    """A day in words: '1 June 2000', '1er juin 2000' (no-break spaces)."""
     return PlanDate.of(day).describe()
 
 
@@ -222,19 +230,20 @@ def header_session(session: int) -> str:
     return _(_SESSION_ORDINALS.get(form, _SESSION_ORDINALS["other"])).format(number=session)
 
 
-def purpose(symbol: str | None, as_of: dt.date) -> str:
-    """The purpose box."""
+def purpose(symbol: str | None, as_of: dt.date, *, decision: bool = True) -> str:
+    """The purpose box (`decision`: whether the paper ends with a point for decision)."""
     if symbol:
         text = _(
             "This document reports on progress in the implementation plan {symbol} as of {date}, and on "
-            "what is overdue or falls due next. See the point for decision at the end."
+            "what is overdue or falls due next."
         )
     else:
         text = _(
             "This document reports on progress in the implementation plan as of {date}, and on what is "
-            "overdue or falls due next. See the point for decision at the end."
+            "overdue or falls due next."
         )
-    return text.format(symbol=symbol, date=long_date(as_of))
+    text = text.format(symbol=symbol, date=long_date(as_of))
+    return f"{text} {_('See the point for decision at the end.')}" if decision else text
 
 
 def introduction(
