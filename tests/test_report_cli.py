@@ -39,7 +39,9 @@ def test_format_choices_come_from_the_registry(runner: CliRunner) -> None:
     assert code == 2 and "docx" in err
 
 
-@pytest.mark.parametrize(("fmt", "start"), [("html", "<!DOCTYPE html>"), ("markdown", "INTERNATIONAL LABOUR OFFICE")])
+@pytest.mark.parametrize(
+    ("fmt", "start"), [("html", "<!DOCTYPE html>"), ("markdown", "INTERNATIONAL LABOUR OFFICE")]
+)
 def test_report_to_stdout(runner: CliRunner, args: list[str], fmt: str, start: str) -> None:
     code, out, err = run(runner, *args, "--format", fmt)
     assert code == 0, err

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ilotc.i18n import _
 from ilotc.model.dates import PlanDate, add_months
@@ -177,7 +177,7 @@ class Report:
     chart: Chart
     progress: Burndown
     plans: tuple[PlanShare, ...] = ()  # each plan, where the report covers several
-    identity: ReportIdentity = ReportIdentity()  # the report's own symbol, session, date, purpose
+    identity: ReportIdentity = field(default_factory=ReportIdentity)  # its own symbol, session, date, purpose
 
     def ref(self, action: Action) -> str:
         """How the report names an action: PLAN:ID where it covers several plans (ids may

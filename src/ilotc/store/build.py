@@ -12,8 +12,8 @@ from typing import Any, NamedTuple, TypeVar
 
 from ilotc.model.dates import PlanDate
 from ilotc.model.plan import Action, Change, Document, Plan
-from ilotc.model.report_identity import LocalText, ReportIdentity
 from ilotc.model.registry import Partner, PartnerRole, Programme, Registry
+from ilotc.model.report_identity import LocalText, ReportIdentity
 from ilotc.model.schedule import Reading, Schedule
 from ilotc.model.vocab import Kind, Status
 from ilotc.store.models import (
@@ -230,7 +230,9 @@ def document_of(model: DocumentModel) -> Document:
         last_modified=model.last_modified,
         note=model.note,
         report_previous=model.report.previous if model.report else None,
-        report_decision=model.report.decision if model.report and isinstance(model.report.decision, str) else None,
+        report_decision=model.report.decision
+        if model.report and isinstance(model.report.decision, str)
+        else None,
         report_caveat=model.report.caveat if model.report else None,
         organisation=model.organisation,
         body=model.body,
@@ -242,7 +244,9 @@ def document_of(model: DocumentModel) -> Document:
 def _local(text: str | LanguageTexts | None) -> LocalText | None:
     if text is None or isinstance(text, str):
         return text
-    return tuple((lang, value) for lang, value in (("en", text.en), ("fr", text.fr), ("es", text.es)) if value)
+    return tuple(
+        (lang, value) for lang, value in (("en", text.en), ("fr", text.fr), ("es", text.es)) if value
+    )
 
 
 def report_identity_of(model: ReportSettings) -> ReportIdentity:

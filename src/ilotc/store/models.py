@@ -213,12 +213,16 @@ class ReportSettings(_Strict):
     symbol: Text | None = Field(
         default=None, description="The report's own symbol, e.g. GB.279/TC/3 (never the plan's)"
     )
-    body: LocalText | None = Field(default=None, description="The body the report goes to, e.g. Governing Body")
+    body: LocalText | None = Field(
+        default=None, description="The body the report goes to, e.g. Governing Body"
+    )
     session: Annotated[StrictInt, Field(ge=1)] | None = Field(
         default=None, description="The session the report goes to"
     )
     place: LocalText | None = Field(default=None, description="Where the session meets, e.g. Geneva")
-    date: DateText | None = Field(default=None, description="The report's date, on its cover and at its close")
+    date: DateText | None = Field(
+        default=None, description="The report's date, on its cover and at its close"
+    )
     committee: LocalText | None = Field(default=None, description="The committee that examines it")
     agenda_item: LocalText | None = Field(default=None, description="e.g. THIRD ITEM ON THE AGENDA")
     purpose: Literal["decision", "discussion", "information"] | None = Field(

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ilotc.model.vocab import Kind
+from ilotc.output.report import narrative
 from ilotc.output.report import texts as t
 from ilotc.output.report.cover import Cover, build_cover, closing, draft_decision, purpose_of
 from ilotc.report.chart import Column
-from ilotc.report.progress import Event, Report, Standing, Summary
+from ilotc.report.progress import Report, Standing, Summary
 
 if TYPE_CHECKING:
     from ilotc.model.lateness import Late
@@ -122,11 +123,6 @@ def _label(summary: Summary, report: Report) -> str:
     return f"{summary.plan} {label}" if summary.plan else label
 
 
-def _event_item(event: Event, report: Report) -> str:
-    note = f" — {event.change.note}" if event.change.note else ""
-    return f"{report.ref(event.action)} ({event.change.date}): {event.action.text}{note}"
-
-
 def build_paper(report: Report) -> Paper:
     """The report as a paper: numbered paragraphs throughout, the annex at the end."""
     document = report.document
@@ -145,7 +141,10 @@ def build_paper(report: Report) -> Paper:
     blocks.append(Heading(t.HEADINGS["progress"]))
     for s in (*report.parts, report.whole):
         label = _label(s, report) if s.part is None else f"{_label(s, report)} ({s.title})"
-        para(t.part_sentence(label, s.total, s.by_standing, s.recurring, s.overdue, s.share_done))
+        text = t.part_sentence(label, s.total, s.by_standing, s.recurring, s.overdue, s.share_done)
+        if s.part is not None:  # the whole plan's changes are told part by part
+            text += " " + narrative.changes_sentence(s, report)
+        para(text)
     blocks.append(summary_table(report))
     para(t.progress_intro(report.plan_date, report.as_of, _months_between_columns(report)))
     blocks.append(Figure("progress", t.FIGURE_PROGRESS))
@@ -156,27 +155,28 @@ def build_paper(report: Report) -> Paper:
     for status in ("done", "in_progress", "cancelled", "planned"):
         events = [e for e in report.events_of(status) if not (e.recurring and status == "done")]
         if events:
-            para(t.changes_lead(status, len(events), report.since), _items(events, report))
+            lead = t.changes_lead(status, len(events), report.since)
+            para(f"{lead} {narrative.refs_sentence(events, report)}.")
     held = [e for e in report.events_of("done") if e.recurring]
     if held:
-        para(t.occurrences_lead(len(held), report.since), _items(held, report))
+        para(f"{t.occurrences_lead(len(held), report.since)} {narrative.refs_sentence(held, report)}.")
 
     blocks.append(Heading(t.HEADINGS["overdue"]))
     items = []
     for item in report.overdue:
-        late = item.late
-        text = f"{report.ref(late.action)}: {late.action.text} — {late.action.timeline or t.NO_TIMELINE}; "
-        text += t.late_phrase(late.reason, late.late_since, late.days_late, recurring=_recurs(late)) + "."
-        if item.latest_note is not None:
-            text += f" {t.FIELD_LABELS['note']} ({item.latest_note.date}): {item.latest_note.note}"
-        items.append(text)
+        noted = item.latest_note
+        items.append(
+            narrative.overdue_sentence(
+                item.late,
+                report,
+                noted.date.describe() if noted is not None else None,
+                noted.note if noted is not None else None,
+            )
+        )
     para(t.overdue_lead(len(items), report.as_of), tuple(items))
 
     blocks.append(Heading(t.HEADINGS["upcoming"]))
-    soon = tuple(
-        f"{report.ref(u.action)} ({t.UPCOMING_LABELS[u.reason]} {t.long_date(u.date)}): {u.action.text}"
-        for u in report.upcoming
-    )
+    soon = tuple(narrative.upcoming_sentence(u, report) for u in report.upcoming)
     para(t.upcoming_lead(len(soon), report.upcoming_months, report.upcoming_until), soon)
 
     if report.chart.rows:
@@ -209,10 +209,6 @@ def _months_between_columns(report: Report) -> int:
         return 1
     first, second = columns[0].day, columns[1].day
     return (second.year - first.year) * 12 + second.month - first.month
-
-
-def _items(events: list[Event], report: Report) -> tuple[str, ...]:
-    return tuple(_event_item(e, report) for e in events)
 
 
 def _introduction(report: Report) -> tuple[str, tuple[str, ...]]:
@@ -254,7 +250,9 @@ def _annex(report: Report) -> Table:
         standing = t.STANDING_LABELS[entry.standing]
         if entry.late is not None:
             late = entry.late
-            standing += "; " + t.late_phrase(late.reason, late.late_since, late.days_late, recurring=_recurs(late))
+            standing += "; " + t.late_phrase(
+                late.reason, late.late_since, late.days_late, recurring=_recurs(late)
+            )
         rows.append(
             (
                 report.ref(action),

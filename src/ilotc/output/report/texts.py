@@ -155,6 +155,8 @@ CHART_WORDS = Translated(
             "Months along the axis, one row per action with a dated deadline, milestone, start or window; "
             "a red line marks the as-of date. Colour gives the status, red a late schedule."
         ),
+        "count_axis": N_("Number of actions"),
+        "late_mark": N_("late (crossed)"),
         "as_of": N_("as of"),
         "as_of_title": N_("As of"),
         "late": N_("late"),
@@ -298,17 +300,35 @@ def counting(recurring: int) -> str:
     return text
 
 
+def _counted(count: int, none: str, counted: str) -> str:
+    """A count in words: `none` ('none has been completed') for zero, else `counted` (the
+    language's plural form, '{count} have been completed') with the count."""
+    return none if count == 0 else counted.format(count=count)
+
+
 def _one_off(by: dict[str, int]) -> str:
-    """'10 have been completed, 2 are in progress, 5 have not started and 1 has been cancelled'."""
+    """'10 have been completed, 2 are in progress, 5 have not started and none has been cancelled'."""
     done, going, planned, cancelled = (by[k] for k in ("done", "in_progress", "planned", "cancelled"))
     return _("{done}, {in_progress}, {planned} and {cancelled}").format(
-        done=ngettext("{count} has been completed", "{count} have been completed", done).format(count=done),
-        in_progress=ngettext("{count} is in progress", "{count} are in progress", going).format(count=going),
-        planned=ngettext("{count} has not started", "{count} have not started", planned).format(
-            count=planned
+        done=_counted(
+            done,
+            _("none has been completed"),
+            ngettext("{count} has been completed", "{count} have been completed", done),
         ),
-        cancelled=ngettext("{count} has been cancelled", "{count} have been cancelled", cancelled).format(
-            count=cancelled
+        in_progress=_counted(
+            going,
+            _("none is in progress"),
+            ngettext("{count} is in progress", "{count} are in progress", going),
+        ),
+        planned=_counted(
+            planned,
+            _("none remains to be started"),
+            ngettext("{count} has not started", "{count} have not started", planned),
+        ),
+        cancelled=_counted(
+            cancelled,
+            _("none has been cancelled"),
+            ngettext("{count} has been cancelled", "{count} have been cancelled", cancelled),
         ),
     )
 
@@ -328,10 +348,14 @@ def _recurring(recurring: int, by: dict[str, int]) -> str:
     on, missed, unjudged = by["on_schedule"], by["missed"], by["unjudged"]
     text = " " + _("Of the {count} recurring actions, {on_schedule} and {missed}").format(
         count=recurring,
-        on_schedule=ngettext("{count} is on schedule", "{count} are on schedule", on).format(count=on),
-        missed=ngettext(
-            "{count} has missed an occurrence", "{count} have missed an occurrence", missed
-        ).format(count=missed),
+        on_schedule=_counted(
+            on, _("none is on schedule"), ngettext("{count} is on schedule", "{count} are on schedule", on)
+        ),
+        missed=_counted(
+            missed,
+            _("none has missed an occurrence"),
+            ngettext("{count} has missed an occurrence", "{count} have missed an occurrence", missed),
+        ),
     )
     if unjudged:
         text += ngettext("; {count} states no period", "; {count} state no period", unjudged).format(
@@ -471,9 +495,9 @@ def timeline_intro(count: int) -> str:
     """The paragraph before the timeline chart."""
     return ngettext(
         "Figure 2 places the {count} action with a dated deadline, milestone, start or window on a month "
-        "axis; red marks a late schedule.",
+        "axis; a late schedule is red and crossed.",
         "Figure 2 places the {count} actions with a dated deadline, milestone, start or window on a month "
-        "axis; red marks a late schedule.",
+        "axis; a late schedule is red and crossed.",
         count,
     ).format(count=count)
 
