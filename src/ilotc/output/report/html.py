@@ -108,7 +108,7 @@ def house_font_css() -> str:
         f'src: url("{(folder / name).as_uri()}") format("truetype"); }}\n'  # type: ignore[attr-defined]
         for weight, name in ((400, "LiberationSans-Regular.ttf"), (700, "LiberationSans-Bold.ttf"))
     )
-    return faces + f'html, body, svg text {{ font-family: "{HOUSE_FONT}"; }}\n'
+    return faces + f'html, body, svg text {{ font-family: "{HOUSE_FONT}" !important; }}\n'
 
 
 def render_pdf(report: Report) -> bytes:

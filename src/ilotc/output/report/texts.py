@@ -245,7 +245,9 @@ def purpose(symbol: str | None, as_of: dt.date, *, decision: bool = True) -> str
             "overdue or falls due next."
         )
     text = text.format(symbol=symbol, date=long_date(as_of))
-    return f"{text} {_('See the point for decision at the end.')}" if decision else text
+    if not decision:
+        return text
+    return text + " " + _("See the point for decision at the end.")
 
 
 def introduction(
