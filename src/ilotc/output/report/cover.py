@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ilotc.i18n import N_, _, language
+from ilotc.i18n import N_, _, language, pgettext
 from ilotc.model.dates import PlanDate
 from ilotc.model.report_identity import LocalText, in_language
 from ilotc.output.report import texts as t
@@ -115,10 +115,15 @@ def build_cover(report: Report, title: str, subtitle: str, decision_paragraph: i
 
 
 def closing(report: Report) -> str:
-    """The paper's last line: "Geneva, 1 November 2000."."""
+    """The paper's last line: "Geneva, 1 November 2000." ("Genève, le 1er novembre 2000.",
+    but "Genève, novembre 2000." for a month)."""
     where = place(report)
-    when = paper_date(report).describe()
-    return (_("{place}, {date}.").format(place=where, date=when)) if where else when + "."
+    date = paper_date(report)
+    when = date.describe()
+    if not where:
+        return when + "."
+    text = pgettext("day", "{place}, {date}.") if date.day else pgettext("month", "{place}, {date}.")
+    return text.format(place=where, date=when)
 
 
 def draft_decision(report: Report) -> str:
