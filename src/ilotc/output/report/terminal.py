@@ -148,5 +148,20 @@ def render_terminal(report: Report) -> list[RenderableType]:
     if cover.decision_point:
         parts.append(_text(cover.decision_point, "bold"))
     parts.append(_text(t.HEADINGS["annex"].upper(), "bold"))
-    parts.append(_table(paper.annex))
+    parts += annex_rows(paper.annex)
     return parts
+
+
+def annex_rows(annex: Table) -> list[RenderableType]:
+    """The annex for a terminal: a row per action, its id hanging before its labelled fields
+    (a table of six columns would interleave the lines of its cells at 80 columns)."""
+    found: list[RenderableType] = []
+    for row in annex.rows:
+        body = Text()
+        for header, cell in zip(annex.headers[1:], row[1:], strict=True):
+            if cell:
+                body.append(f"{t.labelled(header)} ", style="dim")
+                body.append(line(cell) + "\n")
+        body.rstrip()
+        found.append(_hanging(visible(row[0]), body))
+    return found
