@@ -224,10 +224,11 @@ PAPER = ["--symbol", "GB.279/TC/3", "--session", "279", "--date", "2000-11", "--
         (
             "en",
             '<html lang="en">',
-            f"INTERNATIONAL LABOUR OFFICE · Governing Body · GB.279/TC/3 · 279th Session · Geneva, November{NBSP}2000",
+            "INTERNATIONAL LABOUR OFFICE · Governing Body · GB.279/TC/3 · 279th Session · "
+            f"Geneva, November{NBSP}2000",
             "Committee on Technical Cooperation · **FOR DECISION**",
             "**Point for decision: paragraph 12.**",
-            "12\\. The Committee may wish to recommend to the Governing Body that it take note of this report",
+            "12\\. The Committee may wish to recommend to the Governing Body that it take note of this",
             f"Geneva, November{NBSP}2000.",
         ),
         (

@@ -92,7 +92,17 @@ def test_since_and_within(runner: CliRunner, args: list[str]) -> None:
     assert "(2000-" not in out  # never an ISO date in prose
 
 
-@pytest.mark.parametrize("option", [["--since", "2000-13"], ["--within", "0"], ["--part", "IV"]])
+@pytest.mark.parametrize(
+    "option",
+    [
+        ["--since", "2000-13"],
+        ["--within", "0"],
+        ["--part", "IV"],
+        ["--date", "2000-13"],
+        ["--session", "0"],
+        ["--purpose", "approval"],
+    ],
+)
 def test_bad_options_are_usage_errors(runner: CliRunner, args: list[str], option: list[str]) -> None:
     code, out, err = run(runner, *args, *option)
     assert code == 2 and out == ""
@@ -160,3 +170,14 @@ def test_pdf_with_the_extra(runner: CliRunner, args: list[str], tmp_path: Path) 
         assert "une déclaration sur la politique de coopération technique;" in " ".join(
             pdftotext.stdout.split()
         )
+
+
+def test_the_options_name_the_report_not_the_plan(runner: CliRunner, args: list[str]) -> None:
+    paper = ["--symbol", "GB.279/TC/3", "--session", "279", "--date", "2000-11-02", "--purpose", "discussion"]
+    code, out, err = run(runner, *args, "-f", "markdown", *paper)
+    assert code == 0, err
+    cover = out.split("# ", 1)[0]
+    assert "GB.279/TC/3 · 279th Session · Geneva, 2\u00a0November\u00a02000" in cover
+    assert "**FOR DISCUSSION AND GUIDANCE**" in cover and "GB.276/TC/2" not in cover
+    assert "Point for decision" not in out  # a paper for discussion has none
+    assert "Geneva, 2\u00a0November\u00a02000." in out

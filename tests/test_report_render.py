@@ -239,8 +239,8 @@ def test_html_is_one_self_contained_printable_page(illustrative: Report) -> None
     assert len(annex) == 78  # the annex: a table, a row per action
     # each timeline mark says in words what it is, with the action's full text
     assert (
-        "I.1a.1 — deadline: by 30\u00a0April\u00a02000 — done — une déclaration sur la politique de coopération "
-        "technique, indiquant les principes directeurs de ces activités qui sera diffusée dans "
+        "I.1a.1 — deadline: by 30\u00a0April\u00a02000 — done — une déclaration sur la politique de "
+        "coopération technique, indiquant les principes directeurs de ces activités qui sera diffusée dans "
         "l'ensemble du Bureau;"
     ) in " ".join(page.text)
 
