@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import subprocess
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -324,3 +326,21 @@ def test_an_editorial_note_is_never_in_a_report_but_show_labels_it(illustrative:
         assert "The source document" not in text and "Editorial note" not in text
     shown = CliRunner().invoke(app, ["show", "I.3b.1"]).stdout
     assert "Editorial note" in shown and "The source document" in " ".join(shown.replace("│", " ").split())
+
+
+def test_the_pdf_is_set_in_the_shipped_font(illustrative: Report, tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint", reason="the PDF extra (pip install 'ilotc[pdf]') is not installed")
+    if shutil.which("pdffonts") is None:
+        pytest.skip("no pdffonts (Debian: apt-get install poppler-utils)")
+    from ilotc.output.report.html import render_pdf
+
+    report = replace(illustrative, identity=illustrative.identity.overridden(symbol="GB.280/TC/1"))
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(render_pdf(report))
+    listed = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    fonts = [line.split()[0] for line in listed.splitlines()[2:]]
+    # only the house font, shipped with ilotc under its licence: no font of the machine's
+    assert fonts and all("ilotc-house" in font for font in fonts), fonts
+    assert "SIL OPEN FONT LICENSE" in (ROOT / "src" / "ilotc" / "fonts" / "OFL.txt").read_text(
+        encoding="utf-8"
+    )

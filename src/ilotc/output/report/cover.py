@@ -99,7 +99,8 @@ def build_cover(report: Report, title: str, subtitle: str, decision_paragraph: i
     when = paper_date(report).describe()
     return Cover(
         office=_("INTERNATIONAL LABOUR OFFICE") if ilo else None,
-        body=_local(identity.body) or (_("Governing Body") if ilo else None),
+        # the report goes to the body that examines the plan, unless it says otherwise
+        body=_local(identity.body) or (_("Governing Body") if ilo else report.document.body),
         symbol=identity.symbol,
         session=t.header_session(identity.session) if identity.session else None,
         place_date=_("{place}, {date}").format(place=where, date=when) if where else when,

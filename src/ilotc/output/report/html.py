@@ -108,7 +108,9 @@ def house_font_css() -> str:
         f'src: url("{(folder / name).as_uri()}") format("truetype"); }}\n'  # type: ignore[attr-defined]
         for weight, name in ((400, "LiberationSans-Regular.ttf"), (700, "LiberationSans-Bold.ttf"))
     )
-    return faces + f'html, body, svg text {{ font-family: "{HOUSE_FONT}" !important; }}\n'
+    family = f'font-family: "{HOUSE_FONT}" !important;'
+    boxes = f"@page {{ @top-right {{ {family} }} @bottom-center {{ {family} }} }}\n"
+    return faces + f"html, body, svg text {{ {family} }}\n" + boxes
 
 
 def render_pdf(report: Report) -> bytes:
