@@ -21,6 +21,9 @@ from babel.localedata import load
 ROOT = Path(__file__).resolve().parent.parent
 MODULE = ROOT / "src" / "ilotc" / "i18n" / "cldr_dates.py"
 LANGUAGES = ("en", "fr", "es")
+# The CLDR locale whose long dates each language takes: the ILO writes British English
+# ("1 June 2000", CLDR en_GB), and CLDR's French and Spanish long dates are the ILO's.
+CLDR_LOCALES = {"en": "en_GB", "fr": "fr", "es": "es"}
 
 
 def _skeleton(lang: str, skeleton: str) -> str:
@@ -37,18 +40,19 @@ def module_text() -> str:
         '"""CLDR date patterns and month names for the interface languages (generated; do not edit).',
         "",
         "Written by scripts/cldr_dates.py from the CLDR data Babel carries, so a date in prose",
-        "costs no Babel import; tests/test_cldr_dates.py checks it against Babel itself.",
+        "costs no Babel import; tests/test_cldr_dates.py checks it against Babel itself. English",
+        "is CLDR's en_GB, as the ILO writes it.",
         '"""',
         "",
         "LONG_DATE = {",
     ]
-    long_patterns = {lang: str(get_date_format("long", locale=lang).pattern) for lang in LANGUAGES}
+    long_patterns = {lang: str(get_date_format("long", locale=CLDR_LOCALES[lang]).pattern) for lang in LANGUAGES}
     lines += [f"    {_q(lang)}: {_q(long_patterns[lang])}," for lang in LANGUAGES]
     lines += ["}", '"""The long date pattern ("MMMM d, y")."""', "", "YEAR_MONTH = {"]
-    lines += [f"    {_q(lang)}: {_q(_skeleton(lang, 'yMMMM'))}," for lang in LANGUAGES]
+    lines += [f"    {_q(lang)}: {_q(_skeleton(CLDR_LOCALES[lang], 'yMMMM'))}," for lang in LANGUAGES]
     lines += ["}", '"""The pattern of the skeleton yMMMM ("MMMM y")."""', "", "MONTHS = {"]
     for lang in LANGUAGES:
-        names = get_month_names("wide", context="format", locale=lang)
+        names = get_month_names("wide", context="format", locale=CLDR_LOCALES[lang])
         lines.append(f"    {_q(lang)}: (")
         lines += [f"        {_q(names[month])}," for month in range(1, 13)]
         lines.append("    ),")

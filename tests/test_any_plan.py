@@ -95,9 +95,9 @@ def test_example_plan_report_says_only_what_the_plan_states(runner: CliRunner, n
         and "GB.276" not in out
         and "Session" not in out.replace("21st Session", "")
     )
-    assert "This report is submitted for information." in out  # no Governing Body to decide
-    if name == "spanish":  # the header is made of the plan's body and session
-        assert "Consejo Nacional de Trabajo" in out and "21st Session" in out
+    assert "FOR INFORMATION" in out and "Point for decision" not in out  # no decision is set
+    if name == "spanish":  # the report goes to the plan's body; the plan's session is the plan's
+        assert "Consejo Nacional de Trabajo" in out and "21st Session" not in out
 
 
 def test_a_plan_with_no_date_reports_without_one(

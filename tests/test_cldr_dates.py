@@ -26,17 +26,48 @@ def lang(request: pytest.FixtureRequest):
     i18n.use(before)
 
 
+CLDR_LOCALES = {"en": "en_GB", "fr": "fr", "es": "es"}  # the ILO writes British English
+
+
+def _ilo(text: str, lang: str, day: dt.date) -> str:
+    """Babel's date as the ILO writes it: "1er" in French, no-break spaces between words."""
+    if lang == "fr" and day.day == 1:
+        text = "1er" + text[1:]
+    return text.replace(" ", "\u00a0")
+
+
 def test_long_dates_are_babels(lang: str) -> None:
     assert i18n.language() == lang
     for day in DAYS:
-        assert i18n.long_date(day) == format_date(day, "long", locale=lang)
+        expected = format_date(day, "long", locale=CLDR_LOCALES[lang])
+        assert i18n.long_date(day) == _ilo(expected, lang, day)
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "expected"),
+    [
+        ("en", dt.date(2000, 6, 1), "1 June 2000"),
+        ("fr", dt.date(2000, 6, 1), "1er juin 2000"),
+        ("fr", dt.date(2000, 10, 2), "2 octobre 2000"),
+        ("es", dt.date(2000, 6, 1), "1 de junio de 2000"),
+    ],
+)
+def test_dates_read_as_the_ilo_writes_them(lang: str, day: dt.date, expected: str) -> None:
+    before = i18n.chosen()
+    i18n.use(lang)
+    try:
+        written = i18n.long_date(day)
+    finally:
+        i18n.use(before)
+    assert written == expected.replace(" ", "\u00a0")
+    assert " " not in written  # a line never breaks inside a date
 
 
 def test_months_are_babels(lang: str) -> None:
     for year in (2000, 2026):
         for month in range(1, 13):
-            expected = format_skeleton("yMMMM", dt.date(year, month, 1), locale=lang)
-            assert i18n.month_year(year, month) == expected
+            expected = format_skeleton("yMMMM", dt.date(year, month, 1), locale=CLDR_LOCALES[lang])
+            assert i18n.month_year(year, month) == expected.replace(" ", "\u00a0")
 
 
 def test_the_generated_module_is_current() -> None:

@@ -95,15 +95,15 @@ def test_a_near_miss_option_says_what_was_meant(runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     ("args", "name", "code", "starts"),
     [
-        ([], "report.markdown", 0, "# "),
-        ([], "report.md", 0, "# "),
+        ([], "report.markdown", 0, "INTERNATIONAL LABOUR OFFICE · "),  # the cover first
+        ([], "report.md", 0, "INTERNATIONAL LABOUR OFFICE · "),
         ([], "report.html", 0, "<!DOCTYPE html>"),
         ([], "report.txt", 0, "╭"),
         ([], "report.out", 0, "╭"),  # a suffix that names no format: the plain-text report
         ([], "r.docx", 2, None),  # a format a report is not written in
         (["--format", "html"], "r.md", 2, None),
         (["--format", "html"], "r.csv", 2, None),
-        (["--format", "markdown"], "r.md", 0, "# "),
+        (["--format", "markdown"], "r.md", 0, "INTERNATIONAL LABOUR OFFICE · "),
     ],
 )
 def test_report_output_follows_format_then_suffix(

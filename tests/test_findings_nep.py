@@ -46,7 +46,7 @@ def test_the_next_occurrence_follows_the_rhythm_of_the_last_done() -> None:
 def test_the_report_lists_a_missed_recurring_action_as_falling_due_next() -> None:
     result = CliRunner().invoke(app, [*PLAN, "report", "-f", "markdown", "--as-of", "2026-10"])
     next_up = result.stdout.split("falls due next", 1)[1]
-    assert "P1.3 (falls due October 15, 2026)" in next_up
+    assert "P1.3, “Publish youth labour market bulletins”, falls due on 15\u00a0October\u00a02026." in next_up
 
 
 def test_report_names_a_part_whose_id_is_a_word_by_its_id() -> None:
@@ -63,7 +63,8 @@ def test_report_names_a_numbered_part_part_n() -> None:
 def test_report_annex_has_no_empty_section_and_says_occurrence_missed() -> None:
     out = CliRunner().invoke(app, [*PLAN, "report", "-f", "markdown", "--as-of", "2026-10"]).stdout
     assert "**Section:**  — " not in out and "Section:" not in out
-    assert "P1.3: Publish youth labour market bulletins. — quarterly; occurrence missed, late since" in out
+    assert "P1.3, “Publish youth labour market bulletins”, has missed an occurrence due by" in out
+    assert "| Recurring, occurrence missed; occurrence missed, late since 16\u00a0April\u00a02026" in out
 
 
 def test_report_since_after_as_of_is_bad_usage() -> None:
@@ -167,8 +168,8 @@ def test_a_report_on_two_plans_names_each_and_counts_each_apart(tmp_path: Path) 
     assert "| NEP-COPY Pillar 1 | 3 | 1 | 0 | 1 | 0 | 1 | 50% | 2 |" in out
     assert "| All plans | 20 |" in out
     overdue = out.split("## Overdue actions", 1)[1].split("##", 1)[0]
-    assert "NEP-2026:P1.1:" in overdue and "NEP-COPY:P1.1" not in overdue
-    assert "### NEP-COPY:P1.1" in out
+    assert "NEP-2026:P1.1, " in overdue and "NEP-COPY:P1.1" not in overdue
+    assert "| NEP-COPY:P1.1 |" in out
 
 
 def test_a_report_on_one_plan_names_no_plan_before_ids_or_parts() -> None:

@@ -218,45 +218,73 @@ def test_a_broken_yaml_file_is_explained_in_the_language(
     assert left == [], output
 
 
+PAPER = ["--symbol", "GB.279/TC/3", "--session", "279", "--date", "2000-11", "--purpose", "decision"]
+
+
 @pytest.mark.parametrize(
-    ("lang", "html", "session", "decision"),
+    ("lang", "html", "cover", "purpose", "point", "decision", "closing"),
     [
         (
             "en",
             '<html lang="en">',
-            "276th Session",
-            "The Governing Body may wish to take note of this report.",
+            "INTERNATIONAL LABOUR OFFICE · Governing Body · GB.279/TC/3 · 279th Session · "
+            f"Geneva, November{NBSP}2000",
+            "Committee on Technical Cooperation · **FOR DECISION**",
+            "**Point for decision: paragraph 12.**",
+            "12\\. The Committee may wish to recommend to the Governing Body that it take note of this",
+            f"Geneva, November{NBSP}2000.",
         ),
         (
             "fr",
             '<html lang="fr">',
-            "276e session",
-            "Le Conseil d’administration voudra sans doute prendre note du présent rapport.",
+            "BUREAU INTERNATIONAL DU TRAVAIL · Conseil d’administration · GB.279/TC/3 · 279e session · "
+            f"Genève, novembre{NBSP}2000",
+            "Commission de la coopération technique · **POUR DÉCISION**",
+            f"**Point appelant une décision{NBSP}: paragraphe 12.**",
+            "12\\. La commission voudra sans doute recommander au Conseil d’administration de prendre note",
+            f"Genève, novembre{NBSP}2000.",
         ),
         (
             "es",
             '<html lang="es">',
-            "276.ª reunión",
-            "El Consejo de Administración tal vez estime oportuno tomar nota del presente informe.",
+            "OFICINA INTERNACIONAL DEL TRABAJO · Consejo de Administración · GB.279/TC/3 · 279.ª reunión · "
+            f"Ginebra, noviembre{NBSP}de{NBSP}2000",
+            "Comisión de Cooperación Técnica · **PARA DECISIÓN**",
+            "**Punto que requiere decisión: párrafo 12.**",
+            "12\\. La Comisión tal vez estime oportuno recomendar al Consejo de Administración que tome nota",
+            f"Ginebra, noviembre{NBSP}de{NBSP}2000.",
         ),
     ],
 )
 def test_the_report_is_the_ilos_paper_in_each_language(
-    runner: CliRunner, lang: str, html: str, session: str, decision: str
+    runner: CliRunner, lang: str, html: str, cover: str, purpose: str, point: str, decision: str, closing: str
 ) -> None:
-    page = _run(runner, ["--lang", lang, "report", "--as-of", "2000-06", "-f", "html"])[1]
+    page = _run(runner, ["--lang", lang, "report", "--as-of", "2000-06", "-f", "html", *PAPER])[1]
     assert page.startswith(f"<!DOCTYPE html>\n{html}\n")
-    markdown = _run(runner, ["--lang", lang, "report", "--as-of", "2000-06", "-f", "markdown"])[1]
-    assert f" · {session} · " in markdown
+    markdown = _run(runner, ["--lang", lang, "report", "--as-of", "2000-06", "-f", "markdown", *PAPER])[1]
+    lines = markdown.splitlines()
+    # the cover first: office, body, the report's own symbol, session, place and date; committee, purpose
+    assert lines[:3] == [cover, "", purpose]
+    assert markdown.index(point) < markdown.index("## ")  # on the cover, before the first heading
     assert decision in markdown
+    closed = markdown.split("\n\n")
+    assert closed[closed.index(closing) + 1] == point  # the closing line, then the point again
+    assert "GB.276/TC/2" in markdown and "GB.279/TC/3 ·" not in markdown.split("# ", 1)[1]
 
 
 def test_french_report_sentences_agree_and_keep_french_typography(runner: CliRunner) -> None:
     markdown = _run(runner, ["--lang", "fr", "report", "--as-of", "2000-06", "-f", "markdown"])[1]
     assert f"> **Objet du document{NBSP}:** Le présent document rend compte" in markdown
     assert "Sur les 28 actions de la Partie II (" in markdown
+    # a zero count reads as words
     assert f"28 sont ponctuelles{NBSP}: aucune n’a été achevée, 1 est en cours, 27 sont prévues" in markdown
     assert f"(0{NBSP}% achevées)" in markdown
+    assert f"Au 1er{NBSP}juin{NBSP}2000" in markdown  # the first of the month, as French writes it
+
+
+def test_spanish_zero_counts_read_as_words(runner: CliRunner) -> None:
+    markdown = _run(runner, ["--lang", "es", "report", "--as-of", "2000-06", "-f", "markdown"])[1]
+    assert "ninguna se ha finalizado" in markdown
 
 
 def test_the_diff_summary_counts_in_spanish(runner: CliRunner) -> None:
@@ -284,7 +312,7 @@ def test_the_language_is_chosen_before_or_after_the_command_or_by_the_environmen
 ) -> None:
     code, output = _run(runner, args, env)
     assert code == 0
-    assert f"échéance{NBSP}: au plus tard le 30 avril 2000" in output
+    assert f"échéance{NBSP}: au plus tard le 30{NBSP}avril{NBSP}2000" in output
 
 
 def test_help_is_translated_wherever_lang_stands(runner: CliRunner) -> None:
@@ -384,8 +412,10 @@ def test_allowed_values_are_listed_as_written_in_the_interface_language(
     assert joined in output and "Status." not in output and " or " not in output
 
 
-def test_the_markdown_annex_labels_take_the_french_colon() -> None:
+def test_the_markdown_annex_is_a_table_with_french_headers() -> None:
     result = CliRunner().invoke(app, ["--lang", "fr", "report", "--as-of", "2000-06", "-f", "markdown"])
     assert result.exit_code == 0, result.stderr
-    assert "- **Partie\u00a0:** I" in result.stdout
+    annex = result.stdout.split("\n## ")[-1].splitlines()
+    assert annex[2].startswith("| Réf. | Action | Calendrier |") and annex[2].endswith("| Dernière note |")
+    assert len([row for row in annex if row.startswith("| I")]) == 78  # a row per action
     assert "- **Partie:**" not in result.stdout

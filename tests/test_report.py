@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT
-from ilotc.report.chart import CHART_WIDTH, LABEL_WIDTH, RIGHT_MARGIN
+from ilotc.report.chart import CHART_WIDTH, LABEL_WIDTH, RIGHT_MARGIN, nice_ticks
 from ilotc.report.progress import Report, Standing, build_report, progress_series, standing
 from ilotc.store.loading import load
 
@@ -179,12 +179,37 @@ def test_a_long_span_is_sampled_and_ends_on_the_as_of_day(example_plan: Path, ex
 def test_burndown_geometry_stacks_to_the_total(illustrative_report: Report) -> None:
     chart = illustrative_report.progress
     assert chart.total == 78
+    # the count axis reads in round steps up to a tick at or above the tallest column
+    assert [count for count, _y in chart.ticks] == [0, 20, 40, 60, 80]
+    assert chart.ticks[-1][1] == pytest.approx(chart.plot_top, abs=0.1)
+    scale = (chart.plot_bottom - chart.plot_top) / 80
     for column in chart.columns:
         assert sum(s.count for s in column.slices) == 78
         top = min(s.y for s in column.slices)
-        assert top == pytest.approx(chart.plot_top, abs=0.1)
+        assert top == pytest.approx(chart.plot_bottom - 78 * scale, abs=0.1)
         assert chart.plot_left <= column.x < chart.plot_right
-    assert chart.columns[-1].label == "2001-03" and chart.columns[-1].show_label
+    # months in words, as the interface language abbreviates them
+    assert chart.columns[-1].label == "Mar\u00a02001" and chart.columns[-1].show_label
+
+
+@pytest.mark.parametrize(
+    ("total", "step", "top"),
+    [
+        (0, 1, 0),
+        (1, 1, 1),
+        (6, 1, 6),
+        (7, 2, 8),
+        (44, 10, 50),
+        (64, 20, 80),
+        (78, 20, 80),
+        (100, 20, 100),
+        (101, 20, 120),
+        (1234, 250, 1250),
+    ],
+)
+def test_the_count_axis_has_round_ticks_up_to_the_tallest_column(total: int, step: int, top: int) -> None:
+    assert nice_ticks(total) == (step, top)
+    assert top >= total and (top == 0 or top // step <= 6)
 
 
 def test_standing_of_an_ongoing_action_before_any_change(example_plan: Path, example_partners: Path) -> None:
@@ -200,7 +225,8 @@ def test_standing_of_an_ongoing_action_before_any_change(example_plan: Path, exa
 def test_chart_rows_axis_and_as_of_line(example_report: Report) -> None:
     chart = example_report.chart
     assert [row.action_id for row in chart.rows] == ["I.1a.1", "II.1.1", "II.2.1", "III.1a.1", "III.1a.3"]
-    assert [m.label for m in chart.months] == [f"2000-{m:02d}" for m in range(1, 13)]
+    assert [m.label for m in chart.months][:2] == ["January\u00a02000", "February\u00a02000"]
+    assert len(chart.months) == 12 and chart.months[-1].label == "December\u00a02000"
     assert chart.as_of_month == 5
     assert chart.as_of_x == pytest.approx(LABEL_WIDTH + 5 * PLOT_WIDTH / 12, abs=0.01)
     assert len(chart.part_breaks) == 2
@@ -217,7 +243,7 @@ def test_chart_marks_per_kind(example_report: Report) -> None:
     assert late.x == pytest.approx(LABEL_WIDTH + 4 * month, abs=0.01)
     (cancelled,) = marks["III.1a.3"]
     assert (cancelled.shape, cancelled.state, cancelled.first_month) == ("deadline", "cancelled", 11)
-    assert late.reading == "deadline: by April 30, 2000"
+    assert late.reading == "deadline: by 30\u00a0April\u00a02000"
 
 
 def test_as_of_far_outside_the_plan_leaves_the_line_out(example_plan: Path, example_partners: Path) -> None:

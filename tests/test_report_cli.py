@@ -39,7 +39,9 @@ def test_format_choices_come_from_the_registry(runner: CliRunner) -> None:
     assert code == 2 and "docx" in err
 
 
-@pytest.mark.parametrize(("fmt", "start"), [("html", "<!DOCTYPE html>"), ("markdown", "# Progress report")])
+@pytest.mark.parametrize(
+    ("fmt", "start"), [("html", "<!DOCTYPE html>"), ("markdown", "INTERNATIONAL LABOUR OFFICE")]
+)
 def test_report_to_stdout(runner: CliRunner, args: list[str], fmt: str, start: str) -> None:
     code, out, err = run(runner, *args, "--format", fmt)
     assert code == 0, err
@@ -54,7 +56,7 @@ def test_terminal_is_the_default(runner: CliRunner, args: list[str]) -> None:
 
 @pytest.mark.parametrize(
     ("name", "start"),
-    [("r.html", "<!DOCTYPE"), ("r.md", "# Progress report"), ("r.txt", "╭"), ("report", "╭")],
+    [("r.html", "<!DOCTYPE"), ("r.md", "INTERNATIONAL LABOUR OFFICE"), ("r.txt", "╭"), ("report", "╭")],
 )
 def test_output_file_format_from_its_suffix(
     runner: CliRunner, tmp_path: Path, args: list[str], name: str, start: str
@@ -79,12 +81,28 @@ def test_a_suffix_naming_another_format_is_bad_usage(
 def test_since_and_within(runner: CliRunner, args: list[str]) -> None:
     code, out, err = run(runner, *args, "-f", "markdown", "--since", "2000-04", "--within", "12")
     assert code == 0, err
-    assert "## Changes since April 1, 2000" in out
-    assert "II.1.1 (2000-02-15)" not in out and "III.1a.3 (2000-04)" in out
-    assert "in the next 12 months, to May 31, 2001" in out
+    assert "## Changes since 1\u00a0April\u00a02000" in out
+    # a change before the since date is not told, one after it is, its date in words
+    assert "II.1.1 was started" not in out
+    assert (
+        "Since 1\u00a0April\u00a02000, III.1a.3 was cancelled (April\u00a02000), with the note “abandonné”"
+        in out
+    )
+    assert "in the next 12 months, to 31\u00a0May\u00a02001" in out
+    assert "(2000-" not in out  # never an ISO date in prose
 
 
-@pytest.mark.parametrize("option", [["--since", "2000-13"], ["--within", "0"], ["--part", "IV"]])
+@pytest.mark.parametrize(
+    "option",
+    [
+        ["--since", "2000-13"],
+        ["--within", "0"],
+        ["--part", "IV"],
+        ["--date", "2000-13"],
+        ["--session", "0"],
+        ["--purpose", "approval"],
+    ],
+)
 def test_bad_options_are_usage_errors(runner: CliRunner, args: list[str], option: list[str]) -> None:
     code, out, err = run(runner, *args, *option)
     assert code == 2 and out == ""
@@ -95,7 +113,7 @@ def test_filters_narrow_the_report(runner: CliRunner, args: list[str]) -> None:
     code, out, err = run(runner, *args, "-f", "markdown", "--part", "II", "--status", "planned")
     assert code == 0, err
     assert "It covers 2 of the plan's 10 actions, selected by filters." in out
-    assert "### II.1.2" in out and "### I.1a.1" not in out
+    assert "| II.1.2 |" in out and "| I.1a.1 |" not in out
 
 
 def test_notes_appear_after_updates(runner: CliRunner, tmp_path: Path, example_partners: Path) -> None:
@@ -152,3 +170,14 @@ def test_pdf_with_the_extra(runner: CliRunner, args: list[str], tmp_path: Path) 
         assert "une déclaration sur la politique de coopération technique;" in " ".join(
             pdftotext.stdout.split()
         )
+
+
+def test_the_options_name_the_report_not_the_plan(runner: CliRunner, args: list[str]) -> None:
+    paper = ["--symbol", "GB.279/TC/3", "--session", "279", "--date", "2000-11-02", "--purpose", "discussion"]
+    code, out, err = run(runner, *args, "-f", "markdown", *paper)
+    assert code == 0, err
+    cover = out.split("# ", 1)[0]
+    assert "GB.279/TC/3 · 279th Session · Geneva, 2\u00a0November\u00a02000" in cover
+    assert "**FOR DISCUSSION AND GUIDANCE**" in cover and "GB.276/TC/2" not in cover
+    assert "Point for decision" not in out  # a paper for discussion has none
+    assert "Geneva, 2\u00a0November\u00a02000." in out

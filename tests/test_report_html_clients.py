@@ -52,10 +52,12 @@ def test_the_plans_french_text_is_marked_french_in_an_english_page() -> None:
     html = page("en")
     assert '<html lang="en">' in html
     # each text shown in the plan's own language is marked as such (a translation would not be)
-    assert '<dd><span lang="fr">une déclaration sur la politique de coopération technique' in html
+    assert re.search(
+        r'<td class="a1"><span lang="fr">une déclaration sur la politique de coopération technique', html
+    )
     assert re.search(r'<p class="gb-subtitle" lang="fr">', html)
     # the labels stay in the page's language: no lang on them
-    assert "<dt lang=" not in html and re.search(r"<dd>Planned|<dd>Not started|<dd>Done|<dd>Completed", html)
+    assert "<th lang=" not in html and re.search(r'<td class="a4">(Not started|In progress|Completed)', html)
 
 
 def test_no_lang_mark_where_the_plan_is_in_the_pages_language_or_states_none() -> None:

@@ -65,11 +65,10 @@ def test_each_part_reads_as_rich_lays_it_out(plan: Path) -> None:
     paper = build_paper(built)
     compared = 0
     for width in WIDTHS:
-        for entry in paper.annex:
-            if any(space in value for _label, value in entry.fields for space in OTHER_SPACES):
+        for card in terminal.annex_cards(paper.annex):
+            if any(space in value for _label, value in card.fields for space in OTHER_SPACES):
                 continue
-            card = terminal.AnnexCard(entry)
-            assert _printed(card, width) == _printed(card.panel(), width), (entry.action_id, width)
+            assert _printed(card, width) == _printed(card.panel(), width), (card.title, width)
             compared += 1
         for block in paper.blocks:
             if isinstance(block, Paragraph) and not any(
@@ -104,7 +103,7 @@ def test_a_long_value_reaches_rich_in_short_segments() -> None:
 def test_a_card_in_a_terminal_without_unicode_is_rich_s_ascii_panel() -> None:
     built = _built(EXAMPLES / "valid" / "plan.yaml")
     assert built is not None
-    card = terminal.AnnexCard(build_paper(built).annex[0])
+    card = terminal.annex_cards(build_paper(built).annex)[0]
     console = Console(file=io.StringIO(), width=80, color_system=None)
     options = console.options.copy()
     options.encoding = "ascii"  # Rich draws its boxes in ASCII there

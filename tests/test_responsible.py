@@ -116,6 +116,10 @@ def test_a_table_shows_who_is_responsible_only_where_someone_is_named(runner: Cl
 
 def test_the_report_says_who_is_responsible_and_how_late_an_action_was_done(runner: CliRunner) -> None:
     report = run(runner, "report", "--format", "markdown", "--as-of", "2025-09", "--since", "2025-01")
-    assert "A.1 (2025-03-20): Adopt the regulations. (done on time)" in report
-    assert "A.2 (2025-07-31): Run the pilot. (done 92 days after its deadline) — late but done" in report
-    assert "Employment department; ministry" in report
+    # dates as the ILO writes them, with no-break spaces (the report in prose: issue 28)
+    assert "A.1 was completed (20\u00a0March\u00a02025, done on time)" in report
+    assert (
+        "A.2 was completed (31\u00a0July\u00a02025, done 92 days after its deadline), "
+        "with the note “late but done”" in report
+    )
+    assert "Responsible: Employment department, ministry" in report

@@ -270,14 +270,14 @@ def test_linked_to_is_only_in_json_when_set() -> None:
 @pytest.mark.parametrize(
     ("phrase", "words"),
     [
-        ("Achevée en avril 2000", "deadline: by April 30, 2000"),
-        ("Premiers résultats en juillet 2000", "milestone: first results by July 31, 2000"),
-        ("Démarrage en janvier 2000", "start: in January 2000"),
+        ("Achevée en avril 2000", "deadline: by 30\u00a0April\u00a02000"),
+        ("Premiers résultats en juillet 2000", "milestone: first results by 31\u00a0July\u00a02000"),
+        ("Démarrage en janvier 2000", "start: in January\u00a02000"),
         ("Immédiatement", "start: immediately"),
         (
             "La planification de l'étude devrait démarrer en janvier 2000 et se terminer à la fin "
             "de l'année 2000",
-            "window: from January 2000 to December 31, 2000",
+            "window: from January\u00a02000 to 31\u00a0December\u00a02000",
         ),
         ("Tous les deux ans", "recurring: every 24 months"),
         ("Sur une base régulière", "recurring: period not stated"),
@@ -294,7 +294,7 @@ def test_describe(phrase: str, words: str) -> None:
 
 def test_describe_continuous_from_a_start_and_explicit_link() -> None:
     reading = read_timeline("Début en janvier 2000 puis de manière continue")
-    assert reading.schedules[1].describe() == "continuous: from January 2000"
+    assert reading.schedules[1].describe() == "continuous: from January\u00a02000"
     assert Schedule(Kind.LINKED, linked_to="II.1.1").describe() == "linked to II.1.1"
 
 

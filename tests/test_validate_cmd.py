@@ -52,11 +52,11 @@ def test_the_bundled_plan_broken_five_ways_shows_all_five(runner: CliRunner, tmp
     assert code == 1
     found = [(p["line"], p["severity"], p["message"]) for p in json.loads(out)]
     assert [(line, severity) for line, severity, _ in found] == [
-        (66, "error"),  # the second timeline key
-        (67, "error"),  # the status
-        (68, "error"),  # the partner
-        (69, "error"),  # the history's date
-        (73, "warning"),  # the timeline that cannot be read
+        (71, "error"),  # the second timeline key
+        (72, "error"),  # the status
+        (73, "error"),  # the partner
+        (74, "error"),  # the history's date
+        (78, "warning"),  # the timeline that cannot be read
     ]
     assert [re.sub(r" .*", "", message) for *_, message in found] == [
         "duplicate",

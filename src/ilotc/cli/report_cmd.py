@@ -1,5 +1,6 @@
 """`ilotc report`: the progress report for the Governing Body (GB.276/TC/2, paragraph 8)."""
 
+from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -18,6 +19,7 @@ from ilotc.cli.output import SUFFIX_FORMATS, OutputOption, output_format, to_std
 from ilotc.cli.plan_texts import actions_for, plan_for, registry_for
 from ilotc.cli.portfolio import portfolio_page
 from ilotc.i18n import _
+from ilotc.model.report_identity import PURPOSES, ReportIdentity
 from ilotc.output.report.formats import REPORT_FORMATS
 from ilotc.output.report.html import PdfUnavailable
 from ilotc.output.text import without_trailing_spaces
@@ -25,6 +27,10 @@ from ilotc.report.progress import build_report
 
 if TYPE_CHECKING:
     from ilotc.report.progress import Report
+
+
+Purpose = Enum("Purpose", {name: name for name in PURPOSES}, type=str)  # type: ignore[misc]
+"""The `--purpose` choices, from the one list of purposes."""
 
 
 def _known_format(value: str | None) -> str | None:
@@ -80,6 +86,34 @@ def report(
             "late actions per plan (markdown or html; as `ilotc status`).",
         ),
     ] = False,
+    symbol: Annotated[
+        str | None,
+        typer.Option(
+            "--symbol",
+            help="The report's own symbol, e.g. GB.279/TC/3 [default: the plan's report block].",
+            metavar="SYMBOL",
+        ),
+    ] = None,
+    session: Annotated[
+        int | None,
+        typer.Option("--session", min=1, help="The session the report goes to, e.g. 279.", metavar="N"),
+    ] = None,
+    paper_date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="The report's date (YYYY-MM or YYYY-MM-DD), on its cover and at its close.",
+            metavar="DATE",
+        ),
+    ] = None,
+    purpose: Annotated[
+        Purpose | None,
+        typer.Option(
+            "--purpose",
+            help="What the paper is for: decision, discussion (and guidance) or information.",
+            case_sensitive=False,
+        ),
+    ] = None,
     plan_id: PlanIdFilter = None,
     filters: Filters = NO_FILTERS,
     plan: PlanOption = None,
@@ -97,6 +131,8 @@ def report(
     if since_date is not None and since_date.first_day() > day:
         message = _("--since {since} is after the as-of date {as_of}: give a date on or before it")
         fail(message.format(since=since, as_of=day.isoformat()))
+    if paper_date is not None:
+        parse_date(paper_date, "--date")  # a malformed date is bad usage
     given = fmt.lower() if fmt is not None else None
     name = output_format(output, given, _SUFFIX_FORMATS, "terminal", unknown_suffix_is_default=True)
     chosen = REPORT_FORMATS[name]
@@ -116,6 +152,12 @@ def report(
         since=since_date.first_day() if since_date is not None else None,
         actions=shown,
         plans=[plan_for(used.plan) for used in data.plans],
+        identity=(data.plan.document.report or ReportIdentity()).overridden(
+            symbol=symbol,
+            session=session,
+            date=paper_date,
+            purpose=purpose.value if purpose is not None else None,
+        ),
     )
     if chosen.name == "terminal" and to_stdout(output):
         _print_terminal(built)

@@ -196,30 +196,39 @@ def N_(message: str) -> str:
 
 _PATTERN_FIELD = re.compile(r"'([^']*)'|MMMM|d|y")
 
+NO_BREAK_SPACE = "\u00a0"
+"""Between the words of a date in prose, so that no line ever breaks inside a date."""
+
 
 def _cldr_format(pattern: str, day: dt.date) -> str:
     """`day` written by a CLDR pattern of the fields these languages' long dates use
-    (`d`, `MMMM`, `y`, quoted literals); the patterns are CLDR's (`cldr_dates.py`)."""
+    (`d`, `MMMM`, `y`, quoted literals); the patterns are CLDR's (`cldr_dates.py`). As the
+    ILO writes dates, the first of the month is "1er" in French, and the words are held
+    together by no-break spaces."""
+    lang = language()
 
     def field(match: re.Match[str]) -> str:
         token = match.group()
         if token.startswith("'"):
             return match.group(1) or "'"  # '' is a quote
         if token == "MMMM":
-            return cldr_dates.MONTHS[language()][day.month - 1]
-        return str(day.day if token == "d" else day.year)
+            return cldr_dates.MONTHS[lang][day.month - 1]
+        if token == "d":
+            return "1er" if day.day == 1 and lang == "fr" else str(day.day)
+        return str(day.year)
 
-    return _PATTERN_FIELD.sub(field, pattern)
+    return _PATTERN_FIELD.sub(field, pattern).replace(" ", NO_BREAK_SPACE)
 
 
 def long_date(day: dt.date) -> str:
-    """A day in the language's CLDR long form: "June 1, 2000", "1 juin 2000",
-    "1 de junio de 2000"."""
+    """A day in the language's long form as the ILO writes it (CLDR's, English as en_GB):
+    "1 June 2000", "1er juin 2000", "1 de junio de 2000", with no-break spaces."""
     return _cldr_format(cldr_dates.LONG_DATE[language()], day)
 
 
 def month_year(year: int, month: int) -> str:
-    """A month in the language's CLDR form: "June 2000", "juin 2000", "junio de 2000"."""
+    """A month in the language's CLDR form: "June 2000", "juin 2000", "junio de 2000" (with
+    no-break spaces)."""
     return _cldr_format(cldr_dates.YEAR_MONTH[language()], dt.date(year, month, 1))
 
 

@@ -1,11 +1,12 @@
 """CLDR date patterns and month names for the interface languages (generated; do not edit).
 
 Written by scripts/cldr_dates.py from the CLDR data Babel carries, so a date in prose
-costs no Babel import; tests/test_cldr_dates.py checks it against Babel itself.
+costs no Babel import; tests/test_cldr_dates.py checks it against Babel itself. English
+is CLDR's en_GB, as the ILO writes it.
 """
 
 LONG_DATE = {
-    "en": "MMMM d, y",
+    "en": "d MMMM y",
     "fr": "d MMMM y",
     "es": "d 'de' MMMM 'de' y",
 }

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ilotc.model.dates import PlanDate
+from ilotc.model.report_identity import ReportIdentity
 from ilotc.model.schedule import Reading, Schedule
 from ilotc.model.vocab import Kind, Status
 
@@ -41,6 +42,7 @@ class Document(NamedTuple):
     original: str | None = None  # "(original in French)": shown texts left in the original
     day_first: bool | None = None  # how the plan's numeric dates are written, where stated
     fiscal_year_start: int | None = None  # the month its fiscal years start, where stated
+    report: ReportIdentity | None = None  # the progress report's own identity (its `report:` block)
 
 
 class Change(NamedTuple):
@@ -82,6 +84,7 @@ class Action(NamedTuple):
     # its texts and its place's in other languages, see model/translations.py
     translations: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     responsible: tuple[str, ...] = ()  # who is responsible: units' names or partner ids
+    editorial_note: str | None = None  # how it was transcribed: for editors, never in a report
 
     @property
     def schedule(self) -> Schedule:

@@ -44,6 +44,7 @@ def action_record(action: Action, as_of: dt.date) -> dict[str, Any]:
             for change in action.history
         ],
         "note": action.note,
+        "editorial_note": action.editorial_note,  # how it was transcribed (no report prints it)
     }
 
 

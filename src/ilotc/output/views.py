@@ -60,18 +60,22 @@ def action_view(action: "Action", record: dict[str, Any], registry: "Registry") 
     if not action.explicit_schedules:
         grid.add_row(_("Read in"), markup(how_read(action.reading)))
     grid.add_row(_("Status"), status_label(record["status"]))
-    for change in record["history"]:
-        note = f" — {change['note']}" if change["note"] else ""
+    for change in action.history:  # dates in words, as everywhere people read them
+        note = f" — {change.note}" if change.note else ""
         grid.add_row(
             "",
             markup(
-                _("{date}: {status}").format(date=change["date"], status=status_label(change["status"]))
+                _("{date}: {status}").format(
+                    date=change.date.describe(), status=status_label(change.status.value)
+                )
                 + note
             ),
         )
     grid.add_row(_("Partners"), markup(named(record["partners"], registry) or none))
     if record["note"]:
         grid.add_row(_("Note"), markup(record["note"]))
+    if action.editorial_note:  # how the action was transcribed: for editors, labelled as such
+        grid.add_row(_("Editorial note"), markup(action.editorial_note))
     return _panel(grid, record["id"])
 
 

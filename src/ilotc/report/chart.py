@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ilotc.i18n import month_names
+from ilotc.i18n import month_names, month_year
 from ilotc.model.dates import PlanDate
 from ilotc.model.lateness import PlanDates, lateness
 from ilotc.model.plan import Action
@@ -62,8 +62,8 @@ class Month:
 
     @property
     def label(self) -> str:
-        """`YYYY-MM`."""
-        return f"{self.year:04d}-{self.month:02d}"
+        """The month in words, in the interface language ("June 2000")."""
+        return month_year(self.year, self.month)
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,7 +296,7 @@ class Column:
     """One month of the progress chart: the actions by standing at its end (the last: as of)."""
 
     day: dt.date
-    label: str  # YYYY-MM
+    label: str  # the month, abbreviated in the interface language ("Jun 2000", "juin 2000")
     x: float
     width: float
     slices: tuple[Slice, ...]  # bottom band first, empty bands left out
@@ -325,13 +325,33 @@ class Burndown:
         return tuple(band for band in self.bands if band in shown)
 
 
+TICK_STEPS = (1, 2, 5, 10, 20, 25, 50)
+"""Steps of the count axis, times a power of ten: round numbers a reader counts in."""
+
+
+def nice_ticks(total: int, most: int = 6) -> tuple[int, int]:
+    """The count axis for a tallest column of `total`: a round step and the top tick, the
+    first multiple of the step at or above `total`, with at most `most` steps."""
+    if total <= 0:
+        return 1, 0
+    power = 1
+    while True:
+        for base in TICK_STEPS:
+            step = base * power
+            if -(-total // step) <= most:
+                return step, -(-total // step) * step
+        power *= 10
+
+
 def build_burndown(series: Sequence[tuple[dt.date, dict[str, int]]], bands: Sequence[str]) -> Burndown:
     """Stacked columns for `series` (a day and the actions counted by band on it), in `bands` order."""
     total = max((sum(counts.values()) for _day, counts in series), default=0)
+    step, axis_top = nice_ticks(total)
     left, right = BURNDOWN_LEFT, BURNDOWN_WIDTH - RIGHT_MARGIN
     top, bottom = BURNDOWN_TOP, BURNDOWN_HEIGHT - BURNDOWN_BOTTOM
     width = (right - left) / max(len(series), 1)
-    scale = (bottom - top) / total if total else 0.0
+    scale = (bottom - top) / axis_top if axis_top else 0.0
+    short = month_names("abbreviated")
     every = max(1, round(len(series) / 12))
     columns = []
     for number, (day, counts) in enumerate(series):
@@ -345,15 +365,14 @@ def build_burndown(series: Sequence[tuple[dt.date, dict[str, int]]], bands: Sequ
         columns.append(
             Column(
                 day=day,
-                label=f"{day.year:04d}-{day.month:02d}",
+                label=f"{short[day.month - 1]}\u00a0{day.year}",
                 x=round(left + number * width, 2),
                 width=round(width, 2),
                 slices=tuple(slices),
                 show_label=number % every == 0 or number == len(series) - 1,
             )
         )
-    step = max(1, -(-total // 5))
-    ticks = tuple((count, round(bottom - count * scale, 2)) for count in range(0, total + 1, step))
+    ticks = tuple((count, round(bottom - count * scale, 2)) for count in range(0, axis_top + 1, step))
     return Burndown(
         columns=tuple(columns),
         bands=tuple(bands),

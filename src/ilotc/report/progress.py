@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ilotc.i18n import _
 from ilotc.model.dates import PlanDate, add_months
@@ -33,6 +33,7 @@ from ilotc.model.lateness import (
 from ilotc.model.plan import Action, Change, Document, Plan
 from ilotc.model.punctuality import days_after_due
 from ilotc.model.registry import Registry
+from ilotc.model.report_identity import ReportIdentity
 from ilotc.model.vocab import Kind, Status
 from ilotc.report.chart import Burndown, Chart, build_burndown, build_chart
 
@@ -178,6 +179,7 @@ class Report:
     chart: Chart
     progress: Burndown
     plans: tuple[PlanShare, ...] = ()  # each plan, where the report covers several
+    identity: ReportIdentity = field(default_factory=ReportIdentity)  # its own symbol, session, date, purpose
 
     def ref(self, action: Action) -> str:
         """How the report names an action: PLAN:ID where it covers several plans (ids may
@@ -238,8 +240,10 @@ def build_report(
     since: dt.date | None = None,
     actions: Sequence[Action] | None = None,
     plans: Sequence[Plan] = (),
+    identity: ReportIdentity | None = None,
 ) -> Report:
-    """The progress report on `plan` as of `as_of` (on `actions` only, where given)."""
+    """The progress report on `plan` as of `as_of` (on `actions` only, where given); `identity`
+    is the report's own (else the one the plan's `report:` block states)."""
     document = plan.document
     chosen = list(plan.actions if actions is None else actions)
     # each plan's own date judges its recurring actions (`plans`: the plans `plan` merges);
@@ -287,6 +291,7 @@ def build_report(
         plans=tuple(PlanShare(p.name, p.document, sum(a.plan == p.name for a in chosen)) for p in plans)
         if several
         else (),
+        identity=identity or document.report or ReportIdentity(),
     )
 
 

@@ -13,9 +13,19 @@ from typing import Any, NamedTuple, TypeVar
 from ilotc.model.dates import PlanDate
 from ilotc.model.plan import Action, Change, Document, Plan
 from ilotc.model.registry import Partner, PartnerRole, Programme, Registry
+from ilotc.model.report_identity import LocalText, ReportIdentity
 from ilotc.model.schedule import Reading, Schedule
 from ilotc.model.vocab import Kind, Status
-from ilotc.store.models import ActionModel, DocumentModel, PartnerModel, PartnersFile, PlanFile, ScheduleSpec
+from ilotc.store.models import (
+    ActionModel,
+    DocumentModel,
+    LanguageTexts,
+    PartnerModel,
+    PartnersFile,
+    PlanFile,
+    ReportSettings,
+    ScheduleSpec,
+)
 from ilotc.timeline import ReadingSettings, read_as
 
 T = TypeVar("T")
@@ -156,6 +166,7 @@ class _Builder:
                 history=tuple(self.change(c.date, c.status, c.note) for c in model.history),
                 partners=self.one(tuple(self.one(partner) for partner in model.partners)),
                 note=self.one(model.note),
+                editorial_note=self.one(model.editorial_note),
                 part_title=place.part_title,
                 section_title=place.section_title,
                 issue_title=place.issue_title,
@@ -309,7 +320,9 @@ def document_of(model: DocumentModel) -> Document:
         last_modified=model.last_modified,
         note=model.note,
         report_previous=model.report.previous if model.report else None,
-        report_decision=model.report.decision if model.report else None,
+        report_decision=model.report.decision
+        if model.report and isinstance(model.report.decision, str)
+        else None,
         report_caveat=model.report.caveat if model.report else None,
         organisation=model.organisation,
         body=model.body,
@@ -322,6 +335,30 @@ def document_of(model: DocumentModel) -> Document:
         ),
         day_first=model.day_first,
         fiscal_year_start=model.fiscal_year_start,
+        report=report_identity_of(model.report) if model.report else None,
+    )
+
+
+def _local(text: str | LanguageTexts | None) -> LocalText | None:
+    if text is None or isinstance(text, str):
+        return text
+    return tuple(
+        (lang, value) for lang, value in (("en", text.en), ("fr", text.fr), ("es", text.es)) if value
+    )
+
+
+def report_identity_of(model: ReportSettings) -> ReportIdentity:
+    """The progress report's identity a plan's `report:` block states."""
+    return ReportIdentity(
+        symbol=model.symbol,
+        body=_local(model.body),
+        session=model.session,
+        place=_local(model.place),
+        date=model.date,
+        committee=_local(model.committee),
+        agenda_item=_local(model.agenda_item),
+        purpose=model.purpose,
+        decision=_local(model.decision),
     )
 
 

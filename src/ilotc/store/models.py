@@ -37,6 +37,7 @@ __all__ = [
     "GroupModel",
     "IssueModel",
     "Kind",
+    "LanguageTexts",
     "OrganisationType",
     "Paragraph",
     "PartModel",
@@ -197,6 +198,9 @@ class ActionModel(_Strict):
     schedules: list[ScheduleSpec] | None = None
     note: str | None = None
     translations: dict[Language, ActionTexts] = Field(default_factory=dict, description=_TRANSLATIONS)
+    editorial_note: str | None = Field(
+        default=None, description="How the action was transcribed: for editors, never printed in a report"
+    )
 
 
 class GroupModel(_Strict):
@@ -247,16 +251,53 @@ class Paragraph(_Strict):
     text: Text
 
 
+class LanguageTexts(_Strict):
+    """A text in each of the interface languages (at least one)."""
+
+    en: Text | None = None
+    fr: Text | None = None
+    es: Text | None = None
+
+
+LocalText = Annotated[
+    Text | LanguageTexts,
+    Field(description="One text for every language, or one per language: {en: ..., fr: ..., es: ...}"),
+]
+
+
 class ReportSettings(_Strict):
-    """How `ilotc report` presents this plan's progress."""
+    """How `ilotc report` presents this plan's progress: the report's own identity, which
+    `--symbol`, `--session`, `--date` and `--purpose` override."""
+
+    symbol: Text | None = Field(
+        default=None, description="The report's own symbol, e.g. GB.279/TC/3 (never the plan's)"
+    )
+    body: LocalText | None = Field(
+        default=None, description="The body the report goes to, e.g. Governing Body"
+    )
+    session: Annotated[StrictInt, Field(ge=1)] | None = Field(
+        default=None, description="The session the report goes to"
+    )
+    place: LocalText | None = Field(default=None, description="Where the session meets, e.g. Geneva")
+    date: DateText | None = Field(
+        default=None, description="The report's date, on its cover and at its close"
+    )
+    committee: LocalText | None = Field(default=None, description="The committee that examines it")
+    agenda_item: LocalText | None = Field(default=None, description="e.g. THIRD ITEM ON THE AGENDA")
+    purpose: Literal["decision", "discussion", "information"] | None = Field(
+        default=None,
+        description="FOR DECISION, FOR DISCUSSION AND GUIDANCE or FOR INFORMATION "
+        "(default: decision where a decision is set, else information)",
+    )
 
     previous: DateText | None = Field(
         default=None,
         description="The date of the previous progress report: the report tells what changed since then",
     )
-    decision: str | None = Field(
+    decision: LocalText | None = Field(
         default=None,
-        description="The point for decision, verbatim (else the default text in the report's language)",
+        description="The draft decision, verbatim, one text or one per language "
+        "(else the default text in the report's language)",
     )
     caveat: str | None = Field(
         default=None,

@@ -10,6 +10,8 @@ page's `@page` rules included) without a browser; it is optional because it need
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 from ilotc.i18n import N_, _
 from ilotc.output.report import texts as t
 from ilotc.output.report.hyphenation import soft_hyphens
@@ -33,6 +35,24 @@ COLOURS = {
 }
 """Chart colours, given as SVG attributes: a PDF renderer may not apply page CSS inside SVG."""
 
+PATTERNS = {
+    "done": "",
+    "in_progress": "M0 6L6 0",
+    "planned": "M0 3h6",
+    "cancelled": "M0 0L6 6M0 6L6 0",
+    "on_schedule": "M3 0v6",
+    "missed": "M0 0L6 6",
+    "unjudged": "M0 3h6M3 0v6",
+}
+"""A white hatching over each standing's colour (a 6-unit tile's path): the bands of Figure 1
+stay apart when the page is printed in greyscale."""
+
+
+def css_string(value: str) -> str:
+    """`value` as the inside of a CSS string, every character but ASCII letters and digits
+    escaped (`\\2f `): data in a style sheet can neither end the string nor the sheet."""
+    return "".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):x} " for c in value)
+
 
 def render_html(report: Report) -> str:
     """The report as one HTML page (inline CSS and SVG, no script, nothing fetched)."""
@@ -48,7 +68,7 @@ def render_html(report: Report) -> str:
         keep_trailing_newline=True,
         finalize=html_value,  # every {{ }} value: control characters escaped, huge integers safe
     )
-    environment.filters.update(long_date=t.long_date, soft_hyphens=soft_hyphens)
+    environment.filters.update(long_date=t.long_date, soft_hyphens=soft_hyphens, css_string=css_string)
     page_lang = t.report_language()
     plan_lang = report.document.language
     environment.tests.update(
@@ -64,6 +84,7 @@ def render_html(report: Report) -> str:
         progress=report.progress,
         t=t,
         colours=COLOURS,
+        patterns=PATTERNS,
         lang=page_lang,
         # the plan's own text is marked with the plan's language where it differs (WCAG 3.1.2)
         plan_lang=plan_lang if plan_lang and plan_lang != page_lang else None,
@@ -81,8 +102,26 @@ class PdfUnavailable(Exception):
     """WeasyPrint cannot be imported: the message says how to install it."""
 
 
+HOUSE_FONT = "ilotc house"
+"""The family the PDF is set in: Liberation Sans (SIL OFL 1.1, `ilotc/fonts/OFL.txt`), shipped
+with the package, so the PDF is laid out the same on every machine, whatever fonts it has."""
+
+
+def house_font_css() -> str:
+    """`@font-face` rules for the shipped font, and the page set in it (the PDF's style sheet)."""
+    folder = files("ilotc") / "fonts"
+    faces = "".join(
+        f'@font-face {{ font-family: "{HOUSE_FONT}"; font-weight: {weight}; '
+        f'src: url("{(folder / name).as_uri()}") format("truetype"); }}\n'  # type: ignore[attr-defined]
+        for weight, name in ((400, "LiberationSans-Regular.ttf"), (700, "LiberationSans-Bold.ttf"))
+    )
+    family = f'font-family: "{HOUSE_FONT}" !important;'
+    boxes = f"@page {{ @top-right {{ {family} }} @bottom-center {{ {family} }} }}\n"
+    return faces + f"html, body, svg text {{ {family} }}\n" + boxes
+
+
 def render_pdf(report: Report) -> bytes:
-    """The HTML report printed to PDF; PdfUnavailable when WeasyPrint is missing."""
+    """The HTML report printed to PDF, in the house font; PdfUnavailable when WeasyPrint is missing."""
     try:
         # lazy: WeasyPrint, an optional extra that only `report --format pdf` uses
         import weasyprint  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: PLC0415
@@ -90,6 +129,10 @@ def render_pdf(report: Report) -> bytes:
         raise PdfUnavailable(
             _("{hint}; the import failed: {error}").format(hint=_(INSTALL_HINT), error=error)
         ) from error
-    pdf = weasyprint.HTML(string=render_html(report)).write_pdf()
+    from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: PLC0415 - lazy: WeasyPrint, as above
+
+    fonts = FontConfiguration()
+    house = weasyprint.CSS(string=house_font_css(), font_config=fonts)
+    pdf = weasyprint.HTML(string=render_html(report)).write_pdf(stylesheets=[house], font_config=fonts)
     assert pdf is not None  # write_pdf returns the bytes when given no target
     return bytes(pdf)

@@ -45,22 +45,29 @@ def _figure(report: Report, figure: Figure) -> list[str]:
 
 
 def render_markdown(report: Report) -> str:
-    """The report as one Markdown document."""
+    """The report as one Markdown document: the cover first, then the paper, then the annex."""
     paper = build_paper(report)
-    # the title first (a Markdown document's one heading of level 1), the header line under it
-    out = [f"# {markdown(paper.title)}", "", markdown(" · ".join(value for _key, value in paper.header)), ""]
-    out += [f"**{markdown(paper.subtitle)}**", ""]
+    cover = paper.cover
+    # the cover in the Governing Body's order: office and body, symbol, session, place and date;
+    # then committee, item on the agenda and purpose; the title is the document's one level-1 heading
+    head = [v for v in (cover.office, cover.body, cover.symbol, cover.session, cover.place_date) if v]
+    out = [markdown(" · ".join(head)), ""]
+    lines = [v for v in (cover.committee, cover.agenda_item) if v]
+    out += [" · ".join([*map(markdown, lines), f"**{markdown(cover.purpose)}**"]), ""]
+    if cover.original:  # as a UN paper says "Original: French" on its cover
+        out += [markdown(cover.original), ""]
+    out += [f"# {markdown(paper.title)}", "", f"**{markdown(paper.subtitle)}**", ""]
     if paper.caveat:
         out += [f"> **{markdown(t.labelled(t.ILLUSTRATIVE_LABEL))}** {markdown(paper.caveat)}", ""]
     out += [f"> **{markdown(t.labelled(t.PURPOSE_LABEL))}** {markdown(paper.purpose)}", ""]
+    if cover.decision_point:
+        out += [f"**{markdown(cover.decision_point)}**", ""]
     for block in paper.blocks:
         out += _block(report, block)
-    out += [f"## {markdown(t.HEADINGS['annex'])}", ""]
-    for entry in paper.annex:
-        out += [f"### {markdown(entry.action_id)}", ""]
-        for label, value in entry.fields:
-            out.append(f"- **{markdown(t.labelled(label))}** {markdown(value)}")
-        out.append("")
+    out += [markdown(paper.closing), ""]
+    if cover.decision_point:
+        out += [f"**{markdown(cover.decision_point)}**", ""]
+    out += [f"## {markdown(t.HEADINGS['annex'])}", "", *pipe_table(paper.annex), ""]
     return "\n".join(out)
 
 

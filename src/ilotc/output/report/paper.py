@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ilotc.model.vocab import Kind, Status
+from ilotc.output.report import narrative
 from ilotc.output.report import texts as t
+from ilotc.output.report.cover import Cover, build_cover, closing, draft_decision, purpose_of
 from ilotc.report.chart import Column
-from ilotc.report.progress import Event, Report, Standing, Summary
+from ilotc.report.progress import Report, Standing, Summary
 
 if TYPE_CHECKING:
     from ilotc.model.lateness import Late
@@ -56,44 +58,25 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
-class AnnexEntry:
-    """One action in the annex: its id and standing, then labelled fields."""
-
-    action_id: str
-    standing: str
-    fields: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True, slots=True)
 class Paper:
     """The whole report, in reading order."""
 
-    header: tuple[tuple[str, str], ...]  # what the plan has of body, session, place, date, symbol
-    title: str
-    subtitle: str
-    purpose: str
+    cover: Cover  # the report's own identity, in the Governing Body's form
+    purpose: str  # the summary box under the cover
     caveat: str | None
     blocks: tuple[Heading | Paragraph | Table | Figure, ...]
-    annex: tuple[AnnexEntry, ...] = field(default=())
+    annex: Table = field(default_factory=lambda: Table((), ()))  # a row per action
+    closing: str = ""  # "Geneva, 1 November 2000."
 
+    @property
+    def title(self) -> str:
+        """The report's title."""
+        return self.cover.title
 
-def header_fields(report: Report) -> tuple[tuple[str, str], ...]:
-    """The header block, only with what the plan's metadata holds."""
-    document = report.document
-    if report.plans:  # one plan's body or session would misname the others
-        return (("date", t.long_date(report.as_of)), ("symbol", ", ".join(p.name for p in report.plans)))
-    found = []
-    for key, value in (
-        ("body", document.committee or document.body),
-        ("session", t.header_session(document.session) if document.session else None),
-        ("place", getattr(document, "place", None)),
-        ("date", t.long_date(report.as_of)),
-        ("symbol", getattr(document, "symbol", None)),
-        ("original", getattr(document, "original", None)),  # as a UN paper's "Original: French"
-    ):
-        if value:
-            found.append((key, str(value)))
-    return tuple(found)
+    @property
+    def subtitle(self) -> str:
+        """What the report is on: the plan's title (or the plans')."""
+        return self.cover.subtitle
 
 
 def summary_table(report: Report) -> Table:
@@ -140,12 +123,6 @@ def _label(summary: Summary, report: Report) -> str:
     return f"{summary.plan} {label}" if summary.plan else label
 
 
-def _event_item(event: Event, report: Report) -> str:
-    note = f" — {event.change.note}" if event.change.note else ""
-    when = f" ({t.done_when(event.late_days)})" if event.late_days is not None and not event.recurring else ""
-    return f"{report.ref(event.action)} ({event.change.date}): {event.action.text}{when}{note}"
-
-
 def build_paper(report: Report) -> Paper:
     """The report as a paper: numbered paragraphs throughout, the annex at the end."""
     document = report.document
@@ -164,7 +141,10 @@ def build_paper(report: Report) -> Paper:
     blocks.append(Heading(t.HEADINGS["progress"]))
     for s in (*report.parts, report.whole):
         label = _label(s, report) if s.part is None else f"{_label(s, report)} ({s.title})"
-        para(t.part_sentence(label, s.total, s.by_standing, s.recurring, s.overdue, s.share_done))
+        text = t.part_sentence(label, s.total, s.by_standing, s.recurring, s.overdue, s.share_done)
+        if s.part is not None:  # the whole plan's changes are told part by part
+            text += " " + narrative.changes_sentence(s, report)
+        para(text)
     blocks.append(summary_table(report))
     para(t.progress_intro(report.plan_date, report.as_of, _months_between_columns(report)))
     blocks.append(Figure("progress", t.FIGURE_PROGRESS))
@@ -175,39 +155,28 @@ def build_paper(report: Report) -> Paper:
     for status in ("done", "in_progress", "cancelled", "planned"):
         events = [e for e in report.events_of(status) if not (e.recurring and status == "done")]
         if events:
-            para(t.changes_lead(status, len(events), report.since), _items(events, report))
+            lead = t.changes_lead(status, len(events), report.since)
+            para(f"{lead} {narrative.refs_sentence(events, report)}.")
     held = [e for e in report.events_of("done") if e.recurring]
     if held:
-        para(t.occurrences_lead(len(held), report.since), _items(held, report))
+        para(f"{t.occurrences_lead(len(held), report.since)} {narrative.refs_sentence(held, report)}.")
 
     blocks.append(Heading(t.HEADINGS["overdue"]))
     items = []
     for item in report.overdue:
-        late = item.late
-        what = f"{late.action.text} — {late.action.timeline or t.NO_TIMELINE}{t.semicolon()}"
-        text = t.label_and_text(report.ref(late.action), what)
-        text += (
-            t.late_phrase(
-                late.reason,
-                late.late_since,
-                late.days_late,
-                recurring=_recurs(late),
-                planned=_planned(late, report),
+        noted = item.latest_note
+        items.append(
+            narrative.overdue_sentence(
+                item.late,
+                report,
+                noted.date.describe() if noted is not None else None,
+                noted.note if noted is not None else None,
             )
-            + "."
         )
-        if item.latest_note is not None:
-            text += f" {t.FIELD_LABELS['note']} ({item.latest_note.date}): {item.latest_note.note}"
-        items.append(text)
     para(t.overdue_lead(len(items), report.as_of), tuple(items))
 
     blocks.append(Heading(t.HEADINGS["upcoming"]))
-    soon = tuple(
-        t.label_and_text(
-            f"{report.ref(u.action)} ({t.UPCOMING_LABELS[u.reason]} {t.long_date(u.date)})", u.action.text
-        )
-        for u in report.upcoming
-    )
+    soon = tuple(narrative.upcoming_sentence(u, report) for u in report.upcoming)
     para(t.upcoming_lead(len(soon), report.upcoming_months, report.upcoming_until), soon)
 
     if report.chart.rows:
@@ -217,17 +186,20 @@ def build_paper(report: Report) -> Paper:
         para(" ".join(filter(None, (t.timeline_intro(len(chart.rows)), note))))
         blocks.append(Figure("timeline", t.FIGURE_TIMELINE))
 
-    blocks.append(Heading(t.HEADINGS["decision"]))
-    para((not report.plans and document.report_decision) or t.default_decision(_symbols(report)))
+    decision_paragraph = None
+    if purpose_of(report) == "decision":
+        blocks.append(Heading(t.HEADINGS["decision"]))
+        para(draft_decision(report))
+        decision_paragraph = number
 
+    subtitle = "; ".join(p.document.title for p in report.plans) if report.plans else document.title
     return Paper(
-        header=header_fields(report),
-        title=t.TITLE,
-        subtitle="; ".join(p.document.title for p in report.plans) if report.plans else document.title,
-        purpose=t.purpose(_symbols(report), report.as_of),
+        cover=build_cover(report, t.TITLE, subtitle, decision_paragraph),
+        purpose=t.purpose(_symbols(report), report.as_of, decision=decision_paragraph is not None),
         caveat=document.report_caveat,
         blocks=tuple(blocks),
-        annex=tuple(_annex(report)),
+        annex=_annex(report),
+        closing=closing(report),
     )
 
 
@@ -237,10 +209,6 @@ def _months_between_columns(report: Report) -> int:
         return 1
     first, second = columns[0].day, columns[1].day
     return (second.year - first.year) * 12 + second.month - first.month
-
-
-def _items(events: list[Event], report: Report) -> tuple[str, ...]:
-    return tuple(_event_item(e, report) for e in events)
 
 
 def _introduction(report: Report) -> tuple[str, tuple[str, ...]]:
@@ -276,46 +244,34 @@ def _recurs(late: Late) -> bool:
     return late.schedule.kind is Kind.RECURRING
 
 
-def _annex(report: Report) -> list[AnnexEntry]:
-    found = []
+def _annex(report: Report) -> Table:
+    """The annex: a row per action with its id, text, timeline, reading, standing and latest
+    note. An action's editorial note (how it was transcribed) is for editors, never printed."""
+    rows = []
     for entry in report.annex:
         action = entry.action
-        last = entry.last_change
-        fields = [(t.FIELD_LABELS["part"], f"{action.part} — {action.part_title}")]
-        if action.section:  # a part without sections has none to name
-            title = action.issue_title or action.section_title
-            fields.append((t.FIELD_LABELS["section"], f"{action.section} — {title}"))
-        fields += [
-            (t.FIELD_LABELS["text"], action.text),
-            (t.FIELD_LABELS["timeline"], action.timeline or t.NO_TIMELINE),
-            (t.FIELD_LABELS["reading"], "; ".join(s.describe() for s in action.schedules)),
-            (t.FIELD_LABELS["status"], t.STANDING_LABELS[entry.standing]),
-            (
-                t.FIELD_LABELS["last_change"],
-                t.change_line(str(last.date), last.status.value, last.note) if last else t.NONE,
-            ),
-        ]
-        if len(entry.history) > 1:
-            earlier = [t.change_line(str(c.date), c.status.value, c.note) for c in entry.history[:-1]]
-            fields.append((t.FIELD_LABELS["history"], "\n".join(earlier)))
+        noted = [c for c in entry.history if c.note]
+        latest = noted[-1] if noted else entry.last_change
+        standing = t.STANDING_LABELS[entry.standing]
         if entry.late is not None:
             late = entry.late
-            fields.append(
-                (
-                    t.FIELD_LABELS["late"],
-                    t.late_phrase(
-                        late.reason,
-                        late.late_since,
-                        late.days_late,
-                        recurring=_recurs(late),
-                        planned=_planned(late, report),
-                    ),
-                )
+            standing += "; " + t.late_phrase(
+                late.reason,
+                late.late_since,
+                late.days_late,
+                recurring=_recurs(late),
+                planned=_planned(late, report),
             )
-        fields.append((t.FIELD_LABELS["partners"], "; ".join(entry.partner_names) or t.NONE))
-        if action.responsible:
-            fields.append((t.FIELD_LABELS["responsible"], "; ".join(action.responsible)))
-        if action.note:
-            fields.append((t.FIELD_LABELS["note"], action.note))
-        found.append(AnnexEntry(report.ref(action), entry.standing, tuple(fields)))
-    return found
+        if action.responsible:  # who answers for it, in the status column where it is judged
+            standing += "; " + t.label_and_text(t.FIELD_LABELS["responsible"], ", ".join(action.responsible))
+        rows.append(
+            (
+                report.ref(action),
+                action.text,
+                action.timeline or t.NO_TIMELINE,
+                "; ".join(s.describe() for s in action.schedules),
+                standing,
+                t.change_line(latest.date.describe(), latest.status.value, latest.note) if latest else "",
+            )
+        )
+    return Table(t.annex_headers(), tuple(rows))

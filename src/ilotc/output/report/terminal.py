@@ -9,6 +9,7 @@ month grid.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -20,7 +21,7 @@ from rich.text import Span, Text
 
 from ilotc.output.report import texts as t
 from ilotc.output.report.grid import grid_header, grid_rows
-from ilotc.output.report.paper import AnnexEntry, Figure, Heading, Paragraph, Table, build_paper
+from ilotc.output.report.paper import Figure, Heading, Paragraph, Table, build_paper
 from ilotc.output.table import width_of, wrap
 from ilotc.output.text import line, visible
 from ilotc.report.chart import Burndown
@@ -202,9 +203,9 @@ class AnnexCard:
     by Rich. Lines break at plain spaces, as Rich's do, but never at a no-break space (U+00A0,
     U+202F before French `:`, ...) nor another Unicode space, where Rich would break them."""
 
-    def __init__(self, entry: AnnexEntry) -> None:
-        self.title = visible(entry.action_id)
-        self.fields = [(visible(label), visible(value)) for label, value in entry.fields]
+    def __init__(self, action_id: str, fields: Sequence[tuple[str, str]]) -> None:
+        self.title = visible(action_id)
+        self.fields = [(visible(label), visible(value)) for label, value in fields]
 
     def panel(self) -> Panel:
         """The card as Rich draws it."""
@@ -279,12 +280,16 @@ class FramedDrawing:
 
 
 def render_terminal(report: Report) -> list[RenderableType]:
-    """The report as Rich renderables, in reading order."""
+    """The report as Rich renderables, in reading order: the cover first."""
     paper = build_paper(report)
-    head = [_text(" · ".join(value for _key, value in paper.header), "dim"), _text(paper.subtitle, "bold")]
+    cover = paper.cover
+    head = [_text(line, "bold" if line in (cover.symbol, cover.purpose) else "") for line in cover.lines]
+    head.append(_text(paper.subtitle, "bold"))
     if paper.caveat:
         head.append(_text(f"{t.labelled(t.ILLUSTRATIVE_LABEL)} {paper.caveat}", "bold red"))
     head.append(_text(f"{t.labelled(t.PURPOSE_LABEL)} {paper.purpose}"))
+    if cover.decision_point:
+        head.append(_text(cover.decision_point, "bold"))
     parts: list[RenderableType] = [Panel(Group(*head), title=_text(paper.title), title_align="left")]
     for block in paper.blocks:
         if isinstance(block, Heading):
@@ -296,10 +301,26 @@ def render_terminal(report: Report) -> list[RenderableType]:
         elif isinstance(block, Figure):
             drawing = progress_bars(report.progress) if block.which == "progress" else timeline_grid(report)
             parts.append(FramedDrawing(drawing, block.caption))
+    parts.append(_text(paper.closing))
+    if cover.decision_point:
+        parts.append(_text(cover.decision_point, "bold"))
     parts.append(_text(t.HEADINGS["annex"].upper(), "bold"))
-    if paper.annex:  # one piece, a blank line between cards: printing each costs a console's round
-        cards: list[RenderableType] = [AnnexCard(paper.annex[0])]
-        for entry in paper.annex[1:]:
-            cards += [Text(""), AnnexCard(entry)]
-        parts.append(Group(*cards))
+    cards = annex_cards(paper.annex)
+    if cards:  # one piece, a blank line between cards: printing each costs a console's round
+        drawn: list[RenderableType] = [cards[0]]
+        for card in cards[1:]:
+            drawn += [Text(""), card]
+        parts.append(Group(*drawn))
     return parts
+
+
+def annex_cards(annex: Table) -> list[AnnexCard]:
+    """The annex for a terminal: a card per action, its id in the frame and its filled fields
+    labelled beside their values (a table of six columns would interleave the lines of its
+    cells at 80 columns)."""
+    return [
+        AnnexCard(
+            row[0], [(header, cell) for header, cell in zip(annex.headers[1:], row[1:], strict=True) if cell]
+        )
+        for row in annex.rows
+    ]

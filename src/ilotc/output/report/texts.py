@@ -146,6 +146,23 @@ FIELD_LABELS = Translated(
         "responsible": labels.HEADERS["responsible"],
     }
 )
+ANNEX_HEADERS = Translated(
+    {
+        "id": labels.HEADERS["id"],
+        "text": labels.HEADERS["text"],
+        "timeline": labels.HEADERS["timeline"],
+        "reading": labels.HEADERS["reads_as"],
+        "status": labels.HEADERS["status"],
+        "latest_note": N_("Latest note"),
+    }
+)
+
+
+def annex_headers() -> tuple[str, ...]:
+    """The annex table's header row, in the interface language."""
+    return tuple(ANNEX_HEADERS.values())
+
+
 TABLE_HEADERS = Translated(
     {"part": N_("Part"), "actions": N_("Actions"), "share": N_("Share done"), "overdue": N_("Overdue")}
 )
@@ -157,6 +174,8 @@ CHART_WORDS = Translated(
             "Months along the axis, one row per action with a dated deadline, milestone, start or window; "
             "a red line marks the as-of date. Colour gives the status, red a late schedule."
         ),
+        "count_axis": N_("Number of actions"),
+        "late_mark": N_("late (crossed)"),
         "as_of": N_("as of"),
         "as_of_title": N_("As of"),
         "late": N_("late"),
@@ -196,15 +215,6 @@ def __getattr__(name: str) -> str:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def default_decision(symbol: str | None) -> str:
-    """The point for decision where the plan sets none: the Governing Body's wording for a
-    Governing Body document (its symbol starts with GB.), in the ILO's own words in each of
-    its languages, else a neutral one."""
-    if (symbol or "").startswith("GB."):
-        return _("The Governing Body may wish to take note of this report.")
-    return _("This report is submitted for information.")
-
-
 def report_language() -> str:
     """The report's language (`<html lang=...>`): the interface's."""
     return language()
@@ -216,7 +226,7 @@ def labelled(label: str) -> str:
 
 
 def long_date(day: dt.date) -> str:
-    """A day in words: 'June 1, 2000', '1 juin 2000'."""
+    """A day in words: '1 June 2000', '1er juin 2000' (no-break spaces)."""
     return PlanDate.of(day).describe()
 
 
@@ -241,19 +251,22 @@ def header_session(session: int) -> str:
     return _(_SESSION_ORDINALS.get(form, _SESSION_ORDINALS["other"])).format(number=session)
 
 
-def purpose(symbol: str | None, as_of: dt.date) -> str:
-    """The purpose box."""
+def purpose(symbol: str | None, as_of: dt.date, *, decision: bool = True) -> str:
+    """The purpose box (`decision`: whether the paper ends with a point for decision)."""
     if symbol:
         text = _(
             "This document reports on progress in the implementation plan {symbol} as of {date}, and on "
-            "what is overdue or falls due next. See the point for decision at the end."
+            "what is overdue or falls due next."
         )
     else:
         text = _(
             "This document reports on progress in the implementation plan as of {date}, and on what is "
-            "overdue or falls due next. See the point for decision at the end."
+            "overdue or falls due next."
         )
-    return text.format(symbol=symbol, date=long_date(as_of))
+    text = text.format(symbol=symbol, date=long_date(as_of))
+    if not decision:
+        return text
+    return text + " " + _("See the point for decision at the end.")
 
 
 def introduction(
@@ -308,32 +321,38 @@ def counting(recurring: int) -> str:
     return text
 
 
+def _counted(count: int, none: str, counted: str) -> str:
+    """A count in words: `none` ('none has been completed') for zero, else `counted` (the
+    language's plural form, '{count} have been completed') with the count."""
+    return none if count == 0 else counted.format(count=count)
+
+
 def _one_off(by: dict[str, int]) -> str:
-    """'10 have been completed, 2 are in progress, 5 have not started and 1 has been cancelled'."""
+    """'10 have been completed, 2 are in progress, 5 have not started and none has been cancelled'."""
     done, going, planned, cancelled = (by[k] for k in ("done", "in_progress", "planned", "cancelled"))
     # A zero count is said in words, in every language: French would count 0 in the singular
     # ("0 a été achevée") where a translator writes "aucune n'a été achevée".
     return _("{done}, {in_progress}, {planned} and {cancelled}").format(
-        done=(
-            _("none has been completed")
-            if not done
-            else ngettext("{count} has been completed", "{count} have been completed", done)
-        ).format(count=done),
-        in_progress=(
-            _("none is in progress")
-            if not going
-            else ngettext("{count} is in progress", "{count} are in progress", going)
-        ).format(count=going),
-        planned=(
-            _("none is yet to start")
-            if not planned
-            else ngettext("{count} has not started", "{count} have not started", planned)
-        ).format(count=planned),
-        cancelled=(
-            _("none has been cancelled")
-            if not cancelled
-            else ngettext("{count} has been cancelled", "{count} have been cancelled", cancelled)
-        ).format(count=cancelled),
+        done=_counted(
+            done,
+            _("none has been completed"),
+            ngettext("{count} has been completed", "{count} have been completed", done),
+        ),
+        in_progress=_counted(
+            going,
+            _("none is in progress"),
+            ngettext("{count} is in progress", "{count} are in progress", going),
+        ),
+        planned=_counted(
+            planned,
+            _("none remains to be started"),
+            ngettext("{count} has not started", "{count} have not started", planned),
+        ),
+        cancelled=_counted(
+            cancelled,
+            _("none has been cancelled"),
+            ngettext("{count} has been cancelled", "{count} have been cancelled", cancelled),
+        ),
     )
 
 
@@ -352,16 +371,14 @@ def _recurring(recurring: int, by: dict[str, int]) -> str:
     on, missed, unjudged = by["on_schedule"], by["missed"], by["unjudged"]
     text = " " + _("Of the {count} recurring actions, {on_schedule} and {missed}").format(
         count=recurring,
-        on_schedule=(
-            _("none is on schedule")
-            if not on
-            else ngettext("{count} is on schedule", "{count} are on schedule", on)
-        ).format(count=on),
-        missed=(
-            _("none has missed an occurrence")
-            if not missed
-            else ngettext("{count} has missed an occurrence", "{count} have missed an occurrence", missed)
-        ).format(count=missed),
+        on_schedule=_counted(
+            on, _("none is on schedule"), ngettext("{count} is on schedule", "{count} are on schedule", on)
+        ),
+        missed=_counted(
+            missed,
+            _("none has missed an occurrence"),
+            ngettext("{count} has missed an occurrence", "{count} have missed an occurrence", missed),
+        ),
     )
     if unjudged:
         text += ngettext("; {count} states no period", "; {count} state no period", unjudged).format(
@@ -515,9 +532,9 @@ def timeline_intro(count: int) -> str:
     """The paragraph before the timeline chart."""
     return ngettext(
         "Figure 2 places the {count} action with a dated deadline, milestone, start or window on a month "
-        "axis; red marks a late schedule.",
+        "axis; a late schedule is red and crossed.",
         "Figure 2 places the {count} actions with a dated deadline, milestone, start or window on a month "
-        "axis; red marks a late schedule.",
+        "axis; a late schedule is red and crossed.",
         count,
     ).format(count=count)
 
