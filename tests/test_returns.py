@@ -166,6 +166,20 @@ def test_a_row_equal_to_the_current_status_without_a_note_is_skipped(runner: Cli
     assert history(runner, plan, "I.1a.2")[0]["note"] == "still planned"
 
 
+def test_a_sheet_applied_twice_records_its_changes_once(runner: CliRunner, plan: Path) -> None:
+    filled = fill(
+        returns_sheet(runner, plan), {2: ("in_progress", "2000-03", "lancée"), 3: ("done", "2000-04", None)}
+    )
+    first = runner.invoke(app, ["--plan", str(plan), "update", "--from", str(filled)])
+    assert first.exit_code == 0 and "recorded 2 changes" in first.stderr, first.output
+    after_first = plan.read_bytes()
+    again = runner.invoke(app, ["--plan", str(plan), "update", "--from", str(filled)])
+    assert again.exit_code == 0, again.output
+    assert "2 rows skipped" in again.stderr
+    assert plan.read_bytes() == after_first
+    assert history(runner, plan, "I.1a.1") == [{"date": "2000-03", "status": "in_progress", "note": "lancée"}]
+
+
 def test_dry_run_shows_the_batch_as_a_diff_and_writes_nothing(runner: CliRunner, plan: Path) -> None:
     filled = fill(returns_sheet(runner, plan), {2: ("done", "2000-05-03", None)})
     before = plan.read_bytes()

@@ -7,7 +7,9 @@ applied unless every filled row can be (`ilotc.edit.updating.update_batch` recor
   `new_status` column may give the new status under `status`), found in the first rows.
 - A status is its value (`done`) or its label in English, French or Spanish ("terminée").
 - A date is a date cell or `YYYY-MM[-DD]` text; left empty, it is `today`.
-- A row whose new status is the action's current one, with no note, changes nothing: skipped
+- A row already recorded (the same date, status and note in the action's history: a sheet
+  applied twice) is skipped and counted, as is a row whose new status is the action's current
+  one, with no note: either changes nothing
   and counted.
 """
 
@@ -207,5 +209,7 @@ def _row(
         return 0
     if status is action.latest_status and note is None:
         return 1
+    if any((done.date, done.status, done.note) == (date, status, note) for done in action.history):
+        return 1  # recorded already: a sheet applied twice records each of its changes once
     result.changes.append(Returned(action, change, place("id")))
     return 0
