@@ -52,7 +52,10 @@ TypeFilter = Annotated[
     OrganisationType | None,
     typer.Option(
         "--type",
-        help="IATI organisation type, by name.",
+        help="IATI organisation type, by name: government, other_public_sector, international_ngo, "
+        "national_ngo, regional_ngo, partner_country_ngo, public_private_partnership, multilateral, "
+        "foundation, private_sector, academic or other.",
+        metavar="TYPE",
         show_default=False,
         case_sensitive=False,
     ),

@@ -93,8 +93,9 @@ def render_html(report: Report) -> str:
 
 
 INSTALL_HINT = N_(
-    "PDF output needs the optional extra: pip install 'ilotc[pdf]' "
-    "(WeasyPrint, which needs Pango: on Debian, apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
+    "PDF output needs the optional extra: pip install 'ilotc[pdf]', or pip install '.[pdf]' in a "
+    "clone of ilotc (WeasyPrint, which needs Pango: on Debian, "
+    "apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
 )
 
 
