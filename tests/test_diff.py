@@ -234,3 +234,18 @@ def test_a_new_issue_is_a_heading_added_before_its_actions() -> None:
         ("I.1c.1", "added", None, "agir;"),
     ]
     assert diff_plans("p", before, after, keep=lambda action: action.part == "II") == []
+
+
+def test_a_changed_reading_is_said_in_the_interface_language(runner: CliRunner, tmp_path: Path) -> None:
+    old = PAIRS / "timeline" / "old.yaml"
+    new = tmp_path / "new.yaml"
+    new.write_text(
+        old.read_text(encoding="utf-8").replace("Achevée en avril 2000", "Selon les besoins"),
+        encoding="utf-8",
+    )
+    code, out, _err = run(runner, "--lang", "es", "diff", str(old), str(new), "-f", "markdown")
+    assert code == 0
+    said = [line for line in out.splitlines() if "ahora " in line]
+    assert said, out
+    assert "(antes plazo 2000-04)" in said[0], said  # "deadline", in Spanish
+    assert "as_needed" not in said[0] and "deadline" not in said[0], said

@@ -76,6 +76,12 @@ def _reading(record: dict[str, Any]) -> str:
     return _reading_in(str(record["reads_as"]), language())
 
 
+def reading_in_words(reads_as: str) -> str:
+    """A short reading ('deadline 2000-04; start now') in the interface language's words, as
+    tables show it under a timeline (without the arrow): for `diff`'s sentences too."""
+    return _reading_in(reads_as, language()).removeprefix("→ ")
+
+
 @functools.lru_cache(maxsize=4096)
 def _reading_in(reads_as: str, lang: str) -> str:
     """The reading of `reads_as` in `lang`, the language in use (an argument so that the cache

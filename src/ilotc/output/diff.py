@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ilotc.diff.word_diff import Op, shortened, word_diff
 from ilotc.i18n import N_, _, language_name, ngettext, pgettext
+from ilotc.output.columns import reading_in_words
 from ilotc.output.listing import reads_as, to_json
 from ilotc.output.text import markdown, visible
 
@@ -195,7 +196,13 @@ def _timeline(record: Record) -> list[Run]:
         was = next(s["due"] for s in record["old_schedules"] if s["due"] is not None)
         runs.append(Run(_("now due {due} ({days}; was {was})").format(due=due, days=_signed(moved), was=was)))
     elif new_reading != old_reading:
-        runs.append(Run(_("now {reading} (was {old})").format(reading=new_reading, old=old_reading)))
+        runs.append(
+            Run(
+                _("now {reading} (was {old})").format(
+                    reading=reading_in_words(new_reading), old=reading_in_words(old_reading)
+                )
+            )
+        )
     if record["old"] != record["new"]:
         runs += [
             Run(_("; ") if runs else ""),
