@@ -119,6 +119,47 @@ def test_the_bundled_plan_round_trips_through_its_own_csv_export(runner: CliRunn
     assert_same_actions(runner, out)
 
 
+def test_a_real_results_matrix_in_word_with_goals_and_outcomes_merged_down(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # Rows of a real public plan, laid out as it lays them out: the National Action Plan on Forced
+    # Labour (2021-2025), Annex 1 "NAPFL Results Matrix", Ministry of Human Resources, Malaysia
+    # (with the ILO's support), 2021 (where each row comes from: napfl_results_matrix.py). A goal's
+    # cell, an outcome's cell and its timeline are merged down over their activities.
+    plan, summary = imported(runner, tmp_path, "napfl_results_matrix.docx")
+    assert plan["ids"] == "derived"
+    assert plan["document"] == {"title": "napfl_results_matrix", "language": "en"}
+    # the goals' column gives the parts (numbered by the "No" column), the outcomes' the sections
+    shape = [(p["id"], [(s["id"], len(s["actions"])) for s in p["sections"]]) for p in plan["parts"]]
+    assert shape == [
+        ("1", [("1", 4), ("2", 3), ("3", 3)]),
+        ("2", [("1", 2), ("4", 1), ("5", 1), ("6", 3)]),
+        ("4", [("2", 3)]),
+    ]
+    first = plan["parts"][0]
+    assert first["title"].endswith(
+        "general public\n(Implementation to be coordinated by the Technical Committee on Awareness)"
+    )
+    assert first["sections"][0]["title"].startswith("Workers and employers have increased knowledge")
+    # a timeline merged down over an outcome's activities is each activity's, as written
+    assert [a["timeline"] for a in first["sections"][0]["actions"]] == ["2023 (partially), 2025"] * 4
+    trained = plan["parts"][1]["sections"][0]["actions"][0]
+    assert trained["id"] == "2.1.1"
+    assert trained["text"].splitlines()[1:] == [
+        "a) Compliance of labour standards;",
+        "b) The Fundamental Principles and Rights at Work; and",
+        "c) Conducting gender and child responsive labour inspection.",
+        "(NAPTIP)",
+    ]
+    assert "Made 3 parts, 8 sections and 20 actions." in summary
+    assert "part_title ← 'Strategic Goal', section_title ← 'Outcomes'" in summary
+    # "2023 (partially), 2025" is two deadlines; "2023, 2025" is read as a window; "[…]" (a cell on a
+    # page the stored copy lacks) is unspecified
+    assert "Timelines read as: deadline 22, unspecified 2, window 3." in summary
+    assert "Unspecified: '[…]'" in summary
+    assert "Not placed" not in summary
+
+
 def assert_same_actions(runner: CliRunner, plan: Path) -> None:
     """The plan holds the bundled plan's 78 actions: ids, places, texts and timelines, byte for byte."""
     import json
@@ -149,6 +190,12 @@ def assert_same_actions(runner: CliRunner, plan: Path) -> None:
         ("N°", "id"),
         ("Código", "id"),
         ("part_title", "part_title"),
+        ("Strategic Goal", "part_title"),
+        ("Objectif stratégique", "part_title"),
+        ("Eje estratégico", "part_title"),
+        ("Outcomes", "section_title"),
+        ("Résultats attendus", "section_title"),
+        ("Resultados esperados", "section_title"),
         ("issue_title", "issue_title"),
         ("due_month", "ignore"),
         ("Indicateur", None),
