@@ -134,6 +134,7 @@ def test_a_real_results_matrix_in_word_with_goals_and_outcomes_merged_down(
     assert shape == [
         ("1", [("1", 4), ("2", 3), ("3", 3)]),
         ("2", [("1", 2), ("4", 1), ("5", 1), ("6", 3)]),
+        ("3", [("1", 4), ("3", 1)]),
         ("4", [("2", 3)]),
     ]
     first = plan["parts"][0]
@@ -151,13 +152,36 @@ def test_a_real_results_matrix_in_word_with_goals_and_outcomes_merged_down(
         "c) Conducting gender and child responsive labour inspection.",
         "(NAPTIP)",
     ]
-    assert "Made 3 parts, 8 sections and 20 actions." in summary
+    assert "Made 4 parts, 10 sections and 25 actions." in summary
     assert "part_title ← 'Strategic Goal', section_title ← 'Outcomes'" in summary
-    # "2023 (partially), 2025" is two deadlines; "2023, 2025" is read as a window; "[…]" (a cell on a
-    # page the stored copy lacks) is unspecified
-    assert "Timelines read as: deadline 22, unspecified 2, window 3." in summary
+    # goals 2 and 3 both read "[…]" (cells the stored copy lacks): the "No" column tells them apart
+    assert [p["title"] for p in plan["parts"][1:3]] == ["[…]", "[…]"]
+    # "2023 (partially), 2025" is two deadlines; "2023, 2025" and "2022, 2025" are read as windows;
+    # "[…]" is unspecified
+    assert "Timelines read as: deadline 22, unspecified 6, window 4." in summary
     assert "Unspecified: '[…]'" in summary
     assert "Not placed" not in summary
+
+
+def test_an_id_column_numbering_actions_beside_a_goal_column_keeps_one_part_per_goal(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    source = tmp_path / "goals.csv"
+    source.write_text(
+        "N°;Objectif stratégique;Activité;Échéance\r\n"
+        "1;Axe emploi;Former les conseillers;2025\r\n"
+        "2;Axe emploi;Ouvrir deux guichets;2026\r\n"
+        "3;Axe dialogue;Réunir le conseil;2025\r\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "goals.yaml"
+    result = runner.invoke(app, ["import", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    plan = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert [(p["title"], [a["id"] for a in p["actions"]]) for p in plan["parts"]] == [
+        ("Axe emploi", ["1", "2"]),
+        ("Axe dialogue", ["3"]),
+    ]
 
 
 def assert_same_actions(runner: CliRunner, plan: Path) -> None:

@@ -4,15 +4,18 @@ Source: *National Action Plan on Forced Labour (2021-2025)*, Annex 1 "NAPFL Resu
 Ministry of Human Resources, Malaysia (developed with the support of the ILO), 2021; read from
 the publication's web pages https://mohr.gov.my/images/NAPFLFINAL/files/basic-html/page57.html
 to page71.html and the two-page spreads .../NAPFL%202021-2025/files/basic-html/page59.html,
-page65.html, page67.html; the text of Strategic Goal 4 from its M&E framework, page74.html.
+page60.html, page65.html, page67.html, page69.html; the text of Strategic Goal 4 from its M&E
+framework, page74.html. The stored copy holds the openings of pages 57-60, 64-69 and 71 only, so
+25 of the matrix's activities are here, in its order.
 
 The matrix is a five-column table: No | Strategic Goal | Outcomes | Activities | Timeline/Target
 year of achievement of outcome. A goal's cell spans (is merged down over) all its rows, an
 outcome's cell and its timeline span the outcome's activities. Texts are copied verbatim
 (spelling such as "feedbacking" and "attaches" included). Only what the stored copy shows in
 full is here: an activity cut off at the end of a page's stored text is left out, and the
-words of a goal or outcome cut off so are followed by " […]"; the cells of outcome 2.3 and of
-Strategic Goal 2 fell on pages not in the stored copy and hold "[…]".
+words of a goal or outcome cut off so are followed by " […]"; the cells of Strategic Goals 2 and
+3, of outcome 2.3 and of the outcome(s) of page 68 fell on pages not in the stored copy and hold
+"[…]".
 
 Run `python tests/examples/importing/napfl_results_matrix.py` to rebuild the .docx.
 """
@@ -64,7 +67,8 @@ GOALS: list[tuple[str, str, list[tuple[str, str, list[str]]]]] = [
                 ],
             ),
             (
-                f"1.3. Robust forced labour data collection, analysis and dissemination systems are {ELIDED}",
+                "1.3. Robust forced labour data collection, analysis and dissemination systems are "
+                "operational",
                 "2022",
                 [
                     "Conduct baseline mapping exercise to identify what sources of data on forced labour are "
@@ -121,6 +125,39 @@ GOALS: list[tuple[str, str, list[tuple[str, str, list[str]]]]] = [
                     "their complaints, and also in tripartite dialogues with workers and government.",
                     "Trade unions organise more migrant workers to join especially in high-risk sectors such "
                     "as domestic work.",
+                ],
+            ),
+        ],
+    ),
+    (
+        "3",
+        ELIDED,
+        [
+            (
+                ELIDED,  # page 68 and the top of page 69: maybe more than one outcome
+                ELIDED,
+                [
+                    "Identify and address gaps in migration and employment frameworks, including visa "
+                    "framework, for example: consider reviewing policies on renewal of work permits to allow "
+                    "workers to renew their own work permit and to change employers during the time period "
+                    "for which the permit is granted. (NAPTIP)",
+                    "Monitor labour recruiters’ licence in Malaysia and their practices in terms of legal "
+                    "compliance. (NAPTIP)",
+                    "Train foreign and Malaysian labour attachés, immigration officials, border police, "
+                    "labour inspectors and other law enforcement personnel on forced labour laws, labour "
+                    "migration and vulnerabilities of migrant workers, victim identification and support.",
+                    "Increase monitoring of compliance with work permits with the onus to the employers.",
+                ],
+            ),
+            (
+                "3.3. Men and women migrant workers are informed of legal migration pathways, their "
+                "workplace rights and entitlements and key relevant legislation relating to forced labour "
+                f"and TIP, in {ELIDED}",
+                "2022, 2025",
+                [
+                    "Develop a mandatory pre-departure orientation programme with a rights based framework "
+                    "targeted at migrant workers to inform them of their rights, the relevant laws relating "
+                    "to forced labour, child labour and TIP. (NAPTIP)",
                 ],
             ),
         ],
