@@ -119,16 +119,30 @@ def test_the_bundled_plan_round_trips_through_its_own_csv_export(runner: CliRunn
     assert_same_actions(runner, out)
 
 
-def test_a_real_results_matrix_in_word_with_goals_and_outcomes_merged_down(
-    runner: CliRunner, tmp_path: Path
+@pytest.mark.parametrize(
+    ("name", "title", "outside"),
+    [
+        # Word: the lines above the table are paragraphs, not cells; the file's name is the title
+        ("napfl_results_matrix.docx", "napfl_results_matrix", []),
+        # Excel: the first lone line above the header is the title, the second is listed
+        (
+            "napfl_results_matrix.xlsx",
+            "Annex 1: NAPFL Results Matrix",
+            ["Not placed: Annex 1, row 2, column A: 'NAPFL GOAL: Forced labour incidence is reduced'"],
+        ),
+    ],
+)
+def test_a_real_results_matrix_with_goals_and_outcomes_merged_down(
+    runner: CliRunner, tmp_path: Path, name: str, title: str, outside: list[str]
 ) -> None:
     # Rows of a real public plan, laid out as it lays them out: the National Action Plan on Forced
     # Labour (2021-2025), Annex 1 "NAPFL Results Matrix", Ministry of Human Resources, Malaysia
     # (with the ILO's support), 2021 (where each row comes from: napfl_results_matrix.py). A goal's
-    # cell, an outcome's cell and its timeline are merged down over their activities.
-    plan, summary = imported(runner, tmp_path, "napfl_results_matrix.docx")
+    # cell, an outcome's cell and its timeline are merged down over their activities, in Word and
+    # in Excel (where only a merged range's top cell holds the value).
+    plan, summary = imported(runner, tmp_path, name)
     assert plan["ids"] == "derived"
-    assert plan["document"] == {"title": "napfl_results_matrix", "language": "en"}
+    assert plan["document"] == {"title": title, "language": "en"}
     # the goals' column gives the parts (numbered by the "No" column), the outcomes' the sections
     shape = [(p["id"], [(s["id"], len(s["actions"])) for s in p["sections"]]) for p in plan["parts"]]
     assert shape == [
@@ -160,7 +174,7 @@ def test_a_real_results_matrix_in_word_with_goals_and_outcomes_merged_down(
     # "[…]" is unspecified
     assert "Timelines read as: deadline 22, unspecified 6, window 4." in summary
     assert "Unspecified: '[…]'" in summary
-    assert "Not placed" not in summary
+    assert [line for line in summary.splitlines() if line.startswith("Not placed")] == outside
 
 
 def test_an_id_column_numbering_actions_beside_a_goal_column_keeps_one_part_per_goal(

@@ -1,4 +1,5 @@
-"""Build `napfl_results_matrix.docx`: rows of a real public action plan, laid out as it lays them out.
+"""Build `napfl_results_matrix.docx` and `.xlsx`: rows of a real public action plan, laid out as it
+lays them out (in the spreadsheet, the same cells merged down as Excel merges them).
 
 Source: *National Action Plan on Forced Labour (2021-2025)*, Annex 1 "NAPFL Results Matrix",
 Ministry of Human Resources, Malaysia (developed with the support of the ILO), 2021; read from
@@ -17,7 +18,7 @@ words of a goal or outcome cut off so are followed by " […]"; the cells of Str
 3, of outcome 2.3 and of the outcome(s) of page 68 fell on pages not in the stored copy and hold
 "[…]".
 
-Run `python tests/examples/importing/napfl_results_matrix.py` to rebuild the .docx.
+Run `python tests/examples/importing/napfl_results_matrix.py` to rebuild both files.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import openpyxl
+from openpyxl.styles import Alignment
 
 ELIDED = "[…]"
 
@@ -231,5 +234,37 @@ def build(path: Path) -> None:
     document.save(str(path))
 
 
+def build_xlsx(path: Path) -> None:
+    """The same matrix as a worksheet: the title lines above it, goal, outcome and timeline
+    cells merged down (only the top cell of a merged range holds its value, as Excel keeps it)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Annex 1"
+    sheet.append(["Annex 1: NAPFL Results Matrix"])
+    sheet.append(["NAPFL GOAL: Forced labour incidence is reduced"])
+    sheet.append(list(HEADER))
+    row = 4
+    for number, goal, outcomes in GOALS:
+        goal_top = row
+        for outcome, timeline, activities in outcomes:
+            outcome_top = row
+            for activity in activities:
+                sheet.cell(row, 4).value = activity
+                row += 1
+            for column, text in ((3, outcome), (5, timeline)):
+                sheet.cell(outcome_top, column).value = text
+                sheet.merge_cells(
+                    start_row=outcome_top, end_row=row - 1, start_column=column, end_column=column
+                )
+        for column, text in ((1, number), (2, goal)):
+            sheet.cell(goal_top, column).value = text
+            sheet.merge_cells(start_row=goal_top, end_row=row - 1, start_column=column, end_column=column)
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    book.save(path)
+
+
 if __name__ == "__main__":
     build(Path(__file__).with_suffix(".docx"))
+    build_xlsx(Path(__file__).with_suffix(".xlsx"))
