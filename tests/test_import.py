@@ -119,6 +119,85 @@ def test_the_bundled_plan_round_trips_through_its_own_csv_export(runner: CliRunn
     assert_same_actions(runner, out)
 
 
+@pytest.mark.parametrize(
+    ("name", "title", "outside"),
+    [
+        # Word: the lines above the table are paragraphs, not cells; the file's name is the title
+        ("napfl_results_matrix.docx", "napfl_results_matrix", []),
+        # Excel: the first lone line above the header is the title, the second is listed
+        (
+            "napfl_results_matrix.xlsx",
+            "Annex 1: NAPFL Results Matrix",
+            ["Not placed: Annex 1, row 2, column A: 'NAPFL GOAL: Forced labour incidence is reduced'"],
+        ),
+    ],
+)
+def test_a_real_results_matrix_with_goals_and_outcomes_merged_down(
+    runner: CliRunner, tmp_path: Path, name: str, title: str, outside: list[str]
+) -> None:
+    # Rows of a real public plan, laid out as it lays them out: the National Action Plan on Forced
+    # Labour (2021-2025), Annex 1 "NAPFL Results Matrix", Ministry of Human Resources, Malaysia
+    # (with the ILO's support), 2021 (where each row comes from: napfl_results_matrix.py). A goal's
+    # cell, an outcome's cell and its timeline are merged down over their activities, in Word and
+    # in Excel (where only a merged range's top cell holds the value).
+    plan, summary = imported(runner, tmp_path, name)
+    assert plan["ids"] == "derived"
+    assert plan["document"] == {"title": title, "language": "en"}
+    # the goals' column gives the parts (numbered by the "No" column), the outcomes' the sections
+    shape = [(p["id"], [(s["id"], len(s["actions"])) for s in p["sections"]]) for p in plan["parts"]]
+    assert shape == [
+        ("1", [("1", 4), ("2", 3), ("3", 3)]),
+        ("2", [("1", 2), ("4", 1), ("5", 1), ("6", 3)]),
+        ("3", [("1", 4), ("3", 1)]),
+        ("4", [("2", 3)]),
+    ]
+    first = plan["parts"][0]
+    assert first["title"].endswith(
+        "general public\n(Implementation to be coordinated by the Technical Committee on Awareness)"
+    )
+    assert first["sections"][0]["title"].startswith("Workers and employers have increased knowledge")
+    # a timeline merged down over an outcome's activities is each activity's, as written
+    assert [a["timeline"] for a in first["sections"][0]["actions"]] == ["2023 (partially), 2025"] * 4
+    trained = plan["parts"][1]["sections"][0]["actions"][0]
+    assert trained["id"] == "2.1.1"
+    assert trained["text"].splitlines()[1:] == [
+        "a) Compliance of labour standards;",
+        "b) The Fundamental Principles and Rights at Work; and",
+        "c) Conducting gender and child responsive labour inspection.",
+        "(NAPTIP)",
+    ]
+    assert "Made 4 parts, 10 sections and 25 actions." in summary
+    assert "part_title ← 'Strategic Goal', section_title ← 'Outcomes'" in summary
+    # goals 2 and 3 both read "[…]" (cells the stored copy lacks): the "No" column tells them apart
+    assert [p["title"] for p in plan["parts"][1:3]] == ["[…]", "[…]"]
+    # "2023 (partially), 2025" is two deadlines; "2023, 2025" and "2022, 2025" are read as windows;
+    # "[…]" is unspecified
+    assert "Timelines read as: deadline 22, unspecified 6, window 4." in summary
+    assert "Unspecified: '[…]'" in summary
+    assert [line for line in summary.splitlines() if line.startswith("Not placed")] == outside
+
+
+def test_an_id_column_numbering_actions_beside_a_goal_column_keeps_one_part_per_goal(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    source = tmp_path / "goals.csv"
+    source.write_text(
+        "N°;Objectif stratégique;Activité;Échéance\r\n"
+        "1;Axe emploi;Former les conseillers;2025\r\n"
+        "2;Axe emploi;Ouvrir deux guichets;2026\r\n"
+        "3;Axe dialogue;Réunir le conseil;2025\r\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "goals.yaml"
+    result = runner.invoke(app, ["import", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    plan = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert [(p["title"], [a["id"] for a in p["actions"]]) for p in plan["parts"]] == [
+        ("Axe emploi", ["1", "2"]),
+        ("Axe dialogue", ["3"]),
+    ]
+
+
 def assert_same_actions(runner: CliRunner, plan: Path) -> None:
     """The plan holds the bundled plan's 78 actions: ids, places, texts and timelines, byte for byte."""
     import json
@@ -149,6 +228,12 @@ def assert_same_actions(runner: CliRunner, plan: Path) -> None:
         ("N°", "id"),
         ("Código", "id"),
         ("part_title", "part_title"),
+        ("Strategic Goal", "part_title"),
+        ("Objectif stratégique", "part_title"),
+        ("Eje estratégico", "part_title"),
+        ("Outcomes", "section_title"),
+        ("Résultats attendus", "section_title"),
+        ("Resultados esperados", "section_title"),
         ("issue_title", "issue_title"),
         ("due_month", "ignore"),
         ("Indicateur", None),

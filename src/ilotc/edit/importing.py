@@ -9,6 +9,7 @@ listed with its table, row and column. Texts and timelines are kept verbatim.
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 import yaml
@@ -94,8 +95,57 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "partners": ("partners", "partner", "partenaires", "partenaire", "socios", "socio", "asociados"),
     "part": ("part", "partie", "parte"),
     "section": ("section", "seccion"),
-    "part_title": ("part_title",),
-    "section_title": ("section_title",),
+    # a column of goals or outcomes (a cell merged down over their actions) heads parts and sections
+    "part_title": (
+        "part_title",
+        "strategic goal",
+        "strategic goals",
+        "goal",
+        "goals",
+        "strategic objective",
+        "objective",
+        "objectives",
+        "objectif",
+        "objectifs",
+        "objectif strategique",
+        "objectifs strategiques",
+        "objetivo",
+        "objetivos",
+        "objetivo estrategico",
+        "objetivos estrategicos",
+        "axe",
+        "axes",
+        "axe strategique",
+        "eje",
+        "ejes",
+        "eje estrategico",
+        "pillar",
+        "pilier",
+        "pilar",
+    ),
+    "section_title": (
+        "section_title",
+        "outcome",
+        "outcomes",
+        "output",
+        "outputs",
+        "expected result",
+        "expected results",
+        "result",
+        "results",
+        "resultat",
+        "resultats",
+        "resultat attendu",
+        "resultats attendus",
+        "resultado",
+        "resultados",
+        "resultado esperado",
+        "resultados esperados",
+        "produit",
+        "produits",
+        "producto",
+        "productos",
+    ),
     "issue_title": ("issue_title",),
     "note": ("note", "notes", "observations", "remarques", "observaciones", "comments", "commentaires"),
 }
@@ -406,6 +456,8 @@ def make_plan(
     actions: list[dict[str, Any]] = []
     for table, rows, columns in found.tables:
         where = {field: position for position, field in columns.items()}
+        previous: Row | None = None
+        goal_numbers = _numbers_goals(rows, where)
         for row in rows:
             heading = _is_heading(row, columns)
             if heading is not None:
@@ -419,7 +471,8 @@ def make_plan(
             if not text.strip():
                 unplaced += _cells(table, row)
                 continue
-            _place_by_columns(builder, row, where)
+            _place_by_columns(builder, row, where, previous, goal_numbers)
+            previous = row
             action = _action(builder, row, where, text)
             unplaced += _cells(table, row, columns)
             builder.add(action)
@@ -482,15 +535,63 @@ def _heading_levels(rows_read: list[tuple[Table, list[Row], dict[int, str]]]) ->
     return levels
 
 
-def _place_by_columns(builder: _Builder, row: Row, where: Mapping[str, int]) -> None:
-    """ilotc's own export columns: a part and a section named on the row itself."""
+def _place_by_columns(
+    builder: _Builder, row: Row, where: Mapping[str, int], previous: Row | None, goal_numbers: bool
+) -> None:
+    """A part and a section named on the row itself: ilotc's own export columns (ids and titles),
+    or a column of goals and one of outcomes with no ids (as a results matrix lays them out, a
+    cell merged down over its actions): a new part or section where the title changes, or where
+    the goal's number does (`goal_numbers`: the id column numbers goals, not actions)."""
     part = _cell(row, where.get("part")).strip()
+    number = _cell(row, where.get("id")).strip() if goal_numbers else ""
+    number = number if _PART_NUMBER.fullmatch(number) else ""
+    new_part = False
     if part and (not builder.parts or builder.parts[-1]["id"] != part):
         builder.part(part, _cell(row, where.get("part_title")).strip() or part)
+    elif "part" not in where and (
+        _changed(row, previous, where.get("part_title"))
+        or (
+            number
+            and previous is not None
+            and "part_title" in where
+            and _cell(previous, where.get("id")).strip() != number
+        )
+    ):
+        parsed = _heading(_cell(row, where.get("part_title")))
+        builder.part(parsed.id or number or None, parsed.title)
+        new_part = True
     section = _cell(row, where.get("section")).strip()
     if section and (builder.section is None or builder.section["id"] != section):
         title = _cell(row, where.get("issue_title")).strip() or _cell(row, where.get("section_title")).strip()
         builder.new_section(section, title or section)
+    elif "section" not in where and (
+        _changed(row, previous, where.get("section_title"))
+        or (new_part and _cell(row, where.get("section_title")).strip())
+    ):
+        parsed = _heading(_cell(row, where.get("section_title")))
+        ident = parsed.id
+        part_id = builder.parts[-1]["id"] if builder.parts else None
+        if ident and part_id and ident.startswith(f"{part_id}."):
+            ident = ident[len(part_id) + 1 :]  # "1.2" under goal 1 is its section 2 (ids: PART.SECTION.N)
+        builder.new_section(ident if ident and "." not in ident else None, parsed.title)
+
+
+_PART_NUMBER = re.compile(r"[0-9]+|[IVXLC]+|[A-Z]")
+
+
+def _numbers_goals(rows: Sequence[Row], where: Mapping[str, int]) -> bool:
+    """Whether the id column numbers the goals beside it rather than the actions: a goal's number
+    is a cell merged down over its rows (its value repeats on the next row); an action's id never."""
+    if "part_title" not in where or "part" in where or "id" not in where:
+        return False
+    values = [_cell(row, where["id"]).strip() for row in rows]
+    return any(a and a == b for a, b in pairwise(values))
+
+
+def _changed(row: Row, previous: Row | None, position: int | None) -> bool:
+    """Whether a title column holds a new title on this row (a merged cell repeats it down)."""
+    text = _cell(row, position).strip()
+    return bool(text) and (previous is None or _cell(previous, position).strip() != text)
 
 
 def _action(builder: _Builder, row: Row, where: Mapping[str, int], text: str) -> dict[str, Any]:

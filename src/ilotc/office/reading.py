@@ -7,7 +7,8 @@ cells numbered as a spreadsheet or Word numbers them, so every problem can say w
 - .xlsx and .docx are zips: their uncompressed size is bounded before a part is read, as any
   file is (`MAX_UNPACKED`). Formulas are read as the values last cached in the file, never
   evaluated; macros and external links are never loaded, only the cells' data.
-- A row whose cells are one merged cell across the table is marked `spanning` (a heading).
+- A row whose cells are one merged cell across the table is marked `spanning` (a heading); a
+  cell merged down over several rows shows its text on each (Word's tables read so already).
 - A text that starts with `'` and then a formula's first character (`=`, `+`, `-`, `@`) is read
   without the `'`: ilotc's own CSV and spreadsheets write it so (`unguarded`).
 """
@@ -188,9 +189,22 @@ def read_xlsx(raw: bytes) -> Tables:
             for merged in sheet.merged_cells.ranges
             if merged.min_col == 1 and merged.max_col >= width > 1 and merged.min_row == merged.max_row
         }
+        # a cell merged down (one column, several rows: a goal, an outcome or a timeline shared by
+        # the actions beside it) holds its value in its top cell only; each row it covers shows it
+        down = {
+            (row, merged.min_col): sheet.cell(merged.min_row, merged.min_col).value
+            for merged in sheet.merged_cells.ranges
+            if merged.min_col == merged.max_col and merged.max_row > merged.min_row
+            for row in range(merged.min_row + 1, merged.max_row + 1)
+        }
         rows = []
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = tuple(Cell(_cell_text(value), value) for value in values)
+            cells = tuple(
+                Cell(_cell_text(value), value)
+                for value in (
+                    down.get((number, column), value) for column, value in enumerate(values, start=1)
+                )
+            )
             rows.append(Row(number, cells, number in spans))
         tables.append(Table(sheet.title, tuple(rows)))
     return Tables(tuple(tables))
