@@ -96,3 +96,41 @@ def test_macros_and_external_links_are_data_only(tmp_path: Path, runner: CliRunn
     assert result.exit_code == 0, result.output
     action = yaml.safe_load(out.read_text(encoding="utf-8"))["parts"][0]["actions"][0]
     assert (action["text"], action["timeline"]) == ("Adopt the rules", "By June 2025")
+
+
+def test_a_cell_declared_far_away_is_refused_at_once(tmp_path: Path, runner: CliRunner) -> None:
+    """A few kilobytes may declare a cell at the sheet's last row and column: walking that grid
+    took gigabytes; it is refused, placed, before any row is read."""
+    path = workbook(tmp_path / "far.xlsx", [["Action", "Timeline"], ["x", "2025"]])
+    book = openpyxl.load_workbook(path)
+    book.active["XFD1048576"] = "y"
+    book.save(path)
+    result = runner.invoke(app, ["import", str(path), "-o", str(tmp_path / "plan.yaml")])
+    assert result.exit_code == 2
+    assert "row 1,048,576, column 16,384 is beyond what ilotc reads" in result.stderr
+    assert not (tmp_path / "plan.yaml").exists()
+
+
+def test_a_word_cell_spanning_millions_of_columns_is_refused(tmp_path: Path, runner: CliRunner) -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Action", "Timeline"
+    table.cell(1, 0).text, table.cell(1, 1).text = "x", "2025"
+    span = table.cell(1, 1)._tc.get_or_add_tcPr()
+    grid = span.makeelement("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridSpan", {})
+    grid.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val", "50000000")
+    span.append(grid)
+    path = tmp_path / "span.docx"
+    document.save(str(path))
+    result = runner.invoke(app, ["import", str(path), "-o", str(tmp_path / "plan.yaml")])
+    assert result.exit_code == 2
+    assert "table 1: a cell at row 2, column 50,000,001 is beyond what ilotc reads" in result.stderr
+
+
+def test_a_csv_cell_longer_than_the_csv_modules_default_limit_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text('Action,Timeline\n"' + "x" * 200_000 + '",2025\n', encoding="utf-8")
+    table = read_tables(path).tables[0]
+    assert table.rows[1].cells[0].text == "x" * 200_000

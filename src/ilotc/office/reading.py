@@ -20,9 +20,15 @@ import zipfile
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ilotc import i18n
 from ilotc.i18n import _
 
 MAX_UNPACKED = 64 * 1024 * 1024
+MAX_ROWS = 100_000
+MAX_COLUMNS = 256
+"""The grid a table may span: a file of a few kilobytes may declare a cell at row 1,048,576
+and column 16,384 (or a Word cell spanning millions of columns), and walking that grid would
+take hours and gigabytes; a plan's table is far smaller."""
 """The most an .xlsx or .docx may unpack to, as any data file may hold (CONTRACT)."""
 SUFFIXES = (".csv", ".xlsx", ".docx")
 
@@ -141,9 +147,25 @@ def sniff_separator(text: str) -> str:
         return max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ","
 
 
+def _beyond(where: str, row: int, column: int) -> OfficeFileError:
+    return OfficeFileError(
+        _(
+            "{where}: a cell at row {row}, column {column} is beyond what ilotc reads "
+            "(at most {rows} rows and {columns} columns)"
+        ).format(
+            where=where,
+            row=i18n.number(row),
+            column=i18n.number(column),
+            rows=i18n.number(MAX_ROWS),
+            columns=i18n.number(MAX_COLUMNS),
+        )
+    )
+
+
 def read_csv(raw: bytes, name: str) -> Tables:
     """A CSV's one table (RFC 4180: a quoted cell may hold line breaks)."""
     text, encoding = decode_csv(raw)
+    csv.field_size_limit(MAX_UNPACKED)  # a cell may be as long as the file may be
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(text))
     rows = tuple(
         Row(number, tuple(Cell(unguarded(value)) for value in values))
@@ -184,6 +206,11 @@ def read_xlsx(raw: bytes) -> Tables:
     tables = []
     for sheet in book.worksheets:
         width = sheet.max_column
+        if sheet.max_row > MAX_ROWS or width > MAX_COLUMNS:
+            raise _beyond(sheet.title, sheet.max_row, width)
+        for merged in sheet.merged_cells.ranges:
+            if merged.max_row > MAX_ROWS or merged.max_col > MAX_COLUMNS:
+                raise _beyond(sheet.title, merged.max_row, merged.max_col)
         spans = {
             merged.min_row
             for merged in sheet.merged_cells.ranges
@@ -221,11 +248,16 @@ def read_docx(raw: bytes) -> Tables:
     document = docx.Document(io.BytesIO(raw))
     tables = []
     for index, table in enumerate(document.tables, start=1):
+        name = _("table {number}").format(number=index)
         rows = []
         for number, row in enumerate(table.rows, start=1):
+            # the grid a row declares, before python-docx expands each span into cells
+            width = sum(cell.grid_span for cell in row._tr.tc_lst)
+            if number > MAX_ROWS or width > MAX_COLUMNS:
+                raise _beyond(name, number, width)
             cells = row.cells
             distinct = {id(cell._tc) for cell in cells}
             texts = tuple(Cell(cell.text) for cell in cells)
             rows.append(Row(number, texts, len(cells) > 1 and len(distinct) == 1))
-        tables.append(Table(_("table {number}").format(number=index), tuple(rows)))
+        tables.append(Table(name, tuple(rows)))
     return Tables(tuple(tables))
