@@ -72,3 +72,26 @@ def test_an_edit_sees_the_status_the_plan_is_built_with(path: Path) -> None:
     assert len(mappings) == len(plan) > 0
     by_id = {action.id: action.initial_status for action in plan}
     assert {m["id"]: initial_status_of_mapping(m) for m in mappings} == by_id
+
+
+@pytest.mark.parametrize(
+    ("timeline", "words"),
+    [
+        (
+            "Premières initiatives premier semestre 2000",
+            "milestone: first initiatives by 15\u00a0June\u00a02000",
+        ),
+        ("Premiers résultats premier semestre 2000", "milestone: first results by 15\u00a0June\u00a02000"),
+    ],
+)
+def test_a_stated_milestone_takes_the_words_of_its_timeline(timeline: str, words: str) -> None:
+    model = ActionModel.model_validate(
+        {
+            "id": "I.1.1",
+            "text": "x",
+            "timeline": timeline,
+            "schedules": [{"kind": "milestone", "due": "2000-06-15"}],
+        }
+    )
+    (schedule,) = decide(model).schedules
+    assert (schedule.kind, str(schedule.due), schedule.describe()) == (Kind.MILESTONE, "2000-06-15", words)

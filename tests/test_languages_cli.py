@@ -277,7 +277,8 @@ def test_french_report_sentences_agree_and_keep_french_typography(runner: CliRun
     assert f"> **Objet du document{NBSP}:** Le présent document rend compte" in markdown
     assert "Sur les 28 actions de la Partie II (" in markdown
     # a zero count reads as words
-    assert f"28 sont ponctuelles{NBSP}: aucune n’a été achevée, 1 est en cours, 27 sont prévues" in markdown
+    assert f"27 sont ponctuelles{NBSP}: aucune n’a été achevée, 1 est en cours, 26 sont prévues" in markdown
+    assert "(0\u00a0% achevées). 1 action est continue. 15 actions sont en retard." in markdown
     assert f"(0{NBSP}% achevées)" in markdown
     assert f"Au 1er{NBSP}juin{NBSP}2000" in markdown  # the first of the month, as French writes it
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT
+from conftest import DATA, EXAMPLES, ROOT
 from ilotc.report.chart import CHART_WIDTH, LABEL_WIDTH, RIGHT_MARGIN, nice_ticks
 from ilotc.report.progress import Report, Standing, build_report, progress_series, standing
 from ilotc.store.loading import load
@@ -69,6 +69,7 @@ def test_one_off_actions_by_status_and_recurring_apart(example_report: Report) -
         "on_schedule": 1,  # I.1a.2: held in March 2000, every 12 months
         "missed": 0,
         "unjudged": 0,
+        "continuous": 0,
     }
     assert (whole.one_off, whole.recurring, whole.done) == (9, 1, 1)
     assert whole.share_done == pytest.approx(1 / 8)
@@ -96,6 +97,27 @@ def test_a_recurring_occurrence_missed_is_never_done_and_overdue(
 def test_recurring_with_no_period_cannot_fall_behind(illustrative_report: Report) -> None:
     (entry,) = [e for e in illustrative_report.annex if e.action.id == "I.3b.1"]  # "Sur une base régulière"
     assert entry.standing == Standing.UNJUDGED and entry.late is None
+
+
+def test_continuous_actions_are_counted_apart_never_as_not_started(example_partners: Path) -> None:
+    report = report_of(EXAMPLES / "valid" / "plan_continuous.yaml", example_partners)
+    standings = {entry.action.id: entry.standing for entry in report.annex}
+    assert standings == {
+        "I.1.1": Standing.CONTINUOUS,  # "De manière continue", nothing recorded
+        "I.1.2": Standing.CONTINUOUS,  # continuous from January 2000, recorded in progress
+        "I.1.3": Standing.CANCELLED,  # a cancelled continuous action is cancelled
+        "I.1.4": Standing.PLANNED,
+        "I.1.5": Standing.PLANNED,  # "Début en janvier 2000 puis de manière continue": a start to judge
+        "II.1.1": Standing.PLANNED,  # continuous, with first results due: judged by its milestone
+    }
+    whole = report.whole
+    assert (whole.continuous, whole.by_standing["planned"], whole.one_off, whole.recurring) == (2, 3, 4, 0)
+    assert whole.share_done == 0  # of the 3 one-off actions not cancelled
+    assert [(s.part, s.total, s.continuous, s.one_off) for s in report.parts] == [
+        ("I", 5, 2, 3),
+        ("II", 1, 0, 1),
+    ]
+    assert not any(item.late.action.id in ("I.1.1", "I.1.2") for item in report.overdue)
 
 
 def test_events_since_the_plan_date_by_default(example_report: Report) -> None:

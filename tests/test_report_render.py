@@ -23,7 +23,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from conftest import DATA, ROOT
+from conftest import DATA, EXAMPLES, ROOT
 from ilotc.cli.main import app
 from ilotc.output.report.html import render_html
 from ilotc.output.report.markdown import render_markdown
@@ -148,10 +148,25 @@ def test_sentences_by_part_follow_the_figures(illustrative: Report) -> None:
     text = render_markdown(illustrative)
     assert (
         "Of the 24 actions of Part I (Rendre la coopération technique de l'OIT plus pertinente et plus "
-        "efficace), 21 are one-off: 5 have been completed, 8 are in progress, 8 have not started and none "
-        "has been cancelled (24% done)."
+        "efficace), 15 are one-off: 5 have been completed, 8 are in progress, 2 have not started and none "
+        "has been cancelled (33% done). Of the 3 recurring actions, 2 are on schedule and none has missed "
+        "an occurrence; 1 states no period. 6 actions are continuous."
     ) in text
-    assert "| Whole plan | 78 | 13 | 20 | 40 | 2 | 2 | 1 | 18% | 20 |" in text
+    assert "| Whole plan | 78 | 13 | 20 | 29 | 2 | 2 | 1 | 11 | 21% | 20 |" in text
+
+
+def test_continuous_actions_have_their_column_and_their_clause(example_partners: Path) -> None:
+    data = load(EXAMPLES / "valid" / "plan_continuous.yaml", example_partners)
+    text = render_markdown(build_report(data.plan, data.registry, dt.date(2000, 6, 1)))
+    assert (
+        "Of the 5 actions of Part I (Rendre la coopération technique plus pertinente), 3 are one-off: none "
+        "has been completed, none is in progress, 2 have not started and 1 has been cancelled (0% done). "
+        "2 actions are continuous. 1 action is overdue."
+    ) in text
+    assert "| Part | Actions | Completed | In progress | Not started | Cancelled | Continuous |" in text
+    assert "| Part I | 5 | 0 | 0 | 2 | 1 | 2 | 0% | 1 |" in text
+    assert "| Part II | 1 | 0 | 0 | 1 | 0 | 0 | 0% | 0 |" in text
+    assert "The 2 continuous actions, permanent ways of working with no end, are counted apart" in text
 
 
 def test_every_recorded_note_and_full_text_appears(illustrative: Report) -> None:

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from ilotc import i18n
 from ilotc.model.dates import PlanDate
 from ilotc.timeline import MAX_CHARS, Kind, Reading, Schedule, read_timeline
 
@@ -311,3 +312,69 @@ def test_phrasings_added_in_review(phrase: str, kind: Kind, due: str | None) -> 
     (schedule,) = read_timeline(phrase).schedules
     assert schedule.kind is kind
     assert (str(schedule.due) if schedule.due else None) == due
+
+
+# A milestone of first initiatives is a milestone like first results: only its words differ.
+@pytest.mark.parametrize(
+    ("phrase", "results", "words"),
+    [
+        (
+            "Premières initiatives premier semestre 2000",
+            "Premiers résultats premier semestre 2000",
+            "milestone: first initiatives by 30\u00a0June\u00a02000",
+        ),
+        (
+            "Premières initiatives décembre 1999",
+            "Premiers résultats décembre 1999",
+            "milestone: first initiatives by 31\u00a0December\u00a01999",
+        ),
+        (
+            "First initiatives by June 2020",
+            "First results by June 2020",
+            "milestone: first initiatives by 30\u00a0June\u00a02020",
+        ),
+        (
+            "Primeras iniciativas a más tardar en junio de 2020",
+            "Primeros resultados a más tardar en junio de 2020",
+            "milestone: first initiatives by 30\u00a0June\u00a02020",
+        ),
+        (
+            "Primeras iniciativas en junio de 2020",  # "iniciativas" is no start ("inici*")
+            "Primeros resultados en junio de 2020",
+            "milestone: first initiatives by 30\u00a0June\u00a02020",
+        ),
+    ],
+)
+def test_first_initiatives_are_a_milestone_in_their_own_words(phrase: str, results: str, words: str) -> None:
+    (initiatives,) = read_timeline(phrase).schedules
+    (first_results,) = read_timeline(results).schedules
+    assert initiatives.kind is Kind.MILESTONE and initiatives.initiatives
+    assert initiatives.describe() == words
+    assert first_results.describe() == words.replace("initiatives", "results")
+    assert initiatives.to_json() == first_results.to_json()  # same kind, dates and JSON record
+
+
+def test_a_later_clause_keeps_the_milestone_words_it_follows() -> None:
+    reading = read_timeline("Premières initiatives en mars 2000; novembre 2000 pour les autres")
+    assert [s.describe() for s in reading.schedules] == [
+        "milestone: first initiatives by 31\u00a0March\u00a02000",
+        "milestone: first initiatives by 30\u00a0November\u00a02000",
+    ]
+    results = read_timeline("Premiers résultats en mars 2000; novembre 2000 pour les autres")
+    assert not any(s.initiatives for s in results.schedules)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", "jalon\u00a0: premières initiatives au plus tard le 30\u00a0juin\u00a02000"),
+        ("es", "hito: primeras iniciativas a más tardar el 30\u00a0de\u00a0junio\u00a0de\u00a02000"),
+    ],
+)
+def test_first_initiatives_in_the_interface_languages(lang: str, words: str) -> None:
+    (schedule,) = read_timeline("Premières initiatives premier semestre 2000").schedules
+    i18n.use(lang)
+    try:
+        assert schedule.describe() == words
+    finally:
+        i18n.use(None)

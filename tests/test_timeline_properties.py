@@ -103,7 +103,8 @@ def test_french_milestone_any_month(
 ) -> None:
     month, name = named
     phrase = spelled(pattern.format(m=name, y=year), how)
-    assert only(phrase) == Schedule(Kind.MILESTONE, due=PlanDate(year, month))
+    initiatives = "initiatives" in pattern  # a milestone all the same: only its words differ
+    assert only(phrase) == Schedule(Kind.MILESTONE, due=PlanDate(year, month), initiatives=initiatives)
 
 
 @FAST
@@ -182,7 +183,7 @@ def test_year_parts(data: st.DataObject, year: int, how: Callable[[str], str]) -
             "quarter" if "semestre" not in phrase and "half" not in phrase else None
         )
     milestone = how(f"Premières initiatives premier semestre {year}")
-    assert only(milestone) == Schedule(Kind.MILESTONE, due=PlanDate(year, 6))
+    assert only(milestone) == Schedule(Kind.MILESTONE, due=PlanDate(year, 6), initiatives=True)
 
 
 @FAST
@@ -314,3 +315,35 @@ def test_control_characters_and_lone_surrogates() -> None:
     reading = read_timeline(phrase)
     assert reading.schedules == (Schedule(Kind.DEADLINE, due=PlanDate(2000, 4)),)
     assert read_timeline("\ud800" * 10_000).schedules == (Schedule(Kind.UNSPECIFIED),)
+
+
+YEAR_LISTS = {
+    "fr": ("pour les années {listed} et {last}", ", "),
+    "en": ("for the years {listed} and {last}", ", "),
+    "es": ("para los años {listed} y {last}", ", "),
+}
+
+
+@FAST
+@given(
+    st.integers(1950, 2090),
+    st.integers(1, 4),
+    st.sampled_from(sorted(YEAR_LISTS)),
+    st.sampled_from(SPELLINGS),
+)
+def test_a_list_of_years_is_one_window_from_the_first_to_the_last(
+    first: int, more: int, lang: str, how: Callable[[str], str]
+) -> None:
+    pattern, comma = YEAR_LISTS[lang]
+    years = [str(first + n) for n in range(more + 1)]
+    phrase = spelled(pattern.format(listed=comma.join(years[:-1]), last=years[-1]), how)
+    reading = read_timeline(phrase, lang)
+    assert reading.schedules == (
+        Schedule(
+            Kind.WINDOW,
+            start=PlanDate(first, 1),
+            due=PlanDate(first + more, 12),
+            start_precision="year",
+            due_precision="year",
+        ),
+    ), phrase

@@ -31,6 +31,10 @@ def _rows(
         ("en 2023 o incluso 2024", [("deadline", None, "2024-12", None, None)]),
         # a list of years is one window, from the first to the last
         ("2018, 2019 and 2020", [("window", "2018-01", "2020-12", None, None)]),
+        ("pour les années 2018, 2019 et 2020", [("window", "2018-01", "2020-12", None, None)]),
+        ("for the years 2018, 2019 and 2020", [("window", "2018-01", "2020-12", None, None)]),
+        ("para los años 2018, 2019 y 2020", [("window", "2018-01", "2020-12", None, None)]),
+        ("les années 2018 et 2019", [("window", "2018-01", "2019-12", None, None)]),
         ("en 2019 y 2020", [("window", "2019-01", "2020-12", None, None)]),
         ("between 1 March 2021 and 1 March 2022", [("window", "2021-03-01", "2022-03-01", None, None)]),
         ("el 31 de enero de cada año", [("recurring", None, None, 12, "01-31")]),
@@ -68,3 +72,24 @@ def test_a_day_that_does_not_exist_is_unspecified_never_a_coarser_period(phrase:
     reading = read_timeline(phrase)
     assert not reading.readable
     assert reading.reason is not None and "does not exist" in reading.reason
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "pour les années 2018, 2019 et 2020",
+        "for the years 2018, 2019 and 2020",
+        "For the years 2018, 2019, and 2020",
+        "para los años 2018, 2019 y 2020",
+    ],
+)
+def test_a_list_of_years_after_the_word_years_is_one_window_of_whole_years(phrase: str) -> None:
+    (window,) = read_timeline(phrase).schedules
+    assert (window.start_precision, window.due_precision) == ("year", "year")
+    assert read_timeline(phrase).reason is None
+
+
+@pytest.mark.parametrize(("phrase", "lang"), [("les années 2020", "fr"), ("the years 2020", "en")])
+def test_years_then_one_year_is_no_list_and_gives_no_date(phrase: str, lang: str) -> None:
+    # "les années 2020" are the 2020s: no list follows, so no single year is read from it
+    assert _rows(phrase, lang) == [("unspecified", None, None, None, None)]

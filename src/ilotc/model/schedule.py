@@ -5,7 +5,8 @@ from a validated plan, carry schedules without importing the grammar. Like the p
 other value types they are named tuples: immutable, and cheap to define at start-up and
 to restore from the cache.
 
-In words (`describe`): "deadline: by April 30, 2000".
+In words (`describe`): "deadline: by April 30, 2000"; a milestone is of "first results", or
+of "first initiatives" where its phrase says so ("Premières initiatives ...").
 
 Each sentence is one message of the catalogs, never pieced together from fragments, so a
 translation can order its words freely. A start date is a month ("in June 2000") or a day
@@ -36,6 +37,9 @@ class Schedule(NamedTuple):
     # told by the date itself, so plain schedules stay equal to those written without it
     start_precision: str | None = None
     due_precision: str | None = None
+    # a milestone of first initiatives ("premières initiatives"), not first results: only its
+    # words differ, so it is no field of the JSON record
+    initiatives: bool = False
 
     def to_json(self) -> dict[str, object]:
         """CONTRACT's schedule record, dates as `YYYY-MM` (or `YYYY-MM-DD`) strings."""
@@ -153,6 +157,8 @@ def describe(schedule: Schedule) -> str:
         case Kind.DEADLINE:
             return _("deadline: by {due}").format(due=due)
         case Kind.MILESTONE:
+            if schedule.initiatives:
+                return _("milestone: first initiatives by {due}").format(due=due)
             return _("milestone: first results by {due}").format(due=due)
         case Kind.START:
             if schedule.immediate:

@@ -9,6 +9,10 @@ A recurring action is counted per period, never as done for the whole plan: it s
 `on_schedule` while its last occurrence lies within its period, `missed` once it does not,
 `unjudged` when the plan states no period. So no action is both done and overdue.
 
+A continuous action (every schedule `continuous`: a permanent way of working, with no end) is
+counted in its own standing, `continuous`, whatever its status but `cancelled`: it is never
+"not started" nor done once and for all, and it can never fall behind.
+
 Pure: no printing, no I/O. The words are the renderers' (`ilotc.output.report.texts`).
 """
 
@@ -56,10 +60,11 @@ class Standing:
     ON_SCHEDULE = "on_schedule"  # recurring: the last occurrence lies within its period
     MISSED = "missed"  # recurring: an occurrence is overdue
     UNJUDGED = "unjudged"  # recurring with no period stated: it cannot fall behind
+    CONTINUOUS = "continuous"  # a permanent way of working: no end, never "not started"
 
     ONE_OFF = (DONE, IN_PROGRESS, PLANNED, CANCELLED)
     RECURRING = (ON_SCHEDULE, MISSED, UNJUDGED)
-    ALL = (DONE, IN_PROGRESS, PLANNED, CANCELLED, ON_SCHEDULE, MISSED, UNJUDGED)
+    ALL = (DONE, IN_PROGRESS, PLANNED, CANCELLED, ON_SCHEDULE, MISSED, UNJUDGED, CONTINUOUS)
 
 
 def is_recurring(action: Action) -> bool:
@@ -67,10 +72,20 @@ def is_recurring(action: Action) -> bool:
     return any(schedule.kind is Kind.RECURRING for schedule in action.schedules)
 
 
+def is_continuous(action: Action) -> bool:
+    """True when every schedule of the action is continuous: it has no end and nothing to be
+    late for, so it is counted apart rather than as not started, in progress or done."""
+    return bool(action.schedules) and all(s.kind is Kind.CONTINUOUS for s in action.schedules)
+
+
 def standing(action: Action, day: dt.date, plan_date: PlanDates) -> str:
     """One of `Standing.ALL` for the action as of `day`."""
     status = action.status_as_of(day)
-    if status is Status.CANCELLED or not is_recurring(action):
+    if status is Status.CANCELLED:
+        return status.value
+    if is_continuous(action):
+        return Standing.CONTINUOUS
+    if not is_recurring(action):
         return status.value
     if not any(s.kind is Kind.RECURRING and s.every_months for s in action.schedules):
         return Standing.UNJUDGED
@@ -100,9 +115,14 @@ class Summary:
         return sum(self.by_standing[s] for s in Standing.RECURRING)
 
     @property
+    def continuous(self) -> int:
+        """Continuous actions not cancelled (counted apart: they have no end)."""
+        return self.by_standing[Standing.CONTINUOUS]
+
+    @property
     def one_off(self) -> int:
         """Actions done once, cancelled ones included."""
-        return self.total - self.recurring
+        return self.total - self.recurring - self.continuous
 
     @property
     def done(self) -> int:

@@ -47,6 +47,19 @@ def schedule_from_spec(spec: ScheduleSpec) -> Schedule:
     )
 
 
+def _worded(stated: tuple[Schedule, ...], read: tuple[Schedule, ...]) -> tuple[Schedule, ...]:
+    """Stated schedules with the words of the timeline's reading: a milestone stated where the
+    timeline reads first initiatives ("Premières initiatives ...") is one of first initiatives."""
+    if len(stated) != len(read):
+        return stated
+    return tuple(
+        given._replace(initiatives=True)
+        if given.kind is got.kind is Kind.MILESTONE and got.initiatives
+        else given
+        for given, got in zip(stated, read, strict=True)
+    )
+
+
 def default_initial_status(schedules: tuple[Schedule, ...]) -> Status:
     """CONTRACT: actions already under way start `in_progress`, all others `planned`."""
     return Status.IN_PROGRESS if schedules[0].kind is Kind.ONGOING else Status.PLANNED
@@ -82,7 +95,7 @@ def decide(model: ActionModel, settings: ReadingSettings = STATED_NOTHING) -> De
     `settings` say)."""
     reading = read_as(model.timeline, settings)
     if model.schedules:
-        schedules = tuple(schedule_from_spec(spec) for spec in model.schedules)
+        schedules = _worded(tuple(schedule_from_spec(spec) for spec in model.schedules), reading.schedules)
     else:
         schedules = reading.schedules
     implied = default_initial_status(schedules)

@@ -102,7 +102,7 @@ class Phrase:
         hits = [h for h in hits if h.begin < stop or h.begin == linked]
         if not spans and any(h.cue is None for h in hits):
             return []  # "six mois après l'adoption": no calendar date stands for it
-        placed = _dated(spans, hits, clause.begin, _inherited(before))
+        placed = _worded(_dated(spans, hits, clause.begin, _inherited(before)), hits, before)
         anchors = [a for k, a in self.dates.anchors.items() if clause.begin <= k < stop]
         dateless = _dateless(hits, len(anchors))
         if dateless is not None:
@@ -144,6 +144,22 @@ def _inherited(before: Sequence[Schedule]) -> Kind | None:
         if schedule.kind is Kind.WINDOW:
             return Kind.DEADLINE
     return None
+
+
+def _worded(placed: list[_Placed], hits: list[Hit], before: Sequence[Schedule]) -> list[_Placed]:
+    """A milestone of first initiatives says so ("first initiatives by ..."), with the words of
+    the last milestone cue before its date, or of the milestone of an earlier clause it follows
+    ("...; novembre 2000 pour ..."). Its kind and dates are those of any milestone."""
+    earlier = next((s.initiatives for s in reversed(before) if s.kind is Kind.MILESTONE), False)
+    worded = []
+    for where, schedule in placed:
+        cues = [h for h in hits if h.cue is Cue.MILESTONE and h.begin < where]
+        initiatives = cues[-1].initiatives if cues else earlier
+        if schedule.kind is Kind.MILESTONE and initiatives:
+            worded.append((where, schedule._replace(initiatives=True)))
+        else:
+            worded.append((where, schedule))
+    return worded
 
 
 def _dated(spans: list[Span], hits: list[Hit], begin: int, inherited: Kind | None) -> list[_Placed]:

@@ -27,6 +27,7 @@ class Hit:
     end: int
     months: int | None = None  # a recurrence's stated period
     every_year: bool = False  # "each year": fixed dates in it may set the period
+    initiatives: bool = False  # a milestone of first initiatives ("premières initiatives")
 
 
 @cache
@@ -58,6 +59,8 @@ class _Finder:
         return self.texts[i] if 0 <= i < len(self.texts) else ""
 
     def at(self, i: int, date_starts: set[int]) -> Hit | None:
+        if self.texts[i] in self.g.initiative_words:
+            return None  # a noun: "iniciativas" says nothing of a start, whatever "inici*" matches
         return (
             self._relative(i)
             or self._every_unit(i)
@@ -162,12 +165,14 @@ class _Finder:
         return None
 
     def _milestone(self, i: int) -> Hit | None:
-        """ "premiers résultats", "first results": a first part, not the whole, is due."""
+        """ "premiers résultats", "first results": a first part, not the whole, is due;
+        "premières initiatives" are a first part too, told apart only in words."""
         following = self.word(i + 1)
         if (
             self.texts[i] in self.g.milestone_words
             and following.isalpha()
             and following not in self.g.not_milestone_next
         ):
-            return Hit(Cue.MILESTONE, i, i + 1)
+            initiatives = bool({following, self.word(i - 1)} & self.g.initiative_words)
+            return Hit(Cue.MILESTONE, i, i + 1, initiatives=initiatives)
         return None

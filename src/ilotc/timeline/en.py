@@ -62,6 +62,7 @@ GRAMMAR = Grammar(
     pair_connectors=frozenset({"and"}),
     milestone_words=frozenset({"first", "initial"}),
     not_milestone_next=_FILLERS | {"in", "and", "to", "all"},
+    initiative_words=frozenset({"initiative", "initiatives"}),
     clause_cuts=frozenset({",", "and"}),
     clause_joiners=frozenset({",", "and", "in"}),
     relative_words=frozenset({"after", "of", "following", "from"}),

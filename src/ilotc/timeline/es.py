@@ -65,6 +65,7 @@ GRAMMAR = Grammar(
     pair_connectors=frozenset({"y"}),
     milestone_words=frozenset({"primer", "primeros", "primera", "primeras", "iniciales"}),
     not_milestone_next=_FILLERS | {"en", "y", "a", "los", "las"},
+    initiative_words=frozenset({"iniciativa", "iniciativas"}),
     clause_cuts=frozenset({",", "y"}),
     clause_joiners=frozenset({",", "y", "en"}),
     relative_words=frozenset({"despues", "tras", "siguiente", "siguientes", "a", "partir"}),

@@ -62,6 +62,7 @@ GRAMMAR = Grammar(
         "premier", "premiere", "premiers", "premieres", "initiales", "initiaux",
     }),
     not_milestone_next=_FILLERS | {"en", "et", "a", "les", "des"},
+    initiative_words=frozenset({"initiative", "initiatives"}),
     clause_cuts=frozenset({",", "et"}),
     clause_joiners=frozenset({",", "et", "en"}),
     relative_words=frozenset({"apres", "suivant", "suivants", "suivante", "a", "compter"}),

@@ -96,6 +96,8 @@ class Grammar:
     not_only_months: Words = field(default_factory=frozenset)  # "may": also a verb
     fiscal_words: Words = field(default_factory=frozenset)  # "fy 2021": whose months?
     throughout: tuple[tuple[str, ...], ...] = ()  # "throughout 2026": the whole period, a window
+    # next to a milestone word, the first part due is initiatives, not results: only its words
+    initiative_words: Words = field(default_factory=frozenset)
 
     def vocabulary(self) -> set[str]:
         """Every word this grammar knows, stems with their `*`, for language detection."""

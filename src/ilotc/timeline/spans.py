@@ -224,7 +224,18 @@ class Dates:
         if j < 0 or self.tokens[j].kind == "punct":
             return True
         lead = self.tokens[j].text
+        if lead in self.g.year_words and self._listed(i):
+            return True  # "pour les années 2018, 2019 et 2020": the first year of a list
         return lead in self.g.year_leads or lead.startswith(self.g.year_lead_stems)
+
+    def _listed(self, i: int) -> bool:
+        """True when the year at i is followed by another year, with only list joiners (",",
+        "et", "and", "y") between: "années 2018, 2019" is a list, "les années 2020" (the 2020s)
+        is not, and stays unread."""
+        k = i + 1
+        while self._at(k) in self.g.clause_joiners:
+            k += 1
+        return k > i + 1 and self._year(k) is not None
 
     def _meeting(self, i: int) -> Span | None:
         """ "279e session", "332.ª reunión", "104th Session (2015)": the month it met."""

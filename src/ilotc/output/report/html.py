@@ -32,6 +32,7 @@ COLOURS = {
     "on_schedule": "#7fb58a",
     "missed": "#c62828",
     "unjudged": "#d9c27a",
+    "continuous": "#6a8fc7",
 }
 """Chart colours, given as SVG attributes: a PDF renderer may not apply page CSS inside SVG."""
 
@@ -43,6 +44,7 @@ PATTERNS = {
     "on_schedule": "M3 0v6",
     "missed": "M0 0L6 6",
     "unjudged": "M0 3h6M3 0v6",
+    "continuous": "M0 1.5h6M0 4.5h6",
 }
 """A white hatching over each standing's colour (a 6-unit tile's path): the bands of Figure 1
 stay apart when the page is printed in greyscale."""

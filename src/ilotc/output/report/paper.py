@@ -136,7 +136,7 @@ def build_paper(report: Report) -> Paper:
 
     blocks.append(Heading(t.HEADINGS["introduction"]))
     para(*_introduction(report))
-    para(t.counting(report.whole.recurring))
+    para(t.counting(report.whole.recurring, report.whole.continuous))
 
     blocks.append(Heading(t.HEADINGS["progress"]))
     for s in (*report.parts, report.whole):

@@ -38,6 +38,7 @@ BAND_STYLES = {
     "on_schedule": ("▒", "green"),
     "missed": ("!", "bold red"),
     "unjudged": ("?", "yellow"),
+    "continuous": ("*", "blue"),
 }
 STATE_STYLES = {"planned": "bold", "in_progress": "bold cyan", "done": "bold green", "cancelled": "dim"}
 

@@ -96,6 +96,7 @@ STANDING_LABELS = Translated(
         "on_schedule": N_("Recurring, on schedule"),
         "missed": N_("Recurring, occurrence missed"),
         "unjudged": N_("Recurring, no period stated"),
+        "continuous": N_("Continuous"),
     }
 )
 
@@ -114,6 +115,7 @@ class _CountHeaders(Mapping[str, str]):
             "on_schedule": pgettext("header over counts", "Rec. on schedule"),
             "missed": pgettext("header over counts", "Rec. missed"),
             "unjudged": pgettext("header over counts", "Rec. no period"),
+            "continuous": pgettext("header over counts", "Continuous"),
         }
 
     def __getitem__(self, key: str) -> str:
@@ -302,7 +304,7 @@ def filtered_note(count: int, total: int) -> str:
     ).format(count=count, total=total)
 
 
-def counting(recurring: int) -> str:
+def counting(recurring: int, continuous: int = 0) -> str:
     """How the figures are counted."""
     text = _(
         "One-off actions are counted by status; the share done is the one-off actions completed "
@@ -318,6 +320,14 @@ def counting(recurring: int) -> str:
             "never counts as done for the whole plan, and no action is counted both done and overdue.",
             recurring,
         ).format(count=recurring)
+    if continuous:
+        text += " " + ngettext(
+            "The continuous action, a permanent way of working with no end, is counted apart: it is "
+            "neither 'not started' nor done once and for all.",
+            "The {count} continuous actions, permanent ways of working with no end, are counted apart: "
+            "they are neither 'not started' nor done once and for all.",
+            continuous,
+        ).format(count=continuous)
     return text
 
 
@@ -390,8 +400,10 @@ def _recurring(recurring: int, by: dict[str, int]) -> str:
 def part_sentence(
     label: str, total: int, by: dict[str, int], recurring: int, overdue: int, share: float | None
 ) -> str:
-    """'Of the 24 actions of Part I, 18 are one-off: 10 have been completed, ...'."""
-    one_off = total - recurring
+    """'Of the 24 actions of Part I, 18 are one-off: 10 have been completed, ...'; the
+    continuous ones are told apart, never as not started."""
+    continuous = by.get("continuous", 0)
+    one_off = total - recurring - continuous
     if label in (part_label(None), ALL_PLANS()):
         where = _("of the whole plan") if label == part_label(None) else _("of all the plans")
     else:
@@ -405,6 +417,10 @@ def part_sentence(
     if share is not None:
         text += " " + _("({share} done)").format(share=share_text(share))
     text += "." + _recurring(recurring, by)
+    if continuous:
+        text += " " + ngettext(
+            "{count} action is continuous.", "{count} actions are continuous.", continuous
+        ).format(count=continuous)
     if overdue:
         text += " " + ngettext("{count} action is overdue.", "{count} actions are overdue.", overdue).format(
             count=overdue
