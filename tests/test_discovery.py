@@ -106,6 +106,27 @@ def test_a_symlink_loop_is_walked_once(tree: Path) -> None:
     assert len(found.plans) == 3  # each folder once, whichever link reached it first
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links on this system")
+def test_no_link_leads_out_of_the_folder_given(tree: Path, tmp_path: Path) -> None:
+    """A pull request may bring a link to `/` or to someone's private plans: discovery keeps to
+    the tree it was given, as `registry:` does."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "private.yaml").write_bytes(PLAN_TEXT)
+    (outside / "partners.yaml").write_bytes((EXAMPLES / "valid" / "partners.yaml").read_bytes())
+    (tree / "africa" / "elsewhere").symlink_to(outside, target_is_directory=True)
+    (tree / "americas" / "private.yaml").symlink_to(outside / "private.yaml")
+    (tree / "americas" / "peru" / "partners.yaml").symlink_to(outside / "partners.yaml")
+    (tree / "root").symlink_to(Path("/"), target_is_directory=True)
+    found = discover(tree)
+    assert [p.relative_to(tree).as_posix() for p in found.plans] == [
+        "africa/kenya/plan.yaml",
+        "africa/regional.yaml",
+        "americas/peru/plan.yaml",
+    ]
+    assert all(tree in path.parents for paths in found.registries.values() for path in paths)
+
+
 def test_a_tree_with_no_plan_says_so(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "ci.yml").write_text("on: push\n", encoding="utf-8")

@@ -78,9 +78,23 @@ def _skipped(name: str, path: str) -> bool:
     return name.startswith(".") or name in SKIPPED_FOLDERS or _virtual_environment(path)
 
 
+def _leaves(entry: os.DirEntry[str], tree: str) -> bool:
+    """True for a link that leads out of the folder tree given (to `/`, to someone's private
+    plans): a plan from a pull request may bring a link, never what it points at."""
+    try:
+        if not entry.is_symlink():
+            return False
+        target = os.path.realpath(entry.path)
+    except (OSError, ValueError):
+        return True
+    return os.path.commonpath([target, tree]) != tree
+
+
 def _walk(root: str) -> Iterator[str]:
-    """Every YAML file under `root` that is not skipped or ignored, each folder entered once.
-    Strings, not `Path`s: a portfolio's tree has thousands of entries."""
+    """Every YAML file under `root` that is not skipped or ignored, each folder entered once,
+    and no link followed out of `root`'s tree. Strings, not `Path`s: a portfolio's tree has
+    thousands of entries."""
+    tree = os.path.realpath(root)
     seen: set[tuple[int, int]] = set()
     pending: list[tuple[str, list[_Ignore]]] = [(root, [])]
     while pending:
@@ -96,6 +110,8 @@ def _walk(root: str) -> Iterator[str]:
         own = _ignore_of(folder)
         ignores = [*inherited, own] if own is not None else inherited
         for entry in entries:
+            if _leaves(entry, tree):
+                continue
             try:
                 is_folder = entry.is_dir()
             except OSError:
