@@ -132,3 +132,24 @@ def test_exit_status_follows_python() -> None:
     from ilotc.cli.process import exit_status
 
     assert [exit_status(None), exit_status(0), exit_status(2)] == [0, 0, 2]
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii", "ascii:ignore", "latin-1"])
+def test_an_output_encoding_that_cannot_hold_a_character_escapes_it(tmp_path: Path, encoding: str) -> None:
+    """A Windows pipe writes cp1252; `→` and `œ` are then escaped, never a crash, and never
+    dropped (`:ignore` could join what the guard against workflow commands kept apart)."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "document:\n  title: T\n  language: en\nparts:\n  - id: A\n    title: A\n    actions:\n"
+        '      - id: A.1\n        text: "\\u201c\\u3000::error::forged"\n        timeline: By June 2026\n',
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "GITHUB_ACTIONS": "true", "COLUMNS": "80"}
+    for args in (["list"], ["show", "I.1a.1"], ["report", "-f", "markdown"], ["--plan", str(plan), "list"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "ilotc", *args], cwd=tmp_path, capture_output=True, env=env, check=False
+        )
+        assert done.returncode == 0, done.stderr.decode("ascii", "replace")
+        assert b"internal error" not in done.stderr
+        for line in done.stdout.splitlines():
+            assert not line.strip().startswith(b"::"), line

@@ -211,6 +211,12 @@ def run() -> None:
         sys.stdout = ClosedStream()
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - open until the process ends
+    # A stream whose encoding cannot hold every character (cp1252 on a Windows pipe, or
+    # PYTHONIOENCODING=ascii) shows the others escaped, never a crash; and never dropped
+    # (`:ignore`), which could join what the guard against workflow commands kept apart.
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     with one_shot():
         _run()
 
