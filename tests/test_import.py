@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -273,3 +274,18 @@ def test_partners_are_matched_against_the_registry_given_and_the_plan_names_it(
     assert plan["registry"] == "partners.yaml"
     assert plan["parts"][0]["actions"][0]["partners"] == ["ministry", "union"]
     assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "text", ["1e3", "0o17", "0x1F", "1_000", ".5", "12:30", "-2", "no", "On", "null", "~", ".inf"]
+)
+def test_a_text_that_looks_like_a_number_or_a_word_of_yaml_imports_as_text(
+    runner: CliRunner, tmp_path: Path, text: str
+) -> None:
+    table = tmp_path / "plan.csv"
+    table.write_text(f"Action,Timeline\n{text},By June 2026\n", encoding="utf-8")
+    written = tmp_path / "plan.yaml"
+    result = runner.invoke(app, ["import", str(table), "-o", str(written)])
+    assert result.exit_code == 0, result.output
+    shown = runner.invoke(app, ["--plan", str(written), "list", "-f", "json"])
+    assert json.loads(shown.stdout)[0]["text"] == text

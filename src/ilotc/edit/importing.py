@@ -661,11 +661,37 @@ def reading_words(kind: str, count: int) -> str:
     return f"{short_reading(kind, None, None, None, False)}: {count}"
 
 
+# A text any YAML reader might take for something else: a number in any notation (1e3, 0o17,
+# 0x1F, 1_000, .5, 12:30), a boolean or a null in YAML 1.1 or 1.2. PyYAML's writer quotes only
+# what its own reader would misread; ilotc's reader, and others, read more as numbers.
+_AMBIGUOUS = re.compile(
+    r"[-+]?[0-9.][0-9a-zA-Z_.:+-]*|[-+]?\.(?:inf|nan)|~|null|true|false|yes|no|on|off|y|n",
+    re.IGNORECASE,
+)
+
+
+class _TextsAsWritten(yaml.SafeDumper):
+    """PyYAML's safe writer, quoting every text that a reader might take for another type."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "'" if _AMBIGUOUS.fullmatch(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_TextsAsWritten.add_representer(str, _text)
+
+
 def plan_text(imported: Imported, source: str) -> str:
     """The plan file's YAML text: a comment saying where it came from, then the data (texts
     written so that YAML reads them back as they were, line breaks included)."""
-    body = yaml.safe_dump(
-        imported.data, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=False
+    body = yaml.dump(
+        imported.data,
+        Dumper=_TextsAsWritten,
+        allow_unicode=True,
+        sort_keys=False,
+        width=1_000_000,
+        default_flow_style=False,
     )
     printable = "".join(char if char.isprintable() else "?" for char in source)
     comment = " ".join(_("Imported by 'ilotc import' from {source}.").format(source=printable).split())
