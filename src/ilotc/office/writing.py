@@ -6,6 +6,7 @@ text a spreadsheet would run as a formula (`=...`) is written with the same lead
 CSV; every other text is a text cell, never a formula.
 """
 
+import copy
 import datetime as dt
 import io
 from collections.abc import Sequence
@@ -124,6 +125,7 @@ def docx_bytes(title: str, headers: Sequence[str], rows: Sequence[DocRow]) -> by
     import docx  # noqa: PLC0415 - lazy: python-docx, for Word files only
     from docx.oxml import OxmlElement  # noqa: PLC0415 - lazy: as above
     from docx.oxml.ns import qn  # noqa: PLC0415 - lazy: as above
+    from docx.table import _Cell  # noqa: PLC0415 - lazy: as above
 
     document = docx.Document()
     document.add_heading(title, level=1)
@@ -136,14 +138,22 @@ def docx_bytes(title: str, headers: Sequence[str], rows: Sequence[DocRow]) -> by
     properties.append(repeat)  # the header row repeats on every page
     for cell, text in zip(header.cells, headers, strict=True):
         cell.paragraphs[0].add_run(text).bold = True
+    # each row's cells from its own XML: python-docx's `add_row`, `row.cells` and `merge` look
+    # through the table's rows first, which made a plan of 40,000 actions take minutes
+    blank = table.add_row()._tr  # a row of empty cells of the grid's widths, copied for each row
+    table._tbl.remove(blank)
     for row in rows:
-        cells = table.add_row().cells
-        if row.heading:
-            merged = cells[0].merge(cells[-1])
-            merged.paragraphs[0].add_run(row.cells[0]).bold = True
+        tr = copy.deepcopy(blank)
+        table._tbl.append(tr)  # rows are the table's last children
+        tcs = tr.tc_lst
+        if row.heading:  # one cell across the table
+            for extra in tcs[1:]:
+                tr.remove(extra)
+            tcs[0].grid_span = len(tcs)
+            _Cell(tcs[0], table).paragraphs[0].add_run(row.cells[0]).bold = True
             continue
-        for cell, text in zip(cells, row.cells, strict=True):
-            cell.paragraphs[0].add_run(text)
+        for tc, text in zip(tcs, row.cells, strict=True):
+            _Cell(tc, table).paragraphs[0].add_run(text)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
