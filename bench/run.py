@@ -39,6 +39,9 @@ by side with the same number of actions in one file (bench/make_plan.py):
   (g) cold `validate` (no cache is used by validate), portfolio vs one file, <= 1.2x, and its
       peak memory (the child's, which includes any process it waited for), <= 1.2x;
   (h) `export --format sqlite` of the portfolio vs its warm (e), <= 2x.
+  A second table gives the median CPU time (user + system, from `os.wait4`: the pool's
+  workers included) of each command, and its ratios: on a shared machine it moves less than
+  wall-clock time.
 Rows marked "info" have no target: they show what the Typer command line costs by itself
 (a Typer app with ilotc's own `list` options and an empty body), which bounds (a) and (c).
 """
