@@ -39,6 +39,9 @@ by side with the same number of actions in one file (bench/make_plan.py):
   (g) cold `validate` (no cache is used by validate), portfolio vs one file, <= 1.2x, and its
       peak memory (the child's, which includes any process it waited for), <= 1.2x;
   (h) `export --format sqlite` of the portfolio vs its warm (e), <= 2x.
+  A second table gives the median CPU time (user + system, from `os.wait4`: the pool's
+  workers included) of each command, and its ratios: on a shared machine it moves less than
+  wall-clock time.
 Rows marked "info" have no target: they show what the Typer command line costs by itself
 (a Typer app with ilotc's own `list` options and an empty body), which bounds (a) and (c).
 """
@@ -132,10 +135,15 @@ class Case:
     rounds: int
     seconds: list[float] = field(default_factory=list)
     peak_kib: list[int] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system seconds, waited-for children included
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
+
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
 
     @property
     def median_peak_mib(self) -> float:
@@ -154,6 +162,13 @@ def script(name: str) -> list[str]:
 
 def run(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Wall-clock seconds and peak RSS (KiB) of one child; exit if it fails."""
+    elapsed, peak, _ = run_with_cpu(argv, env)
+    return elapsed, peak
+
+
+def run_with_cpu(argv: list[str], env: dict[str, str]) -> tuple[float, int, float]:
+    """Wall-clock seconds, peak RSS (KiB) and CPU seconds (user + system, with the children it
+    waited for, such as a process pool's workers: `os.wait4`'s) of one child; exit if it fails."""
     start = time.perf_counter()
     child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     assert child.stderr is not None
@@ -164,7 +179,7 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     child.stderr.close()
     if child.returncode != 0:
         sys.exit(f"{' '.join(argv)} failed ({child.returncode}):\n{errors.decode(errors='replace')}")
-    return elapsed, usage.ru_maxrss  # KiB on Linux
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime  # KiB on Linux
 
 
 def _tree(pid: int) -> list[int]:
@@ -427,9 +442,10 @@ def portfolio_main(args: argparse.Namespace) -> int:
             run(case.argv, env)
         for number in range(args.rounds):
             for case in cases:
-                seconds, peak = run(case.argv, env)
+                seconds, peak, cpu = run_with_cpu(case.argv, env)
                 case.seconds.append(seconds)
                 case.peak_kib.append(peak)
+                case.cpu.append(cpu)
             sys.stderr.write(f"round {number + 1} done\n")
         by = {case.name: case for case in cases}
         validate, validate_one = by["validate portfolio"], by["validate one file"]
@@ -464,6 +480,20 @@ def portfolio_main(args: argparse.Namespace) -> int:
     print("\n".join(rows))
     print()
     print(f"Medians of {args.rounds} interleaved rounds, wall-clock time of each command as a subprocess.")
+    print()
+    # on a shared machine the wall-clock ratios move with the load; CPU time moves less
+    print("| case, CPU time (user + system, pool workers included) | portfolio | baseline | ratio |")
+    print("|---|---|---|---|")
+    for label, ours, theirs in (
+        ("(e) warm `overdue`", "overdue portfolio", "overdue one file"),
+        ("(f) warm `status`", "status portfolio", "status one file"),
+        ("(g) cold `validate`", "validate portfolio", "validate one file"),
+        ("(h) `export --format sqlite` vs (e) of the portfolio", "sqlite portfolio", "overdue portfolio"),
+    ):
+        mine, base = by[ours].median_cpu, by[theirs].median_cpu
+        print(f"| {label} | {mine:.3f} s | {base:.3f} s | {mine / base:.2f}x |")
+    print()
+    print(f"Load average at the end (1, 5, 15 min): {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"Machine: {machine()}")
     return 0
 

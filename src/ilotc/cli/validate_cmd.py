@@ -162,18 +162,22 @@ def _files_in_use(plans: list[Path] | None, override: Path | None, assigned: dic
     """Each plan in use after the registry it is checked against (noted in `assigned`), each
     file once."""
     files: dict[Path, Path] = {}
+    registries: dict[Path, Path] = {}  # a registry shared by a portfolio is resolved once
     try:
         sources = expand(plan_options(plans))
     except (FileAccessError, DataFileError) as error:
         fail(str(error) if isinstance(error, FileAccessError) else _("a plan folder cannot be read"))
     for source in sources:
+        key = resolved(source.path)
         try:
             registry = registry_for(source, read_bytes(source.path), override)
-            files.setdefault(resolved(registry), registry)
-            assigned[resolved(source.path)] = registry
+            if registry not in registries:
+                registries[registry] = resolved(registry)
+            files.setdefault(registries[registry], registry)
+            assigned[key] = registry
         except (FileAccessError, DataFileError):
             pass  # the plan itself is reported as unreadable, or its problem located
-        files.setdefault(resolved(source.path), source.path)
+        files.setdefault(key, source.path)
     return list(files.values())
 
 

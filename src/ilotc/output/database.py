@@ -18,8 +18,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ilotc.model.plan import Action, Plan
-from ilotc.model.records import action_record
+from ilotc.model.punctuality import done_late_days
 from ilotc.model.registry import Registry
+from ilotc.model.vocab import Status
 
 SCHEMA = """
 CREATE TABLE plans (
@@ -118,63 +119,96 @@ def _partners(registries: Sequence[Registry]) -> Iterable[tuple[Any, ...]]:
             yield (p.id, p.name, p.short_name, str(p.type), int(p.group), p.country, p.iati_id, roles)
 
 
+def _statements() -> list[tuple[str, str]]:
+    """SCHEMA's statements, each with the table it creates or indexes, in SCHEMA's order."""
+    found = []
+    for statement in SCHEMA.split(";"):
+        words = " ".join(line.split("--")[0] for line in statement.splitlines()).split()
+        if words:
+            table = words[2] if words[1] == "TABLE" else words[words.index("ON") + 1]
+            found.append((table, statement))
+    return found
+
+
 def export_sqlite(
     plans: Sequence[Plan], registries: Sequence[Registry], actions: Iterable[Action], as_of: dt.date
 ) -> bytes:
     """The bytes of an SQLite database of `plans` (their `actions` kept by the filters, status
     as of `as_of`) and the partners of `registries`."""
-    connection = sqlite3.connect(":memory:")
-    try:
-        connection.executescript(SCHEMA)
-        connection.executemany("INSERT INTO plans VALUES (?,?,?,?,?,?,?,?,?)", _plans(plans))
-        connection.executemany("INSERT INTO partners VALUES (?,?,?,?,?,?,?,?)", _partners(registries))
-        day = as_of.isoformat()
-        rows: list[tuple[Any, ...]] = []
-        schedules: list[tuple[Any, ...]] = []
-        changes: list[tuple[Any, ...]] = []
-        links: list[tuple[str, str, str]] = []
-        for position, action in enumerate(actions):
-            record = action_record(action, as_of)
-            key = (action.plan, action.id)
-            rows.append(
-                (
-                    *key,
-                    action.part,
-                    action.section,
-                    action.text,
-                    action.timeline,
-                    record["kind"],
-                    record["start"],
-                    record["due"],
-                    record["every_months"],
-                    record["status"],
-                    day,
-                    record.get("done_late_days"),
-                    action.note,
-                    position,
-                )
+    day = as_of.isoformat()
+    rows: list[tuple[Any, ...]] = []
+    schedules: list[tuple[Any, ...]] = []
+    changes: list[tuple[Any, ...]] = []
+    links: list[tuple[str, str, str]] = []
+    # each row from the action itself, not its JSON record (action_record): the same values,
+    # without the record's titles, partners and history lists that no column holds
+    done = Status.DONE
+    for position, action in enumerate(actions):
+        plan, key, schedules_of = action.plan, action.id, action.schedules
+        first = schedules_of[0]
+        status = action.status_as_of(as_of)
+        rows.append(
+            (
+                plan,
+                key,
+                action.part,
+                action.section,
+                action.text,
+                action.timeline,
+                str(first.kind),
+                None if first.start is None else str(first.start),
+                None if first.due is None else str(first.due),
+                first.every_months,
+                str(status),
+                day,
+                done_late_days(action, as_of) if status is done else None,
+                action.note,
+                position,
             )
-            for number, schedule in enumerate(record["schedules"]):
-                schedules.append(
-                    (
-                        *key,
-                        number,
-                        schedule["kind"],
-                        schedule["start"],
-                        schedule["due"],
-                        schedule["every_months"],
-                        int(bool(schedule.get("immediate"))),
-                        schedule.get("label"),
-                    )
-                )
-            for number, change in enumerate(action.history):
-                changes.append((*key, number, str(change.date), str(change.status), change.note))
-            links.extend((*key, partner) for partner in dict.fromkeys(action.partners))
-        connection.executemany("INSERT INTO actions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-        connection.executemany("INSERT INTO schedules VALUES (?,?,?,?,?,?,?,?,?)", schedules)
-        connection.executemany("INSERT INTO status_changes VALUES (?,?,?,?,?,?)", changes)
-        connection.executemany("INSERT INTO action_partners VALUES (?,?,?)", links)
-        connection.commit()
+        )
+        schedules.extend(
+            (
+                plan,
+                key,
+                number,
+                str(schedule.kind),
+                None if schedule.start is None else str(schedule.start),
+                None if schedule.due is None else str(schedule.due),
+                schedule.every_months,
+                int(schedule.immediate),
+                schedule.label,
+            )
+            for number, schedule in enumerate(schedules_of)
+        )
+        if action.history:
+            changes.extend(
+                (plan, key, number, str(change.date), str(change.status), change.note)
+                for number, change in enumerate(action.history)
+            )
+        if action.partners:
+            links.extend((plan, key, partner) for partner in dict.fromkeys(action.partners))
+    inserts = {
+        "plans": ("INSERT INTO plans VALUES (?,?,?,?,?,?,?,?,?)", _plans(plans)),
+        "actions": ("INSERT INTO actions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows),
+        "schedules": ("INSERT INTO schedules VALUES (?,?,?,?,?,?,?,?,?)", schedules),
+        "status_changes": ("INSERT INTO status_changes VALUES (?,?,?,?,?,?)", changes),
+        "partners": ("INSERT INTO partners VALUES (?,?,?,?,?,?,?,?)", _partners(registries)),
+        "action_partners": ("INSERT INTO action_partners VALUES (?,?,?)", links),
+    }
+    connection = sqlite3.connect(":memory:", isolation_level=None)  # transactions by hand
+    try:
+        # one transaction, no rollback journal: the database is built from nothing, and a
+        # failure throws it away whole
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("BEGIN")
+        for table, statement in _statements():
+            connection.execute(statement)
+            if table in inserts:
+                # a table's rows go in before its indexes are made (one sort each, not an
+                # index kept up to date row by row), in SCHEMA's order of statements so
+                # the schema lists them as it always did
+                connection.executemany(*inserts.pop(table))
+        connection.execute("COMMIT")
         return connection.serialize()
     finally:
         connection.close()

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from ilotc.store.sources import resolved
 from ilotc.store.validate.validation import ReadInput, ValidationRun, validate_paths
 
 MIN_FILES = 64
@@ -33,8 +34,9 @@ def _independent(paths: Sequence[Path | ReadInput], assigned: dict[Path, Path]) 
     """Every path is a plan with its registry assigned, or one of those registries."""
     if not assigned or any(isinstance(path, ReadInput) for path in paths):
         return False
-    known = set(assigned) | {registry.resolve() for registry in assigned.values()}
-    return all(isinstance(path, Path) and path.resolve() in known for path in paths)
+    # a portfolio's plans share a few registries: each is resolved once, not once per plan
+    known = set(assigned) | {resolved(registry) for registry in set(assigned.values())}
+    return all(isinstance(path, Path) and resolved(path) in known for path in paths)
 
 
 def _size(paths: Sequence[Path | ReadInput]) -> int:
@@ -78,10 +80,20 @@ def validate_many(
             paths, partners_in_use, override=override, assigned=assigned, strict=strict, skip_other=skip_other
         )
     files = [path for path in paths if isinstance(path, Path)]
+    keys = [resolved(path) for path in files]
     # a few runs per worker, so that a worker given slow files does not hold up the rest
     size = -(-len(files) // (workers * 4))
     tasks = [
-        (files[at : at + size], partners_in_use, override, assigned, strict, skip_other)
+        (
+            files[at : at + size],
+            partners_in_use,
+            override,
+            # only its own files' registries: the whole mapping, sent with every run, cost
+            # more to pickle and unpickle than the run's problems
+            {key: assigned[key] for key in keys[at : at + size] if key in assigned},
+            strict,
+            skip_other,
+        )
         for at in range(0, len(files), size)
     ]
     with ProcessPoolExecutor(max_workers=workers) as pool:
