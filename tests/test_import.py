@@ -178,6 +178,72 @@ def test_a_real_results_matrix_with_goals_and_outcomes_merged_down(
     assert [line for line in summary.splitlines() if line.startswith("Not placed")] == outside
 
 
+FDS_MAP = (
+    *("--map", "Milestone=text", "--map", "Target Date=timeline"),
+    *("--map", "Measurement=ignore", "--map", "Reporting Mechanism=ignore"),
+    *("--map", "Required or Encouraged=ignore"),
+)
+
+
+def test_a_real_plan_of_65_milestones_in_three_word_tables(runner: CliRunner, tmp_path: Path) -> None:
+    # Every milestone of a real public plan: the Federal Data Strategy 2020 Action Plan, Office of
+    # Management and Budget (United States), December 2019 (where it was read and how it is laid
+    # out: fds_2020_action_plan.py). One Word table per kind of action, with its heading and each
+    # "Action N: ..." heading as rows spanning the table; the milestones are the actions.
+    plan, summary = imported(runner, tmp_path, "fds_2020_action_plan.docx", *FDS_MAP)
+    assert plan["ids"] == "derived"
+    assert plan["document"] == {"title": "fds_2020_action_plan", "language": "en"}
+    # the kinds of action are parts, the numbered "Action N: ..." headings under them sections
+    shape = [(p["title"], [len(s["actions"]) for s in p["sections"]]) for p in plan["parts"]]
+    assert shape == [
+        ("Agency Actions", [3, 6, 3, 3, 2, 2]),
+        ("Community of Practice Actions", [3, 3, 3, 5]),
+        ("Shared Solution Actions", [3, 3, 4, 3, 2, 3, 4, 6, 3, 1]),
+    ]
+    assert [s["id"] for p in plan["parts"] for s in p["sections"]] == [str(n) for n in range(1, 21)]
+    ethics = plan["parts"][2]["sections"][3]
+    assert ethics["title"] == "Develop a Data Ethics Framework"
+    assert ethics["actions"][0] == {
+        "id": "III.14.1",
+        "text": "Initial examination of ethical issues encountered across data life cycle",
+        "timeline": "6 months",
+        "responsible": "GSA with CDO Council and ICSP",
+    }
+    # the Agency Actions' tables have no responsible column: their milestones have none
+    assert not any("responsible" in a for s in plan["parts"][0]["sections"] for a in s["actions"])
+    assert "Made 3 parts, 20 sections and 65 actions." in summary
+    assert "responsible ← 'Responsible Party'" in summary
+    # most target dates count months from the plan's release ("10 months", "12 months"): no date
+    # to read them against, they are unspecified, and said; "September 2020" is a deadline
+    assert "Timelines read as: deadline 1, ongoing 1, recurring 2, unspecified 61." in summary
+    assert "Unspecified: '12 months'" in summary
+    assert "Unspecified: 'See timeline on performance.gov'" in summary
+    assert "Not placed" not in summary
+
+
+@pytest.mark.parametrize(
+    ("header", "word"), [("Action,Timeline", "Action"), ("Acción;Plazo", "Acción")], ids=["en", "es"]
+)
+def test_numbered_action_headings_under_a_numbered_part_are_sections(
+    runner: CliRunner, tmp_path: Path, header: str, word: str
+) -> None:
+    separator = header[len(word)]
+    rows = ("I. Data", f"{word} 1: Identify data needs", "Consult leaders", f"{word} 2: Govern", "Publish")
+    source = tmp_path / "headed.csv"
+    source.write_text(
+        "".join(f"{row}\r\n" for row in (header, *(r + separator for r in rows))), encoding="utf-8"
+    )
+    out = tmp_path / "headed.yaml"
+    result = runner.invoke(app, ["import", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    plan = yaml.safe_load(out.read_text(encoding="utf-8"))
+    # "Action 1: ..." alone in the action column is a numbered heading (as "Axe 1: ..." is), one
+    # level below the roman-numbered one
+    assert [(p["id"], [(s["id"], s["title"]) for s in p["sections"]]) for p in plan["parts"]] == [
+        ("I", [("1", "Identify data needs"), ("2", "Govern")])
+    ]
+
+
 def test_an_id_column_numbering_actions_beside_a_goal_column_keeps_one_part_per_goal(
     runner: CliRunner, tmp_path: Path
 ) -> None:

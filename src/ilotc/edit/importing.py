@@ -154,7 +154,7 @@ is one of these or starts with one followed by a space or punctuation ("Échéan
 
 _HEADING = re.compile(
     r"^(?:(?P<word>partie|part|parte|axe|eje|axis|pilier|pillar|pilar|section|seccion|chapitre|"
-    r"chapter|capitulo|objectif|objective|objetivo)\s+)?"
+    r"chapter|capitulo|objectif|objective|objetivo|action|acci[oó]n)\s+)?"
     r"(?P<id>[IVXLC]+|[0-9]+(?:\.[0-9]+)?[a-z]?|[A-Z])\s*(?:[.):\-–—]\s*|\s+(?=\S))(?P<title>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
