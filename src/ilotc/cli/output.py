@@ -16,7 +16,6 @@ from ilotc.i18n import N_, _, ngettext, number
 from ilotc.output.cells import Column
 from ilotc.output.columns import with_plan
 from ilotc.output.listing import LISTING_SUFFIX_FORMATS, RENDERERS, render
-from ilotc.output.runner import may_hold_commands
 from ilotc.output.table import plain
 from ilotc.store.files import write_atomically
 
@@ -82,8 +81,9 @@ def write_output(path: Path | None, data: bytes, what: str, *, human: bool = Fal
             text = data.decode("utf-8")
         except UnicodeDecodeError:  # a binary document (a PDF): no text for a runner to read
             text = ""
-        if may_hold_commands(text):
-            data = fenced(text).encode("utf-8")
+        fenced_text = fenced(text)  # as it is, but for a runner's log holding a command
+        if fenced_text is not text:
+            data = fenced_text.encode("utf-8")
         try:
             sys.stdout.flush()
             out.write(data)

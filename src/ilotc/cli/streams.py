@@ -96,7 +96,7 @@ def fenced(document: str) -> str:
     `::stop-commands::TOKEN` and `::TOKEN::`, GitHub's own way to print data that holds
     commands, with a random TOKEN that the document does not hold (CONTRACT, "Untrusted
     content"). CSV has no escape of its own; JSON and calendars never need this."""
-    if not holds_commands(document) or not _to_a_runner_log():
+    if not _to_a_runner_log() or not holds_commands(document):  # the cheap test first
         return document
     token = secrets.token_hex(16)
     while token in document:  # pragma: no cover - one chance in 2**128

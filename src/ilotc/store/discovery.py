@@ -13,9 +13,7 @@ import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
-
-import pathspec
+from typing import Any, NamedTuple
 
 from ilotc.i18n import _
 from ilotc.store.sources import (
@@ -45,7 +43,7 @@ class _Ignore(NamedTuple):
     trailing separator: paths below it start with it)."""
 
     prefix: str
-    spec: pathspec.GitIgnoreSpec
+    spec: Any  # a pathspec.GitIgnoreSpec (pathspec is imported only where a .ilotcignore is)
 
 
 def _ignore_of(folder: str) -> _Ignore | None:
@@ -54,6 +52,10 @@ def _ignore_of(folder: str) -> _Ignore | None:
             lines = stream.read().splitlines()
     except OSError:
         return None
+    # lazy: pathspec (and the RE2 engine it loads) for folders that hold a .ilotcignore only;
+    # every command imports this module, most never walk a folder
+    import pathspec  # noqa: PLC0415
+
     return _Ignore(os.path.join(folder, ""), pathspec.GitIgnoreSpec.from_lines(lines))
 
 

@@ -140,7 +140,10 @@ def _entry_of(
     plan_raw: bytes | None,
     registry_label: str | None,
     registries: Registries,
+    key: str | None = None,
 ) -> _Entry:
+    """The entry for the plan at `plan_path` checked against `partners_path`: the cache's,
+    else validated and built (and stored); `key`, the cache key of these bytes when known."""
     partners_raw = registries.raw(partners_path)
     partners_label, plan_label = str(partners_path), str(plan_path)
     try:
@@ -151,9 +154,8 @@ def _entry_of(
         raise
     stem = plan_path.stem
     label = registry_label or partners_label
-    key = None
     if cache is not None:
-        key = key_of(plan_raw, partners_raw)
+        key = key or key_of(plan_raw, partners_raw)  # each file's bytes hashed once a run
         entry = cache.get(key, _Entry)
         if entry is not None:
             shared = registries.shared(partners_raw, entry.registry, list(entry.partners_warnings))
@@ -266,7 +268,7 @@ def _load_many(options: list[Path] | None, override: Path | None, cache: "Store 
     for at, plan in enumerate(planned):
         given, raws[at] = raws[at], None  # each plan's bytes let go once its entry is made
         try:
-            entry = _entry_of(plan.path, plan.registry, cache, given, plan.label, registries)
+            entry = _entry_of(plan.path, plan.registry, cache, given, plan.label, registries, plan.key)
             loaded.append((entry, plan))
         except DataFileError as error:
             # a registry the plan names is checked by `validate` of that file, never quoted here
