@@ -279,6 +279,27 @@ def _flag(key: str) -> Any:
     return lambda record: "true" if record[key] else "false"
 
 
+XLSX_EXPORT_KEYS = (
+    "id",
+    "part",
+    "section",
+    "part_title",
+    "section_title",
+    "issue_title",
+    "text",
+    "timeline",
+    "kind",
+    "start",
+    "due",
+    "every_months",
+    "status",
+    "partners",
+    "responsible",
+    "done_late_days",
+    "note",
+)
+"""`export --format xlsx`: the record keys a row holds (`due_month` is added after `due`)."""
+
 EXPORT_COLUMNS = (
     Column("id", "id"),
     Column("part", "part"),

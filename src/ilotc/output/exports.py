@@ -18,10 +18,10 @@ from ilotc.model.plan import Action, Plan
 from ilotc.model.records import action_record
 from ilotc.model.registry import Registry
 from ilotc.output.calendar import export_ics
-from ilotc.output.columns import EXPORT_COLUMNS
+from ilotc.output.columns import EXPORT_COLUMNS, XLSX_EXPORT_KEYS
 from ilotc.output.database import export_sqlite
 from ilotc.output.listing import to_csv, to_json
-from ilotc.output.office import EXPORT_KEYS, plan_docx, records_xlsx, returns_xlsx
+from ilotc.output.office import plan_docx, records_xlsx, returns_xlsx
 
 
 def export_records(
@@ -121,7 +121,7 @@ def _xlsx(request: ExportRequest) -> bytes:
     if request.returns:
         several = len({action.plan for action in request.actions}) > 1
         return returns_xlsx(request.actions, records, several)
-    return records_xlsx(records, EXPORT_KEYS, request.plan.name)
+    return records_xlsx(records, XLSX_EXPORT_KEYS, request.plan.name)
 
 
 def _docx(request: ExportRequest) -> bytes:

@@ -27,26 +27,6 @@ from ilotc.output.text import visible
 
 RETURNS_COLUMNS = ("id", "text", "due", "due_month", "status", "new_status", "date", "note")
 """The status returns sheet's columns, as `update --from` reads them (record keys, as CSV)."""
-EXPORT_KEYS = (
-    "id",
-    "part",
-    "section",
-    "part_title",
-    "section_title",
-    "issue_title",
-    "text",
-    "timeline",
-    "kind",
-    "start",
-    "due",
-    "every_months",
-    "status",
-    "partners",
-    "responsible",
-    "done_late_days",
-    "note",
-)
-"""`export --format xlsx`: the record keys a row holds (`due_month` is added after `due`)."""
 
 
 def _date_cell(key: str, value: Any) -> Any:
