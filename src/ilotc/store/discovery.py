@@ -36,6 +36,7 @@ class Found(NamedTuple):
 
     plans: list[Path]
     registries: dict[Path, list[Path]]
+    read: dict[Path, bytes] = {}  # noqa: RUF012 - never mutated: the plans read whole on the way
 
 
 class _Ignore(NamedTuple):
@@ -130,21 +131,23 @@ def _walk(root: str) -> Iterator[str]:
 _HEAD_BYTES = 64 * 1024
 
 
-def _kind_of(path: str) -> FileKind | None:
-    """The file's kind, from its first 64 KiB where they tell (a portfolio's files are read
-    whole once more only when loaded); a file that cannot be read as a regular file is left
-    to `read_bytes`, which says why."""
+def _kind_of(path: str) -> tuple[FileKind | None, bytes | None]:
+    """The file's kind, from its first 64 KiB where they tell, and its bytes when those were
+    all of it (a plan of a portfolio is then not read again to be loaded); a file that cannot
+    be read as a regular file is left to `read_bytes`, which says why."""
     try:
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         with os.fdopen(handle, "rb") as stream:
             if stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
                 head = stream.read(_HEAD_BYTES)
                 kind = sniff_kind(head)
-                if kind is not None or len(head) < _HEAD_BYTES:
-                    return kind
+                if len(head) < _HEAD_BYTES:
+                    return kind, head
+                if kind is not None:
+                    return kind, None
     except OSError:
         pass
-    return sniff_kind(read_bytes(Path(path)))
+    return sniff_kind(read_bytes(Path(path))), None
 
 
 def discover(root: Path) -> Found:
@@ -153,16 +156,19 @@ def discover(root: Path) -> Found:
     as given."""
     plans: list[str] = []
     registries: dict[Path, list[Path]] = {}
+    read: dict[Path, bytes] = {}
     for path in _walk(str(root)):
-        kind = _kind_of(path)
+        kind, whole = _kind_of(path)
         if kind is FileKind.PLAN:
             plans.append(path)
+            if whole is not None:
+                read[Path(path)] = whole
         elif kind is FileKind.PARTNERS:
             registry = Path(path)
             registries.setdefault(registry.parent, []).append(registry)
     start = len(os.path.join(str(root), ""))
     plans.sort(key=lambda path: path[start:].split(os.sep))
-    return Found([Path(path) for path in plans], registries)
+    return Found([Path(path) for path in plans], registries, read)
 
 
 def registry_beside(plan: Path, root: Path, registries: dict[Path, list[Path]]) -> Path | None:
@@ -187,7 +193,10 @@ def _folder(folder: Path) -> list[PlanSource]:
                 "top-level 'parts'"
             ).format(folder=folder)
         )
-    return [PlanSource(path, registry_beside(path, folder, found.registries)) for path in found.plans]
+    return [
+        PlanSource(path, registry_beside(path, folder, found.registries), found.read.get(path))
+        for path in found.plans
+    ]
 
 
 def _identity(path: Path) -> object:

@@ -243,7 +243,7 @@ def _load_many(options: list[Path] | None, override: Path | None, cache: "Store 
     raws: list[bytes | None] = []
     for source in expand(plan_options(options)):
         try:
-            raw = read_bytes(source.path)
+            raw = source.raw if source.raw is not None else read_bytes(source.path)
             registry = registry_for(source, raw, override)
         except DataFileError as error:
             problems += error.problems

@@ -100,6 +100,7 @@ class PlanSource(NamedTuple):
 
     path: Path
     beside: Path | None = None
+    raw: bytes | None = None  # its bytes, where finding it read them all already
 
 
 def resolved(path: Path) -> Path:
