@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ilotc.i18n import N_, _, language, long_date
 from ilotc.model.labels import HEADERS
 from ilotc.model.portfolio import PlanStatus
-from ilotc.output.text import html_value, markdown
+from ilotc.output.text import html_templates, markdown
 
 TEMPLATE = "portfolio.html.j2"
 BAR_CELLS = 30
@@ -92,18 +92,7 @@ def _fenced(text: str) -> str:
 
 def render_html(rows: Sequence[PlanStatus], as_of: dt.date) -> str:
     """The page as one self-contained HTML file."""
-    # lazy: Jinja2, imported only by the commands that render HTML
-    import jinja2  # noqa: PLC0415
-
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("ilotc", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        finalize=html_value,
-    )
+    environment = html_templates()
     most = max((row.late for row in rows), default=0)
     return environment.get_template(TEMPLATE).render(
         rows=[(row, _cells(row)) for row in rows],

@@ -6,8 +6,12 @@ made for its output kind (CONTRACT, "Untrusted content and concurrent use").
 """
 
 import re
+from typing import TYPE_CHECKING
 
 from ilotc.output.runner import command_starts
+
+if TYPE_CHECKING:
+    import jinja2
 
 # C0 controls but tab and newline, DEL, C1, and the bidirectional overrides and isolates that
 # reorder what a reader sees ("Trojan Source"), the line and paragraph separators, and lone
@@ -123,6 +127,24 @@ def html_value(value: object) -> object:
     if isinstance(value, int) and not isinstance(value, bool):
         return number(value)
     return value
+
+
+def html_templates() -> "jinja2.Environment":
+    """The Jinja2 environment of every HTML page ilotc writes (the report, the portfolio page):
+    the package's templates, autoescaping on, and every `{{ }}` value through `html_value`, so
+    data is text, never markup, and shows its control characters escaped."""
+    # lazy: Jinja2, imported only by the commands that render HTML
+    import jinja2  # noqa: PLC0415
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("ilotc", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=html_value,  # every {{ }} value: control characters escaped, huge integers safe
+    )
 
 
 def no_commands(text: str) -> str:

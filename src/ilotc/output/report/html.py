@@ -17,7 +17,7 @@ from ilotc.output.report import texts as t
 from ilotc.output.report.hyphenation import soft_hyphens
 from ilotc.output.report.paper import Figure, Heading, Paragraph, Table, build_paper
 from ilotc.output.report.text_languages import mark_languages
-from ilotc.output.text import html_value
+from ilotc.output.text import html_templates
 from ilotc.report.progress import Report
 
 TEMPLATE = "report.html.j2"
@@ -58,18 +58,7 @@ def css_string(value: str) -> str:
 
 def render_html(report: Report) -> str:
     """The report as one HTML page (inline CSS and SVG, no script, nothing fetched)."""
-    # lazy: Jinja2, imported only by the commands that render HTML
-    import jinja2  # noqa: PLC0415
-
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("ilotc", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        finalize=html_value,  # every {{ }} value: control characters escaped, huge integers safe
-    )
+    environment = html_templates()
     environment.filters.update(long_date=t.long_date, soft_hyphens=soft_hyphens, css_string=css_string)
     page_lang = t.report_language()
     plan_lang = report.document.language
