@@ -3,7 +3,7 @@
 import datetime as dt
 import enum
 from collections.abc import Sequence
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -30,7 +30,15 @@ from ilotc.cli.output import OutputOption, emit_listing, listing_format
 from ilotc.cli.plan_texts import actions_for
 from ilotc.i18n import _, ngettext
 from ilotc.model.dates import PlanDate
-from ilotc.model.lateness import late_by_responsible, overdue_as_of, plan_dates, upcoming_as_of
+from ilotc.model.lateness import (
+    Late,
+    Upcoming,
+    late_by_responsible,
+    overdue_as_of,
+    plan_dates,
+    upcoming_as_of,
+)
+from ilotc.model.plan import Plan
 from ilotc.model.records import action_record
 from ilotc.output.cells import Column
 from ilotc.output.columns import (
@@ -52,6 +60,18 @@ class ByChoice(enum.StrEnum):
 
 def _day_words(day: dt.date) -> str:
     return PlanDate(day.year, day.month, day.day).describe()
+
+
+def _records(
+    items: Sequence[Late | Upcoming], plan: Plan, fmt: str, day: dt.date
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Each late or upcoming item as its action's record with the item's fields, the action's
+    texts in the interface language where `fmt` is for people; and the note to give once
+    when some text stayed in the original."""
+    shown, original = actions_for((item.action for item in items), plan, fmt)
+    return [
+        action_record(action, day) | item.to_json() for action, item in zip(shown, items, strict=True)
+    ], original
 
 
 @with_options(FILTERS)
@@ -95,10 +115,7 @@ def overdue(
         records = late_by_responsible(late, actions)
         columns = (RESPONSIBLE_TABLE, RESPONSIBLE_COLUMNS)
     else:
-        shown, original = actions_for((item.action for item in late), data.plan, fmt)
-        records = [
-            action_record(action, day) | item.to_json() for action, item in zip(shown, late, strict=True)
-        ]
+        records, original = _records(late, data.plan, fmt, day)
         columns = (with_responsible(OVERDUE_TABLE, records), OVERDUE_COLUMNS)
     emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, bom=bom, path=output)
     if original:
@@ -136,10 +153,7 @@ def upcoming(
     day = as_of_day(as_of)
     data, actions = selected(ctx, filters, plan_id, day, plan, partners)
     coming = upcoming_as_of(actions, day, within, plan_dates(used.plan for used in data.plans))
-    shown, original = actions_for((item.action for item in coming), data.plan, fmt)
-    records = [
-        action_record(action, day) | item.to_json() for action, item in zip(shown, coming, strict=True)
-    ]
+    records, original = _records(coming, data.plan, fmt, day)
     columns = (with_responsible(UPCOMING_TABLE, records), UPCOMING_COLUMNS)
     emit_listing(fmt, records, columns, len(data.plans) > 1, raw_csv=raw_csv, bom=bom, path=output)
     if original:
